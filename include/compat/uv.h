@@ -1,0 +1,241 @@
+/*
+ * uv.h - libuv source compatibility over libnodec.
+ *
+ * A program written against libuv's API compiles unchanged with this header
+ * first on its include path (pkg-config libnodec-uv) and links with -lnodec.
+ * Every name below is an alias of a libnodec name: the types are the same
+ * types, so callbacks, casts and public fields (data, loop, type) work as
+ * they do with libuv.  The header grows with the library; it maps only what
+ * libnodec implements.  It is installed as include/nodec/compat/uv.h, never
+ * over a system uv.h.
+ */
+#ifndef NODEC_COMPAT_UV_H
+#define NODEC_COMPAT_UV_H
+
+/* The system headers libuv's uv.h brings in, which its users rely on. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/types.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <termios.h>
+#include <pwd.h>
+#include <semaphore.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <nodec.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The libuv API level this layer implements. */
+#define UV_VERSION_MAJOR 1
+#define UV_VERSION_MINOR 44
+#define UV_VERSION_PATCH 0
+#define UV_VERSION_IS_RELEASE 1
+#define UV_VERSION_SUFFIX "nodec"
+#define UV_VERSION_HEX                                                       \
+  ((UV_VERSION_MAJOR << 16) | (UV_VERSION_MINOR << 8) | UV_VERSION_PATCH)
+
+#define UV_EXTERN ND_EXTERN
+
+static inline unsigned int uv_version(void) { return UV_VERSION_HEX; }
+static inline const char *uv_version_string(void) { return "1.44.0-nodec"; }
+
+/* Errors */
+#define UV_ERRNO_MAP(XX) ND_ERRNO_MAP(XX)
+typedef enum {
+#define UV__ERRNO_ENUM(name, msg) UV_##name = ND_##name,
+  ND_ERRNO_MAP(UV__ERRNO_ENUM)
+#undef UV__ERRNO_ENUM
+  UV_ERRNO_MAX = ND_ERRNO_MAX
+} uv_errno_t;
+
+#define uv_strerror nd_strerror
+#define uv_strerror_r nd_strerror_r
+#define uv_err_name nd_err_name
+#define uv_err_name_r nd_err_name_r
+#define uv_translate_sys_error nd_translate_sys_error
+
+/* Types */
+typedef nd_loop_t uv_loop_t;
+typedef nd_handle_t uv_handle_t;
+typedef nd_req_t uv_req_t;
+typedef nd_timer_t uv_timer_t;
+typedef nd_idle_t uv_idle_t;
+typedef nd_prepare_t uv_prepare_t;
+typedef nd_check_t uv_check_t;
+typedef nd_async_t uv_async_t;
+typedef nd_signal_t uv_signal_t;
+typedef nd_poll_t uv_poll_t;
+typedef nd_metrics_t uv_metrics_t;
+typedef int uv_os_sock_t;
+typedef int uv_os_fd_t;
+
+typedef nd_handle_type uv_handle_type;
+typedef nd_req_type uv_req_type;
+typedef nd_run_mode uv_run_mode;
+typedef nd_loop_option uv_loop_option;
+
+#define UV_HANDLE_TYPE_MAP(XX) ND_HANDLE_TYPE_MAP(XX)
+#define UV_REQ_TYPE_MAP(XX) ND_REQ_TYPE_MAP(XX)
+#define UV_UNKNOWN_HANDLE ND_UNKNOWN_HANDLE
+#define UV_ASYNC ND_ASYNC
+#define UV_CHECK ND_CHECK
+#define UV_FS_EVENT ND_FS_EVENT
+#define UV_FS_POLL ND_FS_POLL
+#define UV_HANDLE ND_HANDLE
+#define UV_IDLE ND_IDLE
+#define UV_NAMED_PIPE ND_NAMED_PIPE
+#define UV_POLL ND_POLL
+#define UV_PREPARE ND_PREPARE
+#define UV_PROCESS ND_PROCESS
+#define UV_STREAM ND_STREAM
+#define UV_TCP ND_TCP
+#define UV_TIMER ND_TIMER
+#define UV_TTY ND_TTY
+#define UV_UDP ND_UDP
+#define UV_SIGNAL ND_SIGNAL
+#define UV_FILE ND_FILE
+#define UV_HANDLE_TYPE_MAX ND_HANDLE_TYPE_MAX
+#define UV_UNKNOWN_REQ ND_UNKNOWN_REQ
+#define UV_REQ ND_REQ
+#define UV_CONNECT ND_CONNECT
+#define UV_WRITE ND_WRITE
+#define UV_SHUTDOWN ND_SHUTDOWN
+#define UV_UDP_SEND ND_UDP_SEND
+#define UV_FS ND_FS
+#define UV_WORK ND_WORK
+#define UV_GETADDRINFO ND_GETADDRINFO
+#define UV_GETNAMEINFO ND_GETNAMEINFO
+#define UV_RANDOM ND_RANDOM
+#define UV_REQ_TYPE_MAX ND_REQ_TYPE_MAX
+
+#define UV_RUN_DEFAULT ND_RUN_DEFAULT
+#define UV_RUN_ONCE ND_RUN_ONCE
+#define UV_RUN_NOWAIT ND_RUN_NOWAIT
+#define UV_LOOP_BLOCK_SIGNAL ND_LOOP_BLOCK_SIGNAL
+#define UV_METRICS_IDLE_TIME ND_METRICS_IDLE_TIME
+
+/* Callbacks */
+typedef nd_close_cb uv_close_cb;
+typedef nd_walk_cb uv_walk_cb;
+typedef nd_timer_cb uv_timer_cb;
+typedef nd_idle_cb uv_idle_cb;
+typedef nd_prepare_cb uv_prepare_cb;
+typedef nd_check_cb uv_check_cb;
+typedef nd_async_cb uv_async_cb;
+typedef nd_signal_cb uv_signal_cb;
+typedef nd_poll_cb uv_poll_cb;
+
+/* Loop */
+#define uv_loop_init nd_loop_init
+#define uv_loop_close nd_loop_close
+#define uv_default_loop nd_default_loop
+#define uv_loop_configure nd_loop_configure
+#define uv_loop_fork nd_loop_fork
+#define uv_run nd_run
+#define uv_stop nd_stop
+#define uv_loop_alive nd_loop_alive
+#define uv_now nd_now
+#define uv_update_time nd_update_time
+#define uv_hrtime nd_hrtime
+#define uv_backend_fd nd_backend_fd
+#define uv_backend_timeout nd_backend_timeout
+#define uv_walk nd_walk
+#define uv_metrics_idle_time nd_metrics_idle_time
+#define uv_metrics_info nd_metrics_info
+#define uv_loop_size nd_loop_size
+#define uv_loop_get_data nd_loop_get_data
+#define uv_loop_set_data nd_loop_set_data
+
+/* Deprecated in libuv but still used by older programs. */
+static inline uv_loop_t *uv_loop_new(void) {
+  uv_loop_t *loop = (uv_loop_t *)malloc(sizeof(*loop));
+  if (loop != NULL && nd_loop_init(loop) != 0) {
+    free(loop);
+    loop = NULL;
+  }
+  return loop;
+}
+
+static inline void uv_loop_delete(uv_loop_t *loop) {
+  if (nd_loop_close(loop) == 0 && loop != nd_default_loop())
+    free(loop);
+}
+
+/* Handles and requests */
+#define uv_close nd_close
+#define uv_ref nd_ref
+#define uv_unref nd_unref
+#define uv_has_ref nd_has_ref
+#define uv_is_active nd_is_active
+#define uv_is_closing nd_is_closing
+#define uv_handle_size nd_handle_size
+#define uv_handle_get_type nd_handle_get_type
+#define uv_handle_type_name nd_handle_type_name
+#define uv_handle_get_data nd_handle_get_data
+#define uv_handle_set_data nd_handle_set_data
+#define uv_handle_get_loop nd_handle_get_loop
+#define uv_req_size nd_req_size
+#define uv_req_get_type nd_req_get_type
+#define uv_req_type_name nd_req_type_name
+#define uv_req_get_data nd_req_get_data
+#define uv_req_set_data nd_req_set_data
+
+/* Timers */
+#define uv_timer_init nd_timer_init
+#define uv_timer_start nd_timer_start
+#define uv_timer_stop nd_timer_stop
+#define uv_timer_again nd_timer_again
+#define uv_timer_set_repeat nd_timer_set_repeat
+#define uv_timer_get_repeat nd_timer_get_repeat
+#define uv_timer_get_due_in nd_timer_get_due_in
+
+/* Idle, prepare, check */
+#define uv_idle_init nd_idle_init
+#define uv_idle_start nd_idle_start
+#define uv_idle_stop nd_idle_stop
+#define uv_prepare_init nd_prepare_init
+#define uv_prepare_start nd_prepare_start
+#define uv_prepare_stop nd_prepare_stop
+#define uv_check_init nd_check_init
+#define uv_check_start nd_check_start
+#define uv_check_stop nd_check_stop
+
+/* Async */
+#define uv_async_init nd_async_init
+#define uv_async_send nd_async_send
+
+/* Signals */
+#define uv_signal_init nd_signal_init
+#define uv_signal_start nd_signal_start
+#define uv_signal_start_oneshot nd_signal_start_oneshot
+#define uv_signal_stop nd_signal_stop
+
+/* Poll */
+typedef enum nd_poll_event uv_poll_event;
+#define UV_READABLE ND_READABLE
+#define UV_WRITABLE ND_WRITABLE
+#define UV_DISCONNECT ND_DISCONNECT
+#define UV_PRIORITIZED ND_PRIORITIZED
+#define uv_poll_init nd_poll_init
+#define uv_poll_init_socket nd_poll_init_socket
+#define uv_poll_start nd_poll_start
+#define uv_poll_stop nd_poll_stop
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

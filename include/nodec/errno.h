@@ -1,0 +1,201 @@
+/* nodec/errno.h - error codes: negative errno values, one table. */
+#ifndef NODEC_ERRNO_H
+#define NODEC_ERRNO_H
+
+#include <errno.h>
+#include "common.h"
+
+/*
+ * Every fallible call returns a negative code from this table.  System errors
+ * are the negated errno value (ND_ENOENT == -ENOENT); the getaddrinfo family
+ * and the few library-specific codes live outside errno's range.  The numbers
+ * are those libuv uses on Linux, so code that prints or compares them (Node's
+ * err.errno among others) sees the same values.
+ */
+#define ND__E2BIG (-E2BIG)
+#define ND__EACCES (-EACCES)
+#define ND__EADDRINUSE (-EADDRINUSE)
+#define ND__EADDRNOTAVAIL (-EADDRNOTAVAIL)
+#define ND__EAFNOSUPPORT (-EAFNOSUPPORT)
+#define ND__EAGAIN (-EAGAIN)
+#define ND__EAI_ADDRFAMILY (-3000)
+#define ND__EAI_AGAIN (-3001)
+#define ND__EAI_BADFLAGS (-3002)
+#define ND__EAI_BADHINTS (-3013)
+#define ND__EAI_CANCELED (-3003)
+#define ND__EAI_FAIL (-3004)
+#define ND__EAI_FAMILY (-3005)
+#define ND__EAI_MEMORY (-3006)
+#define ND__EAI_NODATA (-3007)
+#define ND__EAI_NONAME (-3008)
+#define ND__EAI_OVERFLOW (-3009)
+#define ND__EAI_PROTOCOL (-3014)
+#define ND__EAI_SERVICE (-3010)
+#define ND__EAI_SOCKTYPE (-3011)
+#define ND__EALREADY (-EALREADY)
+#define ND__EBADF (-EBADF)
+#define ND__EBUSY (-EBUSY)
+#define ND__ECANCELED (-ECANCELED)
+#define ND__ECHARSET (-4080)
+#define ND__ECONNABORTED (-ECONNABORTED)
+#define ND__ECONNREFUSED (-ECONNREFUSED)
+#define ND__ECONNRESET (-ECONNRESET)
+#define ND__EDESTADDRREQ (-EDESTADDRREQ)
+#define ND__EEXIST (-EEXIST)
+#define ND__EFAULT (-EFAULT)
+#define ND__EFBIG (-EFBIG)
+#define ND__EHOSTUNREACH (-EHOSTUNREACH)
+#define ND__EINTR (-EINTR)
+#define ND__EINVAL (-EINVAL)
+#define ND__EIO (-EIO)
+#define ND__EISCONN (-EISCONN)
+#define ND__EISDIR (-EISDIR)
+#define ND__ELOOP (-ELOOP)
+#define ND__EMFILE (-EMFILE)
+#define ND__EMSGSIZE (-EMSGSIZE)
+#define ND__ENAMETOOLONG (-ENAMETOOLONG)
+#define ND__ENETDOWN (-ENETDOWN)
+#define ND__ENETUNREACH (-ENETUNREACH)
+#define ND__ENFILE (-ENFILE)
+#define ND__ENOBUFS (-ENOBUFS)
+#define ND__ENODEV (-ENODEV)
+#define ND__ENOENT (-ENOENT)
+#define ND__ENOMEM (-ENOMEM)
+#define ND__ENONET (-ENONET)
+#define ND__ENOPROTOOPT (-ENOPROTOOPT)
+#define ND__ENOSPC (-ENOSPC)
+#define ND__ENOSYS (-ENOSYS)
+#define ND__ENOTCONN (-ENOTCONN)
+#define ND__ENOTDIR (-ENOTDIR)
+#define ND__ENOTEMPTY (-ENOTEMPTY)
+#define ND__ENOTSOCK (-ENOTSOCK)
+#define ND__ENOTSUP (-ENOTSUP)
+#define ND__EOVERFLOW (-EOVERFLOW)
+#define ND__EPERM (-EPERM)
+#define ND__EPIPE (-EPIPE)
+#define ND__EPROTO (-EPROTO)
+#define ND__EPROTONOSUPPORT (-EPROTONOSUPPORT)
+#define ND__EPROTOTYPE (-EPROTOTYPE)
+#define ND__ERANGE (-ERANGE)
+#define ND__EROFS (-EROFS)
+#define ND__ESHUTDOWN (-ESHUTDOWN)
+#define ND__ESPIPE (-ESPIPE)
+#define ND__ESRCH (-ESRCH)
+#define ND__ETIMEDOUT (-ETIMEDOUT)
+#define ND__ETXTBSY (-ETXTBSY)
+#define ND__EXDEV (-EXDEV)
+#define ND__UNKNOWN (-4094)
+#define ND__EOF (-4095)
+#define ND__ENXIO (-ENXIO)
+#define ND__EMLINK (-EMLINK)
+#define ND__EHOSTDOWN (-EHOSTDOWN)
+#define ND__EREMOTEIO (-EREMOTEIO)
+#define ND__ENOTTY (-ENOTTY)
+#define ND__EFTYPE (-4028)
+#define ND__EILSEQ (-EILSEQ)
+#define ND__ESOCKTNOSUPPORT (-ESOCKTNOSUPPORT)
+#define ND__ENODATA (-ENODATA)
+#define ND__EUNATCH (-EUNATCH)
+
+/* XX(name, message): one line per code, in libuv's order. */
+#define ND_ERRNO_MAP(XX)                                                     \
+  XX(E2BIG, "argument list too long")                                        \
+  XX(EACCES, "permission denied")                                            \
+  XX(EADDRINUSE, "address already in use")                                   \
+  XX(EADDRNOTAVAIL, "address not available")                                 \
+  XX(EAFNOSUPPORT, "address family not supported")                           \
+  XX(EAGAIN, "resource temporarily unavailable")                             \
+  XX(EAI_ADDRFAMILY, "address family not supported")                         \
+  XX(EAI_AGAIN, "temporary failure")                                         \
+  XX(EAI_BADFLAGS, "bad ai_flags value")                                     \
+  XX(EAI_BADHINTS, "invalid value for hints")                                \
+  XX(EAI_CANCELED, "request canceled")                                       \
+  XX(EAI_FAIL, "permanent failure")                                          \
+  XX(EAI_FAMILY, "ai_family not supported")                                  \
+  XX(EAI_MEMORY, "out of memory")                                            \
+  XX(EAI_NODATA, "no address")                                               \
+  XX(EAI_NONAME, "unknown node or service")                                  \
+  XX(EAI_OVERFLOW, "argument buffer overflow")                               \
+  XX(EAI_PROTOCOL, "resolved protocol is unknown")                           \
+  XX(EAI_SERVICE, "service not available for socket type")                   \
+  XX(EAI_SOCKTYPE, "socket type not supported")                              \
+  XX(EALREADY, "connection already in progress")                             \
+  XX(EBADF, "bad file descriptor")                                           \
+  XX(EBUSY, "resource busy or locked")                                       \
+  XX(ECANCELED, "operation canceled")                                        \
+  XX(ECHARSET, "invalid Unicode character")                                  \
+  XX(ECONNABORTED, "software caused connection abort")                       \
+  XX(ECONNREFUSED, "connection refused")                                     \
+  XX(ECONNRESET, "connection reset by peer")                                 \
+  XX(EDESTADDRREQ, "destination address required")                           \
+  XX(EEXIST, "file already exists")                                          \
+  XX(EFAULT, "bad address in system call argument")                          \
+  XX(EFBIG, "file too large")                                                \
+  XX(EHOSTUNREACH, "host is unreachable")                                    \
+  XX(EINTR, "interrupted system call")                                       \
+  XX(EINVAL, "invalid argument")                                             \
+  XX(EIO, "i/o error")                                                       \
+  XX(EISCONN, "socket is already connected")                                 \
+  XX(EISDIR, "illegal operation on a directory")                             \
+  XX(ELOOP, "too many symbolic links encountered")                           \
+  XX(EMFILE, "too many open files")                                          \
+  XX(EMSGSIZE, "message too long")                                           \
+  XX(ENAMETOOLONG, "name too long")                                          \
+  XX(ENETDOWN, "network is down")                                            \
+  XX(ENETUNREACH, "network is unreachable")                                  \
+  XX(ENFILE, "file table overflow")                                          \
+  XX(ENOBUFS, "no buffer space available")                                   \
+  XX(ENODEV, "no such device")                                               \
+  XX(ENOENT, "no such file or directory")                                    \
+  XX(ENOMEM, "not enough memory")                                            \
+  XX(ENONET, "machine is not on the network")                                \
+  XX(ENOPROTOOPT, "protocol not available")                                  \
+  XX(ENOSPC, "no space left on device")                                      \
+  XX(ENOSYS, "function not implemented")                                     \
+  XX(ENOTCONN, "socket is not connected")                                    \
+  XX(ENOTDIR, "not a directory")                                             \
+  XX(ENOTEMPTY, "directory not empty")                                       \
+  XX(ENOTSOCK, "socket operation on non-socket")                             \
+  XX(ENOTSUP, "operation not supported on socket")                           \
+  XX(EOVERFLOW, "value too large for defined data type")                     \
+  XX(EPERM, "operation not permitted")                                       \
+  XX(EPIPE, "broken pipe")                                                   \
+  XX(EPROTO, "protocol error")                                               \
+  XX(EPROTONOSUPPORT, "protocol not supported")                              \
+  XX(EPROTOTYPE, "protocol wrong type for socket")                           \
+  XX(ERANGE, "result too large")                                             \
+  XX(EROFS, "read-only file system")                                         \
+  XX(ESHUTDOWN, "cannot send after transport endpoint shutdown")             \
+  XX(ESPIPE, "invalid seek")                                                 \
+  XX(ESRCH, "no such process")                                               \
+  XX(ETIMEDOUT, "connection timed out")                                      \
+  XX(ETXTBSY, "text file is busy")                                           \
+  XX(EXDEV, "cross-device link not permitted")                               \
+  XX(UNKNOWN, "unknown error")                                               \
+  XX(EOF, "end of file")                                                     \
+  XX(ENXIO, "no such device or address")                                     \
+  XX(EMLINK, "too many links")                                               \
+  XX(EHOSTDOWN, "host is down")                                              \
+  XX(EREMOTEIO, "remote I/O error")                                          \
+  XX(ENOTTY, "inappropriate ioctl for device")                               \
+  XX(EFTYPE, "inappropriate file type or format")                            \
+  XX(EILSEQ, "illegal byte sequence")                                        \
+  XX(ESOCKTNOSUPPORT, "socket type not supported")                           \
+  XX(ENODATA, "no data available")                                           \
+  XX(EUNATCH, "protocol driver not attached")
+
+typedef enum {
+#define ND__ERRNO_ENUM(name, msg) ND_##name = ND__##name,
+  ND_ERRNO_MAP(ND__ERRNO_ENUM)
+#undef ND__ERRNO_ENUM
+  ND_ERRNO_MAX = ND__EOF - 1
+} nd_errno_t;
+
+/* Errors */
+ND_EXTERN const char *nd_strerror(int err);
+ND_EXTERN char *nd_strerror_r(int err, char *buf, size_t buflen);
+ND_EXTERN const char *nd_err_name(int err);
+ND_EXTERN char *nd_err_name_r(int err, char *buf, size_t buflen);
+ND_EXTERN int nd_translate_sys_error(int sys_errno);
+
+#endif

@@ -1,0 +1,53 @@
+# Tests: one cmocka binary per area, tests/test-<area>.c.
+#
+# `make test` builds and runs the suite with the default build, then again
+# with ASan+UBSan (BUILD=build/asan SAN=1) and with clang (BUILD=build/clang).
+# `make check` runs the suite once, in the current BUILD.
+
+TEST_SRCS := $(sort $(wildcard tests/test-*.c))
+TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+TEST_LIBS := -lcmocka -lpthread
+
+# Per-test link flags: fault injection goes through the linker.
+TEST_LDFLAGS_test-timer := -Wl,--wrap=clock_gettime
+
+$(BUILD)/tests/%: tests/%.c tests/test-util.h $(LIB_A) $(FLAGS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) \
+		$(TEST_LDFLAGS_$*) $(LIB_A) $(TEST_LIBS)
+
+# The compatibility test: tests/compat/<name>.c is a libuv program, built
+# against Debian's libuv and against libnodec; tests/compat/<name>.sh
+# compares what the two print.  The libuv side sees only the system uv.h.
+COMPAT_SRCS := $(sort $(wildcard tests/compat/*.c))
+COMPAT_BINS := $(foreach s,$(COMPAT_SRCS:tests/compat/%.c=%),\
+	$(BUILD)/compat/$(s)-libuv $(BUILD)/compat/$(s)-libnodec)
+COMPAT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g
+
+$(BUILD)/compat/%-libuv: tests/compat/%.c | $(DEPS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(COMPAT_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) -luv -lpthread
+
+$(BUILD)/compat/%-libnodec: tests/compat/%.c $(LIB_A) $(FLAGS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(COMPAT_CFLAGS) $(CFLAGS) -Iinclude/compat -Iinclude -o $@ $< \
+		$(LDFLAGS) $(LIB_A) -lpthread
+
+.PHONY: test check check-build
+check-build: $(TEST_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS)
+
+check: lib check-build
+	$(Q)scripts/run-tests.sh $(BUILD)
+
+# The suite three times: gcc, gcc with ASan+UBSan, and clang (whose
+# warnings differ); then the man page lint.
+test:
+	$(Q)$(MAKE) --no-print-directory check
+	$(Q)$(MAKE) --no-print-directory check BUILD=build/asan SAN=1
+	$(Q)$(MAKE) --no-print-directory check BUILD=build/clang CC=clang
+	$(Q)$(MAKE) --no-print-directory check-man
+
+-include $(TEST_BINS:=.d)

@@ -1,0 +1,139 @@
+/*
+ * internal.h - what the loop core shares with the subsystems above it.
+ *
+ * Subsystems (src/net, src/fs, ...) may use these nd__ functions; nothing
+ * outside src/ may.  The loop core knows nothing of TCP, files or JS.
+ */
+#ifndef ND_LOOP_INTERNAL_H
+#define ND_LOOP_INTERNAL_H
+
+#include <assert.h>
+#include <errno.h>
+#include <stdint.h>
+#include "nodec.h"
+#include "queue.h"
+
+/* Handle flags (nd_handle_t.flags). */
+enum {
+  ND__HANDLE_ACTIVE = 1u << 0,
+  ND__HANDLE_REF = 1u << 1,
+  ND__HANDLE_CLOSING = 1u << 2,  /* nd_close called */
+  ND__HANDLE_CLOSED = 1u << 3,   /* close callback ran */
+  ND__HANDLE_INTERNAL = 1u << 4, /* owned by the library, hidden from walk */
+  /* Bits from 1 << 16 up belong to the handle type. */
+  ND__HANDLE_TYPE_SHIFT = 16
+};
+
+/* Loop flags (nd_loop_t.flags). */
+enum {
+  ND__LOOP_METRICS_IDLE = 1u << 0,
+  ND__LOOP_IN_POLL_WAIT = 1u << 1
+};
+
+/* Descriptor events as the backends report them to watchers. */
+enum {
+  ND__POLLIN = 1u << 0,
+  ND__POLLOUT = 1u << 1,
+  ND__POLLRDHUP = 1u << 2,
+  ND__POLLPRI = 1u << 3,
+  ND__POLLERR = 1u << 4,
+  ND__POLLHUP = 1u << 5
+};
+
+/* In nd__io_t.registered: the kernel's registration is stale; replace it. */
+#define ND__IO_REREGISTER (1u << 31)
+
+/* Handles */
+void nd__handle_init(nd_loop_t *loop, nd_handle_t *h, nd_handle_type type);
+
+static inline int nd__handle_is_active(const nd_handle_t *h) {
+  return (h->flags & ND__HANDLE_ACTIVE) != 0;
+}
+
+static inline void nd__handle_start(nd_handle_t *h) {
+  if (h->flags & ND__HANDLE_ACTIVE)
+    return;
+  h->flags |= ND__HANDLE_ACTIVE;
+  if (h->flags & ND__HANDLE_REF)
+    h->loop->active_handles++;
+}
+
+static inline void nd__handle_stop(nd_handle_t *h) {
+  if (!(h->flags & ND__HANDLE_ACTIVE))
+    return;
+  h->flags &= ~ND__HANDLE_ACTIVE;
+  if (h->flags & ND__HANDLE_REF)
+    h->loop->active_handles--;
+}
+
+/* Requests */
+static inline void nd__req_register(nd_loop_t *loop, nd_req_t *req,
+                                    nd_req_type type) {
+  req->type = type;
+  loop->active_reqs++;
+}
+
+static inline void nd__req_unregister(nd_loop_t *loop, nd_req_t *req) {
+  (void)req;
+  assert(loop->active_reqs > 0);
+  loop->active_reqs--;
+}
+
+/* Per-type close and run hooks, called by the core. */
+void nd__timer_close(nd_timer_t *handle);
+void nd__run_timers(nd_loop_t *loop);
+int nd__next_timeout(const nd_loop_t *loop);
+void nd__idle_close(nd_idle_t *handle);
+void nd__prepare_close(nd_prepare_t *handle);
+void nd__check_close(nd_check_t *handle);
+void nd__run_idle(nd_loop_t *loop);
+void nd__run_prepare(nd_loop_t *loop);
+void nd__run_check(nd_loop_t *loop);
+void nd__async_close(nd_async_t *handle);
+void nd__async_dispatch(nd_loop_t *loop);
+void nd__signal_close(nd_signal_t *handle);
+void nd__signal_dispatch(nd_loop_t *loop);
+void nd__signal_loop_fork(nd_loop_t *loop);
+void nd__poll_close(nd_poll_t *handle);
+
+/*
+ * Descriptor watchers.  A watcher states the events it wants; changes are
+ * queued on loop->watcher_queue and applied by the backend once, right
+ * before it polls.  nd__io_close must be called before the fd is closed.
+ */
+void nd__io_init(nd__io_t *w, nd__io_cb cb, int fd);
+int nd__io_start(nd_loop_t *loop, nd__io_t *w, unsigned int events);
+void nd__io_stop(nd_loop_t *loop, nd__io_t *w, unsigned int events);
+void nd__io_close(nd_loop_t *loop, nd__io_t *w);
+int nd__io_active(const nd__io_t *w, unsigned int events);
+int nd__fd_watched(const nd_loop_t *loop, int fd);
+
+/* Wake the loop from any thread or a signal handler. */
+void nd__loop_wakeup(nd_loop_t *loop);
+/* Has anything been sent that the wakeup descriptor would report? */
+int nd__loop_wakeup_pending(const nd_loop_t *loop);
+/* Called by a backend when the wakeup descriptor fired. */
+void nd__loop_wakeup_dispatch(nd_loop_t *loop);
+
+/* Deferred callbacks, run in the pending phase of the next iteration. */
+void nd__pending_add(nd_loop_t *loop, nd__pending_t *p,
+                     void (*cb)(nd_loop_t *, nd__pending_t *));
+
+/* Spin-wait hint for the few loops that wait on another thread. */
+static inline void nd__cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
+/* Time */
+uint64_t nd__hrtime_ms(void);
+
+/* Descriptors */
+int nd__cloexec_eventfd(void);
+int nd__set_nonblock(int fd, int on);
+int nd__close_nocancel(int fd);
+
+#endif
