@@ -1,0 +1,79 @@
+/*
+ * test-util.h - what every cmocka test binary shares.
+ *
+ * Each test gets a fresh loop from loop_setup(); loop_teardown() asserts
+ * that nd_loop_close() succeeds, so a test that leaks a handle fails.  The
+ * teardown does not run the loop: handles may live on the test's stack, so
+ * a test closes its handles and runs the loop (close_and_drain) before it
+ * returns.
+ */
+#ifndef ND_TEST_UTIL_H
+#define ND_TEST_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nodec.h"
+
+/* Assert a libnodec call succeeded, printing the error name if not. */
+#define ND_OK(expr)                                                          \
+  do {                                                                       \
+    int nd_ok_r_ = (expr);                                                   \
+    if (nd_ok_r_ < 0)                                                        \
+      fail_msg("%s: %s (%s)", #expr, nd_err_name(nd_ok_r_),                  \
+               nd_strerror(nd_ok_r_));                                       \
+  } while (0)
+
+static inline int loop_setup(void **state) {
+  nd_loop_t *loop = malloc(sizeof(*loop));
+
+  if (loop == NULL || nd_loop_init(loop) != 0) {
+    free(loop);
+    return -1;
+  }
+  *state = loop;
+  return 0;
+}
+
+static inline int loop_teardown(void **state) {
+  nd_loop_t *loop = *state;
+  int r;
+
+  r = nd_loop_close(loop);
+  if (r != 0) {
+    fprintf(stderr, "teardown: nd_loop_close: %s: the test left a handle "
+            "open, or closed one without running the loop after\n",
+            nd_err_name(r));
+    return -1;
+  }
+  free(loop);
+  return 0;
+}
+
+#define LOOP_TEST(fn) cmocka_unit_test_setup_teardown(fn, loop_setup, loop_teardown)
+
+static inline void close_walk_cb(nd_handle_t *h, void *arg) {
+  (void)arg;
+  if (!nd_is_closing(h))
+    nd_close(h, NULL);
+}
+
+/* Close every handle still open and run the loop until they are gone. */
+static inline void close_and_drain(nd_loop_t *loop) {
+  nd_walk(loop, close_walk_cb, NULL);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+}
+
+/* Milliseconds of monotonic time, for tests that check durations. */
+static inline uint64_t test_ms(void) {
+  return nd_hrtime() / 1000000u;
+}
+
+#endif
