@@ -1,0 +1,222 @@
+#!/bin/sh
+# run.sh - run the benchmarks against libuv and libnodec, side by side.
+#
+#   bench/run.sh [BINDIR [NAME...]]
+#
+# For every benchmark NAME (default: $BENCH, else every BINDIR/*-libuv) it
+# runs BINDIR/NAME-libuv and BINDIR/NAME-libnodec alternately, RUNS times
+# each (default 3), so slow drift in the machine hits both alike.  Each run
+# is pinned to one CPU with taskset when it works (BENCH_CPU=<list> picks
+# the CPUs, default the last one) and killed after BENCH_TIMEOUT seconds
+# (default 600).  A run that fails is reported and left out of the median;
+# the script then exits 1.
+#
+# Output: every run's result as a comment, then the median per benchmark
+# and implementation as `bench=<name> impl=<impl> value=<v> unit=<u>` lines,
+# then a summary table of ratios.  `make bench` is the usual way in.
+set -u
+
+bindir=${1:-build/bench}
+[ $# -gt 0 ] && shift
+names=$*
+[ -z "$names" ] && names=${BENCH:-}
+if [ -z "$names" ]; then
+  for f in "$bindir"/*-libuv; do
+    [ -e "$f" ] || continue
+    f=${f##*/}
+    names="$names ${f%-libuv}"
+  done
+fi
+if [ -z "$names" ]; then
+  echo "run.sh: no benchmarks in $bindir (run make bench-build)" >&2
+  exit 1
+fi
+
+runs=${RUNS:-3}
+case $runs in
+  ''|*[!0-9]*|0) echo "run.sh: RUNS must be a positive integer" >&2; exit 1 ;;
+esac
+impls="libuv libnodec"
+
+# Pin to one CPU: the last one by default, which usually takes fewer
+# interrupts than CPU 0.
+cpu=${BENCH_CPU:-}
+if [ -z "$cpu" ]; then
+  ncpu=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+  cpu=$((ncpu - 1))
+fi
+pin=""
+if command -v taskset >/dev/null 2>&1 && taskset -c "$cpu" true 2>/dev/null
+then
+  pin="taskset -c $cpu"
+fi
+limit=""
+if command -v timeout >/dev/null 2>&1; then
+  limit="timeout ${BENCH_TIMEOUT:-600}"
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nodec-bench.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+results=$tmp/results
+: > "$results"
+failed=0
+
+echo "# libnodec benchmarks: $runs runs per implementation, alternating"
+echo "# host: $(uname -srm), $(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null |
+  sed 's/.*: //'), $(nproc 2>/dev/null || echo '?') CPUs"
+if [ -n "$pin" ]; then
+  echo "# pinned: $pin"
+else
+  echo "# not pinned: taskset is missing or refused CPU $cpu"
+fi
+if command -v pkg-config >/dev/null 2>&1; then
+  echo "# libuv $(pkg-config --modversion libuv 2>/dev/null || echo '?')"
+fi
+
+# Describes an exit status: a signal, a timeout or a plain code.
+describe_status() {
+  if [ -n "$limit" ] && [ "$1" -eq 124 ]; then
+    echo "timed out after ${BENCH_TIMEOUT:-600} s"
+  elif [ "$1" -gt 128 ]; then
+    echo "killed by signal $(($1 - 128)) ($(kill -l $(($1 - 128)) 2>/dev/null))"
+  else
+    echo "exit status $1"
+  fi
+}
+
+for name in $names; do
+  echo "#"
+  echo "# $name"
+  for impl in $impls; do
+    if [ ! -x "$bindir/$name-$impl" ]; then
+      echo "# $name: $bindir/$name-$impl is missing (run make bench-build)"
+      failed=1
+    fi
+  done
+  i=1
+  while [ "$i" -le "$runs" ]; do
+    for impl in $impls; do
+      bin=$bindir/$name-$impl
+      [ -x "$bin" ] || continue
+      # shellcheck disable=SC2086 # $limit and $pin are word lists
+      $limit $pin "$bin" > "$tmp/out" 2> "$tmp/err"
+      status=$?
+      lines=$(grep '^bench=' "$tmp/out")
+      if [ "$status" -ne 0 ] || [ -z "$lines" ]; then
+        failed=1
+        if [ "$status" -eq 0 ]; then
+          echo "#   run $i/$runs $impl: FAILED, no result line"
+        else
+          echo "#   run $i/$runs $impl: FAILED, $(describe_status "$status")"
+        fi
+        tail -n 20 "$tmp/err" | sed 's/^/#     stderr: /'
+        continue
+      fi
+      sed 's/^/#     stderr: /' "$tmp/err"
+      echo "$lines" | sed "s|^|#   run $i/$runs: |"
+      echo "$lines" >> "$results"
+    done
+    i=$((i + 1))
+  done
+done
+
+# Medians, in the order the results first appeared.  Lower is better for
+# sizes and times; for everything else (rates) higher is better.
+awk -v runs="$runs" '
+  function median(key,   n, i, j, v, t) {
+    n = count[key]
+    for (i = 1; i <= n; i++)
+      v[i] = vals[key, i]
+    for (i = 2; i <= n; i++) {
+      t = v[i]
+      for (j = i - 1; j >= 1 && v[j] > t; j--)
+        v[j + 1] = v[j]
+      v[j + 1] = t
+    }
+    if (n % 2)
+      return v[(n + 1) / 2]
+    return (v[n / 2] + v[n / 2 + 1]) / 2
+  }
+  function fmt(x) {
+    return x >= 1000 ? sprintf("%.0f", x) : sprintf("%.2f", x)
+  }
+  {
+    bench = impl = value = unit = ""
+    for (f = 1; f <= NF; f++) {
+      split($f, kv, "=")
+      if (kv[1] == "bench") bench = kv[2]
+      else if (kv[1] == "impl") impl = kv[2]
+      else if (kv[1] == "value") value = kv[2]
+      else if (kv[1] == "unit") unit = kv[2]
+    }
+    if (bench == "" || impl == "" || value == "")
+      next
+    if (!(bench in seen)) {
+      seen[bench] = 1
+      order[++nbench] = bench
+      units[bench] = unit
+    }
+    key = bench SUBSEP impl
+    if (!(key in count)) {
+      count[key] = 0
+      impls[bench] = impls[bench] " " impl
+    }
+    vals[key, ++count[key]] = value + 0
+  }
+  END {
+    print "#"
+    print "# medians of " runs " run(s) per implementation"
+    for (b = 1; b <= nbench; b++) {
+      bench = order[b]
+      n = split("libuv libnodec" impls[bench], il, " ")
+      for (k = 1; k <= n; k++) {
+        key = bench SUBSEP il[k]
+        if (done[key]++)
+          continue
+        if (!(key in count)) {
+          printf "# bench=%s impl=%s: no successful run\n", bench, il[k]
+          continue
+        }
+        med[key] = median(key)
+        note = count[key] < runs ? \
+          "  # only " count[key] " of " runs " runs succeeded" : ""
+        printf "bench=%s impl=%s value=%s unit=%s%s\n", bench, il[k],
+          fmt(med[key]), units[bench], note
+      }
+    }
+    print ""
+    print "Summary (medians; ratio > 1 means libnodec is better)"
+    printf "%-20s %-14s %14s %14s %8s\n", "benchmark", "unit", "libuv",
+      "libnodec", "ratio"
+    for (b = 1; b <= nbench; b++) {
+      bench = order[b]
+      unit = units[bench]
+      u = bench SUBSEP "libuv"
+      d = bench SUBSEP "libnodec"
+      uvs = (u in med) ? fmt(med[u]) : "n/a"
+      nds = (d in med) ? fmt(med[d]) : "n/a"
+      lower = (unit ~ /^(B|KiB|MiB|GiB|s|ms|us|ns)$/)
+      ratio = "n/a"
+      if ((u in med) && (d in med)) {
+        if (lower && med[d] > 0)
+          ratio = sprintf("%.2f", med[u] / med[d])
+        else if (!lower && med[u] > 0)
+          ratio = sprintf("%.2f", med[d] / med[u])
+      }
+      note = ""
+      if (lower)
+        note = sprintf("  (lower %s is better; ratio = libuv/libnodec)",
+          bench ~ /_rss$/ ? "RSS" : unit)
+      printf "%-20s %-14s %14s %14s %8s%s\n", bench, unit, uvs, nds, ratio,
+        note
+    }
+  }
+' "$results"
+
+if [ "$failed" -ne 0 ]; then
+  echo "run.sh: some runs failed; see the FAILED lines above" >&2
+  exit 1
+fi
+exit 0

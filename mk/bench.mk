@@ -1,0 +1,52 @@
+# Benchmarks: bench/<name>.c, written once against libuv's API and built
+# twice, against Debian's libuv and against libnodec through
+# include/compat/uv.h.  bench/run.sh runs both side by side.
+#
+#   make bench                  build and run every benchmark
+#   make bench BENCH=async1     one benchmark
+#   make bench RUNS=5           runs per implementation (default 3)
+#   make bench-build            only build
+#
+# The flags are fixed rather than taken from CFLAGS, so both sides are always
+# compiled the same way.  The libuv side gets no -Iinclude (it must see the
+# system uv.h) and neither side gets -fvisibility=hidden, which is for the
+# library only.  Both libraries are linked statically (Debian's libuv_a.a,
+# our libnodec.a), so neither pays for calls through the PLT;
+# BENCH_LIBUV_LIBS=-luv links the shared libuv instead.
+
+BENCH_SRCS := $(sort $(wildcard bench/*.c))
+BENCH_NAMES := $(BENCH_SRCS:bench/%.c=%)
+BENCH_HDRS := $(wildcard bench/*.h)
+BENCH_SELECTED := $(if $(BENCH),$(BENCH),$(BENCH_NAMES))
+ifneq ($(filter bench bench-build,$(MAKECMDGOALS)),)
+ifneq ($(filter-out $(BENCH_NAMES),$(BENCH_SELECTED)),)
+$(error BENCH=$(BENCH): no such benchmark; there are: $(BENCH_NAMES))
+endif
+endif
+BENCH_BINS := $(foreach n,$(BENCH_SELECTED),\
+	$(BUILD)/bench/$(n)-libuv $(BUILD)/bench/$(n)-libnodec)
+
+BENCH_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MMD -MP
+BENCH_LIBUV_LIBS ?= -l:libuv_a.a
+
+$(BUILD)/bench/%-libuv: bench/%.c $(BENCH_HDRS) | $(DEPS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(BENCH_CFLAGS) -DBENCH_IMPL='"libuv"' -o $@ $< \
+		$(LDFLAGS) $(BENCH_LIBUV_LIBS) -lpthread
+
+$(BUILD)/bench/%-libnodec: bench/%.c $(BENCH_HDRS) $(LIB_A) | $(DEPS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(BENCH_CFLAGS) -DBENCH_IMPL='"libnodec"' \
+		-Iinclude/compat -Iinclude -o $@ $< \
+		$(LDFLAGS) $(LIB_A) -lpthread
+
+.PHONY: bench bench-build
+bench-build: $(BENCH_BINS)
+
+bench: bench-build
+	$(Q)BENCH='$(BENCH)' RUNS='$(RUNS)' bench/run.sh $(BUILD)/bench \
+		$(BENCH_SELECTED)
+
+-include $(BENCH_BINS:=.d)
