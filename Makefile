@@ -113,12 +113,15 @@ $(LIB_SO): $(LIB_SO_REAL)
 	$(Q)ln -sf $(notdir $(LIB_SO_REAL)) $(BUILD)/$(LIB_SONAME)
 	$(Q)ln -sf $(LIB_SONAME) $@
 
+# The .pc files name the install paths, so install writes them afresh for
+# the PREFIX/LIBDIR it is given; these copies use the defaults.
+PC_SED = sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(LIBDIR)|' \
+	-e 's|@includedir@|$(INCLUDEDIR)|' -e 's|@version@|$(ND_VERSION)|'
+
 $(BUILD)/%.pc: src/%.pc.in include/nodec/version.h
 	$(quiet) GEN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(LIBDIR)|' \
-		-e 's|@includedir@|$(INCLUDEDIR)|' -e 's|@version@|$(ND_VERSION)|' \
-		$< > $@
+	$(Q)$(PC_SED) $< > $@
 
 include mk/examples.mk
 include mk/tests.mk
@@ -135,8 +138,8 @@ install: lib
 	install -m 644 include/nodec.h $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 include/nodec/*.h $(DESTDIR)$(INCLUDEDIR)/nodec/
 	install -m 644 include/compat/uv.h $(DESTDIR)$(INCLUDEDIR)/nodec/compat/
-	install -m 644 $(BUILD)/libnodec.pc $(BUILD)/libnodec-uv.pc \
-		$(DESTDIR)$(PKGCONFIGDIR)/
+	$(PC_SED) src/libnodec.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/libnodec.pc
+	$(PC_SED) src/libnodec-uv.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/libnodec-uv.pc
 	$(MAKE) --no-print-directory install-man
 
 uninstall: uninstall-man

@@ -14,7 +14,6 @@ libcmocka-dev
 libuv1-dev
 liburing-dev
 groff-base
-libclang-rt-14-dev
 "
 # gcc, make:            the build
 # clang:                `make CC=clang` and the clang build in `make test`
@@ -23,7 +22,6 @@ libclang-rt-14-dev
 # libuv1-dev:           benchmarks and the compatibility test build against libuv
 # liburing-dev:         the io_uring backend
 # groff-base:           `make check-man` lints the man pages
-# libclang-rt-14-dev:   sanitizer runtimes for clang builds
 
 missing=""
 for p in $PACKAGES; do
