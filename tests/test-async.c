@@ -27,16 +27,16 @@
 
 /* --- helpers ------------------------------------------------------------- */
 
-static void watchdog_cb(nd_timer_t *t) {
+static void deadline_cb(nd_timer_t *t) {
   fail_msg("watchdog: %s did not finish in time", (const char *)t->data);
 }
 
 /* Unreferenced, so it never keeps nd_run alive by itself. */
-static void watchdog_start(nd_loop_t *loop, nd_timer_t *t, uint64_t ms,
+static void deadline_start(nd_loop_t *loop, nd_timer_t *t, uint64_t ms,
                            const char *what) {
   ND_OK(nd_timer_init(loop, t));
   t->data = (void *)what;
-  ND_OK(nd_timer_start(t, watchdog_cb, ms, 0));
+  ND_OK(nd_timer_start(t, deadline_cb, ms, 0));
   nd_unref((nd_handle_t *)t);
 }
 
@@ -44,7 +44,7 @@ static void watchdog_start(nd_loop_t *loop, nd_timer_t *t, uint64_t ms,
  * Close the watchdog, the last handle of a test, and run the loop once so
  * the close callbacks run: afterwards nothing may be left alive.
  */
-static void watchdog_stop(nd_timer_t *t) {
+static void deadline_stop(nd_timer_t *t) {
   nd_close((nd_handle_t *)t, NULL);
   assert_int_equal(nd_run(t->loop, ND_RUN_NOWAIT), 0);
   assert_int_equal(nd_loop_alive(t->loop), 0);
@@ -267,14 +267,14 @@ static void test_many_threads_many_sends(void **state) {
 
   memset(&stress, 0, sizeof(stress));
   ND_OK(nd_async_init(loop, &stress.async, stress_cb));
-  watchdog_start(loop, &stress.watchdog, 50000, "4 x 100000 sends");
+  deadline_start(loop, &stress.watchdog, 50000, "4 x 100000 sends");
   for (i = 0; i < STRESS_THREADS; i++)
     thread_start(&threads[i], stress_sender, (void *)(uintptr_t)i);
 
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
   for (i = 0; i < STRESS_THREADS; i++)
     thread_join(threads[i]);
-  watchdog_stop(&stress.watchdog);
+  deadline_stop(&stress.watchdog);
 
   assert_int_equal(stress.finished, 1);
   assert_int_equal(LOAD(&stress.send_errors), 0);
@@ -393,13 +393,13 @@ static void test_resend_from_callback(void **state) {
   ND_OK(nd_async_init(loop, &h, coalesce_cb));
   ND_OK(nd_check_init(loop, &check));
   ND_OK(nd_check_start(&check, coalesce_check_cb));
-  watchdog_start(loop, &watchdog, 20000, "resending from the callback");
+  deadline_start(loop, &watchdog, 20000, "resending from the callback");
 
   assert_int_equal(nd_async_send(&h), 0);
   assert_int_equal(nd_async_send(&h), 0);
   assert_int_equal(nd_async_send(&h), 0);
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
-  watchdog_stop(&watchdog);
+  deadline_stop(&watchdog);
 
   assert_int_equal(co.calls, 100);
   assert_int_equal(co.reentered, 0);
@@ -478,14 +478,14 @@ static void test_several_handles(void **state) {
     ND_OK(nd_async_init(loop, &multi.h[i], multi_cb));
     multi.h[i].data = (void *)(uintptr_t)i;
   }
-  watchdog_start(loop, &watchdog, 30000, "several handles");
+  deadline_start(loop, &watchdog, 30000, "several handles");
   for (i = 0; i < 3; i++)
     thread_start(&threads[i], multi_sender, (void *)(uintptr_t)i);
 
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
   for (i = 0; i < 3; i++)
     thread_join(threads[i]);
-  watchdog_stop(&watchdog);
+  deadline_stop(&watchdog);
 
   assert_int_equal(multi.wrong_handle, 0);
   assert_int_equal(LOAD(&multi.send_errors), 0);
@@ -575,7 +575,7 @@ static void test_close_while_sending(void **state) {
   unsigned int rep;
   unsigned int i;
 
-  watchdog_start(loop, &watchdog, 50000, "closing while sending");
+  deadline_start(loop, &watchdog, 50000, "closing while sending");
   for (rep = 0; rep < RACE_REPS; rep++) {
     /* Fresh memory each time, most likely the block just freed. */
     r = calloc(1, sizeof(*r));
@@ -616,7 +616,7 @@ static void test_close_while_sending(void **state) {
     memset(r, 0xa5, sizeof(*r));
     free(r);
   }
-  watchdog_stop(&watchdog);
+  deadline_stop(&watchdog);
 }
 
 /* --- closing handles that are queued but not yet dispatched --------------- */
@@ -661,9 +661,9 @@ static void test_close_queued_before_run(void **state) {
         assert_int_equal(nd_async_send(&qc.h[i]), 0); /* ignored */
       }
     }
-    watchdog_start(loop, &watchdog, 10000, "closing queued handles");
+    deadline_start(loop, &watchdog, 10000, "closing queued handles");
     assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
-    watchdog_stop(&watchdog);
+    deadline_stop(&watchdog);
 
     for (i = 0; i < 3; i++) {
       assert_int_equal(qc.calls[i], (mask & (1u << i)) ? 0 : 1);
@@ -719,9 +719,9 @@ static void test_close_other_queued(void **state) {
   b.victim = &a;
   assert_int_equal(nd_async_send(&a.h), 0);
   assert_int_equal(nd_async_send(&b.h), 0);
-  watchdog_start(loop, &watchdog, 10000, "closing a queued handle");
+  deadline_start(loop, &watchdog, 10000, "closing a queued handle");
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
-  watchdog_stop(&watchdog);
+  deadline_stop(&watchdog);
 
   /* Whichever ran first closed the other, which then never ran. */
   assert_int_equal(a.calls + b.calls, 1);
@@ -746,9 +746,9 @@ static void test_close_other_sent_from_callback(void **state) {
   a.victim = &b;
   a.send_victim = 1;
   assert_int_equal(nd_async_send(&a.h), 0);
-  watchdog_start(loop, &watchdog, 10000, "closing a handle just sent");
+  deadline_start(loop, &watchdog, 10000, "closing a handle just sent");
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
-  watchdog_stop(&watchdog);
+  deadline_stop(&watchdog);
 
   assert_int_equal(a.calls, 1);
   assert_int_equal(b.calls, 0);
@@ -820,7 +820,7 @@ static void test_close_other_while_thread_sends(void **state) {
   pthread_t thread;
   unsigned int rep;
 
-  watchdog_start(loop, &watchdog, 30000,
+  deadline_start(loop, &watchdog, 30000,
                  "closing a handle another thread sends to");
   for (rep = 0; rep < CROSS_REPS; rep++) {
     memset(&cross, 0, sizeof(cross));
@@ -838,7 +838,7 @@ static void test_close_other_while_thread_sends(void **state) {
     assert_int_equal(LOAD(&cross.send_errors), 0);
     assert_int_equal(nd_loop_alive(loop), 0);
   }
-  watchdog_stop(&watchdog);
+  deadline_stop(&watchdog);
 }
 
 /* --- one eventfd write per batch of sends --------------------------------- */
@@ -1017,12 +1017,12 @@ static void test_send_wakes_blocked_loop(void **state) {
   memset(&wake, 0, sizeof(wake));
   wake.loop_tid = (pid_t)syscall(SYS_gettid);
   ND_OK(nd_async_init(loop, &wake.h, wake_cb));
-  watchdog_start(loop, &wake.watchdog, 10000, "waking a blocked loop");
+  deadline_start(loop, &wake.watchdog, 10000, "waking a blocked loop");
   thread_start(&thread, wake_sender, NULL);
 
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
   thread_join(thread);
-  watchdog_stop(&wake.watchdog);
+  deadline_stop(&wake.watchdog);
 
   if (!wake.seen_in_poll)
     print_message("note: could not confirm via /proc that the loop was "
@@ -1055,7 +1055,7 @@ static void test_unref(void **state) {
   assert_int_equal(nd_loop_alive(loop), 0);
 
   /* If this blocked, the (unreferenced) watchdog would fire. */
-  watchdog_start(loop, &watchdog, 5000, "nd_run with an unreferenced async");
+  deadline_start(loop, &watchdog, 5000, "nd_run with an unreferenced async");
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
   assert_int_equal(counted_calls, 0);
 
@@ -1072,7 +1072,7 @@ static void test_unref(void **state) {
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
   assert_int_equal(counted_calls, 1);
   assert_int_equal(counted_closes, 1);
-  watchdog_stop(&watchdog);
+  deadline_stop(&watchdog);
 }
 
 /* --- two loops on two threads wake each other ----------------------------- */
@@ -1134,13 +1134,13 @@ static void test_two_loops_ping_pong(void **state) {
   ND_OK(nd_loop_init(&pp.loop_b));
   ND_OK(nd_async_init(loop, &pp.a, pp_a_cb));
   ND_OK(nd_async_init(&pp.loop_b, &pp.b, pp_b_cb));
-  watchdog_start(loop, &watchdog, 50000, "ping-pong between two loops");
+  deadline_start(loop, &watchdog, 50000, "ping-pong between two loops");
   thread_start(&thread, pp_loop_b, NULL);
 
   assert_int_equal(nd_async_send(&pp.b), 0); /* serve */
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
   thread_join(thread);
-  watchdog_stop(&watchdog);
+  deadline_stop(&watchdog);
 
   assert_int_equal(pp.b_run_rc, 0);
   assert_int_equal(pp.a_calls, PINGPONG_ROUNDS);

@@ -24,7 +24,6 @@
 
 #include "test-util.h"
 
-#define WATCHDOG_MS 10000
 
 /* A handler of the test's own: the disposition in place before the library. */
 static volatile sig_atomic_t own_hits[65];
@@ -56,31 +55,6 @@ static int own_is_installed(int signum) {
   return !(sa.sa_flags & SA_SIGINFO) && sa.sa_handler == own_handler;
 }
 
-/* A timer that ends a run that went wrong, instead of hanging the suite. */
-typedef struct {
-  nd_timer_t timer;
-  int expired;
-} watchdog_t;
-
-static void watchdog_cb(nd_timer_t *t) {
-  watchdog_t *wd = t->data;
-
-  wd->expired = 1;
-  nd_stop(t->loop);
-}
-
-static void watchdog_start(nd_loop_t *loop, watchdog_t *wd) {
-  wd->expired = 0;
-  ND_OK(nd_timer_init(loop, &wd->timer));
-  wd->timer.data = wd;
-  ND_OK(nd_timer_start(&wd->timer, watchdog_cb, WATCHDOG_MS, 0));
-}
-
-/* Run iterations until *flag is set or the watchdog expires. */
-static void run_until(nd_loop_t *loop, watchdog_t *wd, volatile int *flag) {
-  while (!*flag && !wd->expired)
-    nd_run(loop, ND_RUN_ONCE);
-}
 
 /* A log of signal callbacks: which handle, which signal, in order. */
 static struct {

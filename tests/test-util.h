@@ -71,6 +71,39 @@ static inline void close_and_drain(nd_loop_t *loop) {
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
 }
 
+/*
+ * A watchdog: a timer that ends a run that went wrong (sets `expired` and
+ * stops the loop) instead of hanging the suite.  It is a safety net, never
+ * the thing a test measures.
+ */
+#define WATCHDOG_MS 10000
+
+typedef struct {
+  nd_timer_t timer;
+  int expired;
+} watchdog_t;
+
+static inline void watchdog_cb(nd_timer_t *t) {
+  watchdog_t *wd = t->data;
+
+  wd->expired = 1;
+  nd_stop(t->loop);
+}
+
+static inline void watchdog_start(nd_loop_t *loop, watchdog_t *wd) {
+  wd->expired = 0;
+  ND_OK(nd_timer_init(loop, &wd->timer));
+  wd->timer.data = wd;
+  ND_OK(nd_timer_start(&wd->timer, watchdog_cb, WATCHDOG_MS, 0));
+}
+
+/* Run iterations until *flag is set or the watchdog expires. */
+static inline void run_until(nd_loop_t *loop, watchdog_t *wd,
+                             volatile int *flag) {
+  while (!*flag && !wd->expired)
+    nd_run(loop, ND_RUN_ONCE);
+}
+
 /* Milliseconds of monotonic time, for tests that check durations. */
 static inline uint64_t test_ms(void) {
   return nd_hrtime() / 1000000u;
