@@ -41,7 +41,8 @@ ND_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
 endif
-LIBS := -lpthread
+# What a program linked with libnodec.a needs as well (also in libnodec.pc).
+LIBS := -luring -lpthread
 
 # Set up the machine once: scripts/install-deps.sh installs what is missing.
 DEPS_STAMP := $(BUILD)/.deps-stamp
@@ -70,6 +71,7 @@ LIB_SRCS := \
 	src/loop/io.c \
 	src/loop/error.c \
 	src/loop/backend.c \
+	src/loop/backend-uring.c \
 	src/loop/backend-epoll.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)

@@ -40,7 +40,7 @@ $(BUILD)/bench/%-libnodec: bench/%.c $(BENCH_HDRS) $(LIB_A) | $(DEPS_STAMP)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BENCH_CFLAGS) -DBENCH_IMPL='"libnodec"' \
 		-Iinclude/compat -Iinclude -o $@ $< \
-		$(LDFLAGS) $(LIB_A) -lpthread
+		$(LDFLAGS) $(LIB_A) $(LIBS)
 
 .PHONY: bench bench-build
 bench-build: $(BENCH_BINS)

@@ -2,7 +2,7 @@
 #
 # `make test` builds and runs the suite with the default build, then again
 # with ASan+UBSan (BUILD=build/asan SAN=1) and with clang (BUILD=build/clang).
-# `make check` runs the suite once, in the current BUILD.
+# `make check` runs the suite in the current BUILD, once per backend.
 
 TEST_SRCS := $(sort $(wildcard tests/test-*.c))
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
@@ -15,7 +15,7 @@ $(BUILD)/tests/%: tests/%.c tests/test-util.h $(LIB_A) $(FLAGS_STAMP)
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) \
-		$(TEST_LDFLAGS_$*) $(LIB_A) $(TEST_LIBS)
+		$(TEST_LDFLAGS_$*) $(LIB_A) $(LIBS) $(TEST_LIBS)
 
 # The compatibility test: tests/compat/<name>.c is a libuv program, built
 # against Debian's libuv and against libnodec; tests/compat/<name>.sh
@@ -34,13 +34,17 @@ $(BUILD)/compat/%-libnodec: tests/compat/%.c $(LIB_A) $(FLAGS_STAMP)
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(COMPAT_CFLAGS) $(CFLAGS) -Iinclude/compat -Iinclude -o $@ $< \
-		$(LDFLAGS) $(LIB_A) -lpthread
+		$(LDFLAGS) $(LIB_A) $(LIBS)
 
 .PHONY: test check check-build
 check-build: $(TEST_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS)
 
+# Every backend runs the whole suite (BACKENDS="epoll" narrows it).
+BACKENDS ?= io_uring epoll
 check: lib check-build
-	$(Q)scripts/run-tests.sh $(BUILD)
+	$(Q)for b in $(BACKENDS); do \
+		ND_BACKEND=$$b scripts/run-tests.sh $(BUILD) || exit 1; \
+	done
 
 # The suite three times: gcc, gcc with ASan+UBSan, and clang (whose
 # warnings differ); then the man page lint.

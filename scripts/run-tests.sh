@@ -15,8 +15,8 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 run() {
   name=$1; shift
-  log="$BUILD/logs/$name.log"
-  mkdir -p "$BUILD/logs"
+  log="$BUILD/logs/${ND_BACKEND:-default}/$name.log"
+  mkdir -p "$BUILD/logs/${ND_BACKEND:-default}"
   start=$(date +%s)
   timeout -k 10 "$TIMEOUT" "$@" >"$log" 2>&1
   rc=$?
@@ -48,7 +48,7 @@ for t in tests/compat/*.sh; do
   run "compat-$(basename "$t" .sh)" sh "$t" "$BUILD"
 done
 
-cases=$(cat "$BUILD"/logs/test-*.log 2>/dev/null |
+cases=$(cat "$BUILD/logs/${ND_BACKEND:-default}"/test-*.log 2>/dev/null |
   awk '/^\[  PASSED  \]/ { n += $4 } END { print n + 0 }')
-echo "== $BUILD: $pass passed, $fail failed, $skip skipped ($cases test cases passed)"
+echo "== $BUILD (${ND_BACKEND:-default}): $pass passed, $fail failed, $skip skipped ($cases test cases passed)"
 [ "$fail" -eq 0 ] || { echo "failed:$failed"; exit 1; }

@@ -65,46 +65,17 @@ static void sleep_ms(unsigned int ms) {
 }
 
 /*
- * The loop's wakeup counter, read from /proc without draining it: the one
- * eventfd registered in the loop's epoll set.  -1 if it cannot be found
- * (another backend, /proc not mounted).
+ * The loop's wakeup counter, read from /proc without draining it.  The
+ * eventfd is the loop's (a private field, read here on purpose).  -1 if
+ * /proc cannot tell.
  */
 static long long wakeup_counter(nd_loop_t *loop) {
   char path[64];
-  char link[64];
   char line[256];
   long long count = -1;
-  int found = -1;
-  ssize_t n;
   FILE *f;
-  int fd;
 
-  if (nd_backend_name(loop) == NULL ||
-      strcmp(nd_backend_name(loop), "epoll") != 0)
-    return -1;
-  snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", nd_backend_fd(loop));
-  if ((f = fopen(path, "re")) == NULL)
-    return -1;
-  while (fgets(line, sizeof(line), f) != NULL) {
-    if (sscanf(line, "tfd: %d", &fd) != 1)
-      continue;
-    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-    n = readlink(path, link, sizeof(link) - 1);
-    if (n <= 0)
-      continue;
-    link[n] = '\0';
-    if (strcmp(link, "anon_inode:[eventfd]") != 0)
-      continue;
-    if (found >= 0) {
-      found = -2; /* more than one: cannot tell which */
-      break;
-    }
-    found = fd;
-  }
-  fclose(f);
-  if (found < 0)
-    return -1;
-  snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", found);
+  snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", loop->wakeup_fd);
   if ((f = fopen(path, "re")) == NULL)
     return -1;
   while (fgets(line, sizeof(line), f) != NULL)
@@ -874,16 +845,26 @@ static void *batch_sender(void *arg) {
  * pending.
  */
 static void test_one_wakeup_write_per_batch(void **state) {
-  nd_loop_t *loop = *state;
+  nd_loop_t epoll_loop;
+  nd_loop_t *loop = &epoll_loop;
   pthread_t threads[BATCH_HANDLES];
+  const char *saved = getenv("ND_BACKEND");
+  char *copy = saved != NULL ? strdup(saved) : NULL;
   long long before;
   unsigned int i;
 
-  if (wakeup_counter(loop) < 0) {
-    print_message("skipped: cannot read the loop's eventfd counter from "
-                  "/proc (backend %s)\n", nd_backend_name(loop));
-    skip();
-  }
+  /*
+   * What is counted is async.c's doing, the same on every backend; an
+   * epoll loop leaves the counter alone until it polls, so it can be read.
+   */
+  (void)state;
+  setenv("ND_BACKEND", "epoll", 1);
+  ND_OK(nd_loop_init(loop));
+  if (copy != NULL)
+    setenv("ND_BACKEND", copy, 1);
+  else
+    unsetenv("ND_BACKEND");
+  free(copy);
   memset(&batch, 0, sizeof(batch));
   for (i = 0; i < BATCH_HANDLES; i++) {
     ND_OK(nd_async_init(loop, &batch.h[i], batch_cb));
@@ -926,6 +907,7 @@ static void test_one_wakeup_write_per_batch(void **state) {
   assert_int_equal(nd_run(loop, ND_RUN_NOWAIT), 0);
   for (i = 0; i < BATCH_HANDLES; i++)
     assert_int_equal(batch.calls[i], 2);
+  ND_OK(nd_loop_close(loop));
 }
 
 /* --- a send wakes a loop blocked in poll ---------------------------------- */

@@ -23,8 +23,6 @@
 
 #include "test-util.h"
 
-
-
 static void close_fd(int *fd) {
   if (*fd >= 0)
     close(*fd);
@@ -299,22 +297,34 @@ static void test_writable_stops_when_pipe_full(void **state) {
 }
 
 /*
- * The peer shuts down its writing half: ND_DISCONNECT, plus ND_READABLE
- * with read() returning the bytes sent before, then 0.  Asking for
- * ND_DISCONNECT alone gets ND_DISCONNECT alone.
+ * The peer writes, then shuts down its writing half: the handle gets
+ * ND_READABLE with the bytes, and ND_DISCONNECT with read() returning 0.
+ * Both may come in one callback (epoll reports the state at the wait) or
+ * the data first and the hang-up on the next iteration (io_uring reports
+ * the wake-up that fired its poll, then the re-armed poll sees the rest):
+ * never more than two callbacks, never an event that was not asked for.
+ * Asking for ND_DISCONNECT alone gets ND_DISCONNECT alone.
  */
+static int saw_disconnect(void) {
+  int i;
+
+  for (i = 0; i < plog.n && i < 64; i++)
+    if (plog.call[i].events & ND_DISCONNECT)
+      return 1;
+  return 0;
+}
+
 static void test_socketpair_shutdown_disconnect(void **state) {
   nd_loop_t *loop = *state;
   static nd_poll_t h, h2;
   static watchdog_t wd;
   int sv[2], sv2[2];
-  struct poll_call c1, c2;
-  ssize_t eof;
-  char buf[8];
+  struct poll_call c[2], c2;
+  int calls, union_events = 0, i;
 
   assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
   assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv2), 0);
-  plog_reset(ACT_READ | ACT_STOP);
+  plog_reset(ACT_READ);
   watchdog_start(loop, &wd);
 
   ND_OK(nd_poll_init_socket(loop, &h, sv[0]));
@@ -325,9 +335,14 @@ static void test_socketpair_shutdown_disconnect(void **state) {
   assert_int_equal(plog.n, 0);
   assert_int_equal(write(sv[1], "ab", 2), 2);
   assert_int_equal(shutdown(sv[1], SHUT_WR), 0);
-  run_until(loop, &wd, &plog_flag);
-  c1 = plog.call[0];
-  eof = read(sv[0], buf, sizeof(buf));
+  while (!saw_disconnect() && !wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  ND_OK(nd_poll_stop(&h));
+  calls = plog.n;
+  for (i = 0; i < 2 && i < calls; i++) {
+    c[i] = plog.call[i];
+    union_events |= c[i].events;
+  }
 
   plog_reset(ACT_STOP);
   ND_OK(nd_poll_init_socket(loop, &h2, sv2[0]));
@@ -344,12 +359,18 @@ static void test_socketpair_shutdown_disconnect(void **state) {
   close_fd(&sv2[1]);
 
   assert_false(wd.expired);
-  assert_int_equal(c1.status, 0);
-  assert_int_equal(c1.events, ND_READABLE | ND_DISCONNECT);
-  assert_int_equal(c1.nread, 2);
-  assert_memory_equal(c1.data, "ab", 2);
-  assert_int_equal(eof, 0);
-  assert_int_equal(plog.n, 1);
+  assert_true(calls == 1 || calls == 2);
+  assert_int_equal(union_events, ND_READABLE | ND_DISCONNECT);
+  assert_int_equal(c[0].status, 0);
+  assert_true(c[0].events & ND_READABLE);
+  assert_int_equal(c[0].nread, 2);
+  assert_memory_equal(c[0].data, "ab", 2);
+  if (calls == 2) {
+    /* The second callback is the hang-up: what is left to read is EOF. */
+    assert_int_equal(c[1].status, 0);
+    assert_true(c[1].events & ND_DISCONNECT);
+    assert_int_equal(c[1].nread, 0);
+  }
   assert_int_equal(c2.status, 0);
   assert_int_equal(c2.events, ND_DISCONNECT);
 }
@@ -926,33 +947,40 @@ static void test_same_fd_two_loops(void **state) {
 }
 
 /*
- * A descriptor the kernel cannot poll (/dev/null: epoll_ctl says EPERM)
- * passes nd_poll_init, which only refuses files and directories, but the
- * start fails in the backend: the callback gets a negative status and no
+ * A descriptor the kernel cannot poll (/dev/null has no poll method) is
+ * refused by nd_poll_init with ND_EPERM on every backend, as libuv does.
+ * A descriptor that goes bad after the start (closed before the loop
+ * registered it) is reported through the callback: a negative status, no
  * events, once, and the handle is no longer active.
  */
 static void test_unpollable_descriptor_reports_status(void **state) {
   nd_loop_t *loop = *state;
   static nd_poll_t h;
   int fd, i, active_after;
+  int p[2];
   struct poll_call c;
 
   fd = open("/dev/null", O_RDWR | O_CLOEXEC);
   assert_true(fd >= 0);
+  assert_int_equal(nd_poll_init(loop, &h, fd), ND_EPERM);
+  close_fd(&fd);
+
+  assert_int_equal(pipe(p), 0);
   plog_reset(ACT_NONE);
-  ND_OK(nd_poll_init(loop, &h, fd));
-  h.data = &fd;
-  ND_OK(nd_poll_start(&h, ND_READABLE | ND_WRITABLE, plog_cb));
+  ND_OK(nd_poll_init(loop, &h, p[0]));
+  h.data = &p[0];
+  ND_OK(nd_poll_start(&h, ND_READABLE, plog_cb));
+  close_fd(&p[0]);
   for (i = 0; i < 3; i++)
     nd_run(loop, ND_RUN_NOWAIT);
   c = plog.call[0];
   active_after = nd_is_active((nd_handle_t *)&h);
 
   close_and_drain(loop);
-  close_fd(&fd);
+  close_fd(&p[1]);
 
   assert_int_equal(plog.n, 1);
-  assert_int_equal(c.status, ND_EPERM);
+  assert_int_equal(c.status, ND_EBADF);
   assert_int_equal(c.events, 0);
   assert_false(active_after);
 }

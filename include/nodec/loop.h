@@ -76,7 +76,8 @@ typedef enum {
 
 typedef enum {
   ND_LOOP_BLOCK_SIGNAL = 0, /* int signum: keep it blocked while polling */
-  ND_METRICS_IDLE_TIME = 1  /* account the time spent waiting in poll */
+  ND_METRICS_IDLE_TIME = 1, /* account the time spent waiting in poll */
+  ND_LOOP_USE_SQPOLL = 2    /* io_uring: a kernel thread polls submissions */
 } nd_loop_option;
 
 typedef void (*nd_close_cb)(nd_handle_t *handle);
@@ -111,6 +112,7 @@ struct nd__io_s {
   unsigned int registered;        /* interest the backend has applied */
   int fd;
   uint32_t gen;                   /* tells apart reuses of the same fd */
+  uint32_t kgen;                  /* the backend's name for its registration */
   int err;                        /* why the backend refused the interest */
 };
 

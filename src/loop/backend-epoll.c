@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "backend.h"
+#include "epoll-events.h"
 
 #define WAKEUP_TAG UINT64_MAX
 #define MAX_EVENTS 1024
@@ -45,38 +46,6 @@ static void epoll_close(nd_loop_t *loop) {
   loop->backend_fd = -1;
 }
 
-static uint32_t to_epoll(unsigned int events) {
-  uint32_t e = 0;
-
-  if (events & ND__POLLIN)
-    e |= EPOLLIN;
-  if (events & ND__POLLOUT)
-    e |= EPOLLOUT;
-  if (events & ND__POLLRDHUP)
-    e |= EPOLLRDHUP;
-  if (events & ND__POLLPRI)
-    e |= EPOLLPRI;
-  return e;
-}
-
-static unsigned int from_epoll(uint32_t e) {
-  unsigned int events = 0;
-
-  if (e & EPOLLIN)
-    events |= ND__POLLIN;
-  if (e & EPOLLOUT)
-    events |= ND__POLLOUT;
-  if (e & EPOLLRDHUP)
-    events |= ND__POLLRDHUP;
-  if (e & EPOLLPRI)
-    events |= ND__POLLPRI;
-  if (e & EPOLLERR)
-    events |= ND__POLLERR;
-  if (e & EPOLLHUP)
-    events |= ND__POLLHUP;
-  return events;
-}
-
 static int epoll_watch(nd_loop_t *loop, nd__io_t *w) {
   struct epoll_event e;
   int op;
@@ -88,7 +57,7 @@ static int epoll_watch(nd_loop_t *loop, nd__io_t *w) {
     return 0;
   }
 
-  e.events = to_epoll(w->events);
+  e.events = nd__to_epoll(w->events);
   e.data.u64 = event_tag(w);
   op = w->registered != 0 ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
   if (epoll_ctl(loop->backend_fd, op, w->fd, &e) != 0) {
@@ -153,6 +122,7 @@ static void epoll_poll(nd_loop_t *loop, int timeout) {
   sigset_t *sigmask = poll_sigset(loop, &set);
   uint64_t base = loop->time;
   uint64_t t0 = 0;
+  nd__io_t *w;
   int rounds = 0;
   int wakeup;
   int n;
@@ -212,8 +182,11 @@ static void epoll_poll(nd_loop_t *loop, int timeout) {
         wakeup = 1;
         continue;
       }
-      nd__io_dispatch(loop, (int)(uint32_t)tag, (uint32_t)(tag >> 32),
-                      from_epoll(events[i].events));
+      w = nd__io_lookup(loop, (int)(uint32_t)tag);
+      /* Stopped or replaced since the kernel queued the event: drop it. */
+      if (w == NULL || w->gen != (uint32_t)(tag >> 32))
+        continue;
+      nd__io_dispatch(loop, w, nd__from_epoll(events[i].events));
     }
     if (wakeup) {
       /* Drain first: a wakeup sent after this read is not lost. */

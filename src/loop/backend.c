@@ -1,16 +1,21 @@
 /*
  * backend.c - choosing a loop's backend.
  *
- * ND_BACKEND names one ("epoll"); an unknown name is an error rather than a
- * silent fallback, so a typo in a benchmark or test matrix cannot go
- * unnoticed.  Without it the best available backend is used.
+ * ND_BACKEND names one ("io_uring" or "epoll"); then that one is used or
+ * nd_loop_init fails with its error, and an unknown name is an error too, so
+ * a typo in a benchmark or test matrix cannot go unnoticed.  Without it the
+ * first backend that sets up wins: io_uring, or epoll when the kernel lacks
+ * what the io_uring backend needs or refuses the ring (seccomp, sysctl
+ * kernel.io_uring_disabled, memlock limits).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "backend.h"
 
+/* In order of preference. */
 static const struct nd__backend_ops *const backends[] = {
+  &nd__backend_uring,
   &nd__backend_epoll,
 };
 

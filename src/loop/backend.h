@@ -58,8 +58,16 @@ struct nd__backend_ops {
    * replaced loop->wakeup_fd) and re-register every watcher.
    */
   int (*fork)(nd_loop_t *loop);
+
+  /*
+   * Optional (NULL if unsupported): switch the loop to kernel-side
+   * submission polling (ND_LOOP_USE_SQPOLL).  Only before anything is
+   * watched or in flight.
+   */
+  int (*sqpoll)(nd_loop_t *loop);
 };
 
+extern const struct nd__backend_ops nd__backend_uring;
 extern const struct nd__backend_ops nd__backend_epoll;
 
 /* Pick the backend ND_BACKEND names, or the best one available. */
@@ -72,8 +80,20 @@ int nd__backend_select(nd_loop_t *loop);
  */
 int nd__io_flush(nd_loop_t *loop);
 
-/* Deliver a ready watcher's events; drops events for a stale generation. */
-void nd__io_dispatch(nd_loop_t *loop, int fd, uint32_t gen,
-                     unsigned int events);
+/*
+ * Queue a watcher for the next flush, e.g. because its kernel registration
+ * ended (a one-shot poll fired) and the owner still wants events.
+ */
+void nd__io_mark_dirty(nd_loop_t *loop, nd__io_t *w);
+
+/* The watcher of fd, or NULL. */
+nd__io_t *nd__io_lookup(const nd_loop_t *loop, int fd);
+
+/*
+ * Deliver events to a watcher the backend has matched to its kernel
+ * registration (fd and generation): errors and hang-ups are widened to the
+ * events the owner waits for, and events it no longer wants are dropped.
+ */
+void nd__io_dispatch(nd_loop_t *loop, nd__io_t *w, unsigned int events);
 
 #endif

@@ -121,6 +121,10 @@ int nd_loop_configure(nd_loop_t *loop, nd_loop_option option, ...) {
   case ND_METRICS_IDLE_TIME:
     loop->flags |= ND__LOOP_METRICS_IDLE;
     return 0;
+  case ND_LOOP_USE_SQPOLL:
+    if (loop->backend->sqpoll == NULL)
+      return ND_ENOTSUP;
+    return loop->backend->sqpoll(loop);
   }
   return ND_ENOSYS;
 }

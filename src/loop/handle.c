@@ -15,6 +15,16 @@ void nd__handle_init(nd_loop_t *loop, nd_handle_t *h, nd_handle_type type) {
 }
 
 /*
+ * A closing handle moves to the closing queue, where walk still sees it.
+ * The last closed is the first called back, as in libuv: Node programs
+ * observe that order through their 'close' events.
+ */
+static void queue_for_close(nd_handle_t *h) {
+  nd__queue_remove(&h->handle_queue);
+  nd__queue_insert_head(&h->loop->closing_queue, &h->handle_queue);
+}
+
+/*
  * Stop the handle now and run close_cb in this iteration's closing phase
  * (or the next one's, when called from a close callback).  A second call is
  * ignored: the first close callback is the one that runs.
@@ -51,14 +61,20 @@ void nd_close(nd_handle_t *h, nd_close_cb close_cb) {
     break;
   }
   nd__handle_stop(h);
+  if (!(h->flags & ND__HANDLE_CLOSE_HELD))
+    queue_for_close(h);
+}
 
-  /*
-   * A closing handle moves to the closing queue, where walk still sees it.
-   * The last closed is the first called back, as in libuv: Node programs
-   * observe that order through their 'close' events.
-   */
-  nd__queue_remove(&h->handle_queue);
-  nd__queue_insert_head(&h->loop->closing_queue, &h->handle_queue);
+void nd__handle_close_hold(nd_handle_t *h) {
+  h->flags |= ND__HANDLE_CLOSE_HELD;
+}
+
+void nd__handle_close_release(nd_handle_t *h) {
+  if (!(h->flags & ND__HANDLE_CLOSE_HELD))
+    return;
+  h->flags &= ~ND__HANDLE_CLOSE_HELD;
+  if (h->flags & ND__HANDLE_CLOSING)
+    queue_for_close(h);
 }
 
 void nd_ref(nd_handle_t *h) {

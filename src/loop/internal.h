@@ -20,14 +20,14 @@ enum {
   ND__HANDLE_CLOSING = 1u << 2,  /* nd_close called */
   ND__HANDLE_CLOSED = 1u << 3,   /* close callback ran */
   ND__HANDLE_INTERNAL = 1u << 4, /* owned by the library, hidden from walk */
+  ND__HANDLE_CLOSE_HELD = 1u << 5, /* close callback waits for the owner */
   /* Bits from 1 << 16 up belong to the handle type. */
   ND__HANDLE_TYPE_SHIFT = 16
 };
 
 /* Loop flags (nd_loop_t.flags). */
 enum {
-  ND__LOOP_METRICS_IDLE = 1u << 0,
-  ND__LOOP_IN_POLL_WAIT = 1u << 1
+  ND__LOOP_METRICS_IDLE = 1u << 0
 };
 
 /* Descriptor events as the backends report them to watchers. */
@@ -37,7 +37,12 @@ enum {
   ND__POLLRDHUP = 1u << 2,
   ND__POLLPRI = 1u << 3,
   ND__POLLERR = 1u << 4,
-  ND__POLLHUP = 1u << 5
+  ND__POLLHUP = 1u << 5,
+  /*
+   * In a watcher's interest: the owner reads or writes until EAGAIN, so an
+   * event per change of state is enough (epoll EPOLLET, multishot poll).
+   */
+  ND__IO_EDGE = 1u << 6
 };
 
 /* In nd__io_t.registered: the kernel's registration is stale; replace it. */
@@ -65,6 +70,13 @@ static inline void nd__handle_stop(nd_handle_t *h) {
   if (h->flags & ND__HANDLE_REF)
     h->loop->active_handles--;
 }
+
+/*
+ * Keep a closing handle's close callback from running until the owner says
+ * so: for handles whose operations are still in the kernel's hands.
+ */
+void nd__handle_close_hold(nd_handle_t *h);
+void nd__handle_close_release(nd_handle_t *h);
 
 /* Requests */
 static inline void nd__req_register(nd_loop_t *loop, nd_req_t *req,
@@ -133,6 +145,7 @@ uint64_t nd__hrtime_ms(void);
 
 /* Descriptors */
 int nd__cloexec_eventfd(void);
+int nd__fd_pollable(int fd);
 int nd__set_nonblock(int fd, int on);
 int nd__close_nocancel(int fd);
 

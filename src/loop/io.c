@@ -9,8 +9,10 @@
  * dropped.
  */
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -24,6 +26,7 @@ void nd__io_init(nd__io_t *w, nd__io_cb cb, int fd) {
   w->events = 0;
   w->registered = 0;
   w->gen = 0;
+  w->kgen = 0;
   w->err = 0;
   nd__queue_init(&w->watcher_queue);
 }
@@ -44,7 +47,7 @@ static int grow_watchers(nd_loop_t *loop, int fd) {
   return 0;
 }
 
-static void mark_dirty(nd_loop_t *loop, nd__io_t *w) {
+void nd__io_mark_dirty(nd_loop_t *loop, nd__io_t *w) {
   if (nd__queue_empty(&w->watcher_queue))
     nd__queue_insert_tail(&loop->watcher_queue, &w->watcher_queue);
 }
@@ -79,7 +82,7 @@ int nd__io_start(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
       w->registered |= ND__IO_REREGISTER;
   }
   w->events = want;
-  mark_dirty(loop, w);
+  nd__io_mark_dirty(loop, w);
   return 0;
 }
 
@@ -93,7 +96,7 @@ void nd__io_stop(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
     loop->watchers[w->fd] = NULL;
     loop->nfds--;
   }
-  mark_dirty(loop, w);
+  nd__io_mark_dirty(loop, w);
 }
 
 void nd__io_close(nd_loop_t *loop, nd__io_t *w) {
@@ -150,16 +153,13 @@ int nd__io_flush(nd_loop_t *loop) {
   return nfailed;
 }
 
-void nd__io_dispatch(nd_loop_t *loop, int fd, uint32_t gen,
-                     unsigned int events) {
-  nd__io_t *w;
-
+nd__io_t *nd__io_lookup(const nd_loop_t *loop, int fd) {
   if (fd < 0 || (unsigned int)fd >= loop->nwatchers)
-    return;
-  w = loop->watchers[fd];
-  if (w == NULL || w->gen != gen)
-    return; /* stopped or replaced since the kernel queued the event */
+    return NULL;
+  return loop->watchers[fd];
+}
 
+void nd__io_dispatch(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
   /*
    * An error or hang-up is reported as whatever the owner waits for, so its
    * next read or write fails with the real error.
@@ -173,6 +173,38 @@ void nd__io_dispatch(nd_loop_t *loop, int fd, uint32_t gen,
     loop->events++;
     w->cb(loop, w, events);
   }
+}
+
+/*
+ * Can the kernel poll this descriptor?  Files without a poll method
+ * (regular files, /dev/null, ...) are always "ready", which makes watching
+ * them a busy loop; epoll refuses them with EPERM, io_uring would not.  Ask
+ * a private epoll instance, shared by every loop of the process: one
+ * ADD/DEL pair, at init time only.
+ */
+static int probe_epfd = -1;
+static pthread_once_t probe_once = PTHREAD_ONCE_INIT;
+
+static void probe_init(void) {
+  probe_epfd = epoll_create1(EPOLL_CLOEXEC);
+}
+
+int nd__fd_pollable(int fd) {
+  struct epoll_event e;
+
+  pthread_once(&probe_once, probe_init);
+  if (probe_epfd < 0)
+    return -EMFILE;
+  memset(&e, 0, sizeof(e));
+  e.events = EPOLLIN;
+  if (epoll_ctl(probe_epfd, EPOLL_CTL_ADD, fd, &e) != 0) {
+    /* Another thread (or a forked twin) is probing the same fd now. */
+    if (errno == EEXIST)
+      return 0;
+    return -errno;
+  }
+  epoll_ctl(probe_epfd, EPOLL_CTL_DEL, fd, &e);
+  return 0;
 }
 
 int nd__cloexec_eventfd(void) {

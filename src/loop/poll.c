@@ -45,6 +45,10 @@ int nd_poll_init(nd_loop_t *loop, nd_poll_t *handle, int fd) {
     return ND_EPERM;
   if (nd__fd_watched(loop, fd))
     return ND_EEXIST;
+  /* Nor can the kernel poll every other kind of file (/dev/null). */
+  err = nd__fd_pollable(fd);
+  if (err != 0)
+    return err;
   err = nd__set_nonblock(fd, 1);
   if (err != 0)
     return err;
