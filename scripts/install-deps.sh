@@ -14,6 +14,7 @@ libcmocka-dev
 libuv1-dev
 liburing-dev
 groff-base
+strace
 "
 # gcc, make:            the build
 # clang:                `make CC=clang` and the clang build in `make test`
@@ -22,6 +23,7 @@ groff-base
 # libuv1-dev:           benchmarks and the compatibility test build against libuv
 # liburing-dev:         the io_uring backend
 # groff-base:           `make check-man` lints the man pages
+# strace:               tests check which system calls a backend makes
 
 missing=""
 for p in $PACKAGES; do
