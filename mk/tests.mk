@@ -36,8 +36,15 @@ $(BUILD)/compat/%-libnodec: tests/compat/%.c $(LIB_A) $(FLAGS_STAMP)
 	$(Q)$(CC) $(COMPAT_CFLAGS) $(CFLAGS) -Iinclude/compat -Iinclude -o $@ $< \
 		$(LDFLAGS) $(LIB_A) $(LIBS)
 
+# Asked by scripts/run-tests.sh whether a backend can run here at all.
+PROBE_BIN := $(BUILD)/tests/backend-probe
+$(PROBE_BIN): tests/backend-probe.c $(LIB_A) $(FLAGS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LIB_A) $(LIBS)
+
 .PHONY: test check check-build
-check-build: $(TEST_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS)
+check-build: $(TEST_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS) $(PROBE_BIN)
 
 # Every backend runs the whole suite (BACKENDS="epoll" narrows it).
 BACKENDS ?= io_uring epoll
