@@ -206,10 +206,12 @@ static void take_ownership(nd_loop_t *loop, struct uring *u) {
       take_ownership(loop, u);
     return;
   }
+  /*
+   * No io_uring_register_ring_fd: the registration lives in the calling
+   * thread's table, and liburing removes it by index from whichever thread
+   * closes the ring, which may be another loop's index in that thread.
+   */
   u->owner = pthread_self();
-  /* Saves the kernel a descriptor lookup per enter; a per-thread table. */
-  if (u->single_issuer)
-    io_uring_register_ring_fd(&u->ring);
 }
 
 static void own(nd_loop_t *loop, struct uring *u) {
