@@ -4,16 +4,19 @@
 #   bench/run.sh [BINDIR [NAME...]]
 #
 # For every benchmark NAME (default: $BENCH, else every BINDIR/*-libuv) it
-# runs BINDIR/NAME-libuv and BINDIR/NAME-libnodec alternately, RUNS times
-# each (default 3), so slow drift in the machine hits both alike.  Each run
-# is pinned to one CPU with taskset when it works (BENCH_CPU=<list> picks
-# the CPUs, default the last one) and killed after BENCH_TIMEOUT seconds
-# (default 600).  A run that fails is reported and left out of the median;
-# the script then exits 1.
+# runs BINDIR/NAME-libuv once, then BINDIR/NAME-libnodec once per backend in
+# $BACKENDS (default "io_uring epoll", each run with ND_BACKEND=<backend>),
+# and all that RUNS times (default 3), so slow drift in the machine hits
+# every implementation alike.  libnodec's results are labelled
+# impl=libnodec-<backend>.  Each run is pinned to one CPU with taskset when
+# it works (BENCH_CPU=<list> picks the CPUs, default the last one) and
+# killed after BENCH_TIMEOUT seconds (default 600).  A run that fails is
+# reported and left out of the median; the script then exits 1.
 #
 # Output: every run's result as a comment, then the median per benchmark
 # and implementation as `bench=<name> impl=<impl> value=<v> unit=<u>` lines,
-# then a summary table of ratios.  `make bench` is the usual way in.
+# then a summary table with one ratio to libuv per backend.  `make bench` is
+# the usual way in.
 set -u
 
 bindir=${1:-build/bench}
@@ -36,7 +39,18 @@ runs=${RUNS:-3}
 case $runs in
   ''|*[!0-9]*|0) echo "run.sh: RUNS must be a positive integer" >&2; exit 1 ;;
 esac
-impls="libuv libnodec"
+backends=${BACKENDS:-io_uring epoll}
+for b in $backends; do
+  case $b in
+    *[!A-Za-z0-9_]*)
+      echo "run.sh: bad backend name '$b' in BACKENDS" >&2
+      exit 1 ;;
+  esac
+done
+impls=libuv
+for b in $backends; do
+  impls="$impls libnodec-$b"
+done
 
 # Pin to one CPU: the last one by default, which usually takes fewer
 # interrupts than CPU 0.
@@ -71,6 +85,7 @@ if [ -n "$pin" ]; then
 else
   echo "# not pinned: taskset is missing or refused CPU $cpu"
 fi
+echo "# libnodec backends: $backends"
 if command -v pkg-config >/dev/null 2>&1; then
   echo "# libuv $(pkg-config --modversion libuv 2>/dev/null || echo '?')"
 fi
@@ -89,21 +104,35 @@ describe_status() {
 for name in $names; do
   echo "#"
   echo "# $name"
-  for impl in $impls; do
-    if [ ! -x "$bindir/$name-$impl" ]; then
-      echo "# $name: $bindir/$name-$impl is missing (run make bench-build)"
+  for bin in "$bindir/$name-libuv" "$bindir/$name-libnodec"; do
+    if [ ! -x "$bin" ]; then
+      echo "# $name: $bin is missing (run make bench-build)"
       failed=1
     fi
   done
   i=1
   while [ "$i" -le "$runs" ]; do
     for impl in $impls; do
-      bin=$bindir/$name-$impl
+      case $impl in
+        libnodec-*) bin=$bindir/$name-libnodec ;;
+        *) bin=$bindir/$name-$impl ;;
+      esac
       [ -x "$bin" ] || continue
       # shellcheck disable=SC2086 # $limit and $pin are word lists
-      $limit $pin "$bin" > "$tmp/out" 2> "$tmp/err"
-      status=$?
-      lines=$(grep '^bench=' "$tmp/out")
+      case $impl in
+        libnodec-*)
+          ND_BACKEND=${impl#libnodec-} $limit $pin "$bin" \
+            > "$tmp/out" 2> "$tmp/err"
+          status=$? ;;
+        *)
+          (unset ND_BACKEND; exec $limit $pin "$bin") \
+            > "$tmp/out" 2> "$tmp/err"
+          status=$? ;;
+      esac
+      # The binary says impl=libnodec; the label names the backend too.
+      lines=$(grep '^bench=' "$tmp/out" |
+        sed -e "s/ impl=libnodec / impl=$impl /" \
+          -e "s/ impl=libnodec\$/ impl=$impl/")
       if [ "$status" -ne 0 ] || [ -z "$lines" ]; then
         failed=1
         if [ "$status" -eq 0 ]; then
@@ -123,8 +152,10 @@ for name in $names; do
 done
 
 # Medians, in the order the results first appeared.  Lower is better for
-# sizes and times; for everything else (rates) higher is better.
-awk -v runs="$runs" '
+# sizes, times and CPU time per operation (units B..GiB, s..ns, or a time per
+# something such as us/roundtrip) and for results named *_rss or *_cpu; for
+# everything else (rates) higher is better.
+awk -v runs="$runs" -v implist="$impls" -v backends="$backends" '
   function median(key,   n, i, j, v, t) {
     n = count[key]
     for (i = 1; i <= n; i++)
@@ -170,7 +201,7 @@ awk -v runs="$runs" '
     print "# medians of " runs " run(s) per implementation"
     for (b = 1; b <= nbench; b++) {
       bench = order[b]
-      n = split("libuv libnodec" impls[bench], il, " ")
+      n = split(implist impls[bench], il, " ")
       for (k = 1; k <= n; k++) {
         key = bench SUBSEP il[k]
         if (done[key]++)
@@ -186,31 +217,48 @@ awk -v runs="$runs" '
           fmt(med[key]), units[bench], note
       }
     }
+    nb = split(backends, bl, " ")
     print ""
-    print "Summary (medians; ratio > 1 means libnodec is better)"
-    printf "%-20s %-14s %14s %14s %8s\n", "benchmark", "unit", "libuv",
-      "libnodec", "ratio"
+    print "Summary (medians; ratio = libnodec-<backend> / libuv, > 1 means " \
+      "libnodec is better)"
+    printf "%-20s %-14s %12s", "benchmark", "unit", "libuv"
+    for (k = 1; k <= nb; k++)
+      printf " %12s", bl[k]
+    for (k = 1; k <= nb; k++)
+      printf " %14s", "ratio " bl[k]
+    printf "\n"
+    nlower = 0
     for (b = 1; b <= nbench; b++) {
       bench = order[b]
       unit = units[bench]
+      lower = (bench ~ /_(rss|cpu)$/ ||
+               unit ~ /^(B|KiB|MiB|GiB|s|ms|us|ns)(\/.*)?$/)
       u = bench SUBSEP "libuv"
-      d = bench SUBSEP "libnodec"
-      uvs = (u in med) ? fmt(med[u]) : "n/a"
-      nds = (d in med) ? fmt(med[d]) : "n/a"
-      lower = (unit ~ /^(B|KiB|MiB|GiB|s|ms|us|ns)$/)
-      ratio = "n/a"
-      if ((u in med) && (d in med)) {
-        if (lower && med[d] > 0)
-          ratio = sprintf("%.2f", med[u] / med[d])
-        else if (!lower && med[u] > 0)
-          ratio = sprintf("%.2f", med[d] / med[u])
+      printf "%-20s %-14s %12s", bench (lower ? " *" : ""), unit,
+        (u in med) ? fmt(med[u]) : "n/a"
+      for (k = 1; k <= nb; k++) {
+        d = bench SUBSEP "libnodec-" bl[k]
+        printf " %12s", (d in med) ? fmt(med[d]) : "n/a"
       }
-      note = ""
-      if (lower)
-        note = sprintf("  (lower %s is better; ratio = libuv/libnodec)",
-          bench ~ /_rss$/ ? "RSS" : unit)
-      printf "%-20s %-14s %14s %14s %8s%s\n", bench, unit, uvs, nds, ratio,
-        note
+      for (k = 1; k <= nb; k++) {
+        d = bench SUBSEP "libnodec-" bl[k]
+        ratio = "n/a"
+        if ((u in med) && (d in med)) {
+          if (lower && med[d] > 0)
+            ratio = sprintf("%.2f", med[u] / med[d])
+          else if (!lower && med[u] > 0)
+            ratio = sprintf("%.2f", med[d] / med[u])
+        }
+        printf " %14s", ratio
+      }
+      printf "\n"
+      nlower += lower
+    }
+    if (nlower > 0) {
+      print ""
+      print "* lower is better (memory, CPU time per operation): the ratio " \
+        "is libuv / libnodec,"
+      print "  so > 1 still means libnodec is better."
     }
   }
 ' "$results"

@@ -5,6 +5,8 @@
 #   make bench                  build and run every benchmark
 #   make bench BENCH=async1     one benchmark
 #   make bench RUNS=5           runs per implementation (default 3)
+#   make bench BACKENDS=epoll   libnodec backends to run, each with
+#                               ND_BACKEND set (default "io_uring epoll")
 #   make bench-build            only build
 #
 # The flags are fixed rather than taken from CFLAGS, so both sides are always
@@ -46,7 +48,8 @@ $(BUILD)/bench/%-libnodec: bench/%.c $(BENCH_HDRS) $(LIB_A) | $(DEPS_STAMP)
 bench-build: $(BENCH_BINS)
 
 bench: bench-build
-	$(Q)BENCH='$(BENCH)' RUNS='$(RUNS)' bench/run.sh $(BUILD)/bench \
+	$(Q)BENCH='$(BENCH)' RUNS='$(RUNS)' \
+		$(if $(BACKENDS),BACKENDS='$(BACKENDS)') bench/run.sh $(BUILD)/bench \
 		$(BENCH_SELECTED)
 
 -include $(BENCH_BINS:=.d)

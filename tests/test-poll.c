@@ -1339,6 +1339,83 @@ static void test_backend_fd_embedding(void **state) {
   assert_int_equal(c.data[0], 'e');
 }
 
+/*
+ * An embedder's loop, as a host event loop would run it: wait on the
+ * backend fd for nd_backend_timeout() ms, then nd_run(NOWAIT); again and
+ * again.  Five bytes written 100 ms apart by another thread must each reach
+ * the callback, and an async send from that thread too, every time through
+ * a wait that woke up (not a spin): the host iterates a handful of times
+ * per event, never hundreds.
+ */
+static struct {
+  nd_async_t async;
+  int async_calls;
+} embed;
+
+static void embed_async_cb(nd_async_t *h) {
+  (void)h;
+  embed.async_calls++;
+}
+
+static void *embed_writer(void *arg) {
+  int fd = *(int *)arg;
+  struct timespec delay = {0, 100 * 1000 * 1000};
+  char b;
+
+  for (b = '1'; b <= '5'; b++) {
+    nanosleep(&delay, NULL);
+    if (write(fd, &b, 1) != 1)
+      return NULL;
+  }
+  nanosleep(&delay, NULL);
+  nd_async_send(&embed.async);
+  return NULL;
+}
+
+static void test_backend_fd_embedding_repeated(void **state) {
+  nd_loop_t *loop = *state;
+  static nd_poll_t h;
+  struct pollfd pfd;
+  pthread_t writer;
+  int p[2], host_iterations = 0, i;
+  uint64_t deadline;
+
+  assert_int_equal(pipe(p), 0);
+  plog_reset(ACT_READ);
+  memset(&embed, 0, sizeof(embed));
+  ND_OK(nd_poll_init(loop, &h, p[0]));
+  h.data = &p[0];
+  ND_OK(nd_poll_start(&h, ND_READABLE, plog_cb));
+  ND_OK(nd_async_init(loop, &embed.async, embed_async_cb));
+  assert_int_equal(pthread_create(&writer, NULL, embed_writer, &p[1]), 0);
+
+  deadline = test_ms() + WATCHDOG_MS;
+  while ((plog.n < 5 || embed.async_calls < 1) && test_ms() < deadline) {
+    pfd.fd = nd_backend_fd(loop);
+    pfd.events = POLLIN;
+    pfd.revents = 0;
+    if (poll(&pfd, 1, nd_backend_timeout(loop)) < 0 && errno != EINTR)
+      break;
+    nd_run(loop, ND_RUN_NOWAIT);
+    host_iterations++;
+  }
+  pthread_join(writer, NULL);
+
+  close_and_drain(loop);
+  close_fd(&p[0]);
+  close_fd(&p[1]);
+
+  assert_int_equal(plog.n, 5);
+  for (i = 0; i < 5; i++) {
+    assert_int_equal(plog.call[i].events, ND_READABLE);
+    assert_int_equal(plog.call[i].nread, 1);
+    assert_int_equal(plog.call[i].data[0], '1' + i);
+  }
+  assert_int_equal(embed.async_calls, 1);
+  /* Six events; a few host iterations each, at most. */
+  assert_true(host_iterations <= 6 * 4);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     LOOP_TEST(test_pipe_readable_exact_bytes),
@@ -1363,6 +1440,7 @@ int main(void) {
     LOOP_TEST(test_1000_pipes),
     LOOP_TEST(test_1500_pipes_more_than_one_batch),
     LOOP_TEST(test_backend_fd_embedding),
+    LOOP_TEST(test_backend_fd_embedding_repeated),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

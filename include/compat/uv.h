@@ -126,6 +126,7 @@ typedef nd_loop_option uv_loop_option;
 #define UV_RUN_NOWAIT ND_RUN_NOWAIT
 #define UV_LOOP_BLOCK_SIGNAL ND_LOOP_BLOCK_SIGNAL
 #define UV_METRICS_IDLE_TIME ND_METRICS_IDLE_TIME
+#define UV_LOOP_USE_IO_URING_SQPOLL ND_LOOP_USE_SQPOLL
 
 /* Callbacks */
 typedef nd_close_cb uv_close_cb;

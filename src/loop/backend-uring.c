@@ -43,7 +43,6 @@
  */
 #include <assert.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,13 +72,28 @@ struct uring {
   uint32_t arm_seq;       /* numbers poll registrations */
   unsigned int inflight;  /* nd__uring_op_t not yet finished */
   int sqpoll;
+  int embed_fd;           /* eventfd for nd_backend_fd() users, or -1 */
   int epfd;               /* helper epoll set, or -1 */
   unsigned int ep_count;  /* watchers in it */
   int ep_armed;           /* its poll request is on the ring */
   int single_issuer;      /* only the owner thread may enter the ring */
   int disabled;           /* created disabled: no owner yet */
-  pthread_t owner;
+  uint64_t owner;         /* the owner thread's serial number */
 };
+
+/*
+ * Threads are named by a serial number, never reused (pthread_t values and
+ * thread-local addresses are, once a thread exits), read without a call on
+ * every poll.
+ */
+static __thread uint64_t thread_serial;
+static uint64_t thread_serials;
+
+static uint64_t this_thread(void) {
+  if (thread_serial == 0)
+    thread_serial = __atomic_add_fetch(&thread_serials, 1, __ATOMIC_RELAXED);
+  return thread_serial;
+}
 
 static struct uring *state(const nd_loop_t *loop) {
   return loop->backend_data;
@@ -191,7 +205,7 @@ static void take_ownership(nd_loop_t *loop, struct uring *u) {
       fatal("enable", -errno);
     u->disabled = 0;
   } else {
-    if (!u->single_issuer || pthread_equal(u->owner, pthread_self()))
+    if (!u->single_issuer || u->owner == this_thread())
       return;
     if (u->inflight != 0) {
       fprintf(stderr, "libnodec: io_uring: a loop with operations in flight "
@@ -211,11 +225,11 @@ static void take_ownership(nd_loop_t *loop, struct uring *u) {
    * thread's table, and liburing removes it by index from whichever thread
    * closes the ring, which may be another loop's index in that thread.
    */
-  u->owner = pthread_self();
+  u->owner = this_thread();
 }
 
 static void own(nd_loop_t *loop, struct uring *u) {
-  if (u->disabled || (u->single_issuer && !pthread_equal(u->owner, pthread_self())))
+  if (u->disabled || (u->single_issuer && u->owner != this_thread()))
     take_ownership(loop, u);
 }
 
@@ -411,13 +425,18 @@ static void uring_unwatch(nd_loop_t *loop, nd__io_t *w) {
     disarm(loop, state(loop), w);
 }
 
-static void uring_wakeup(nd_loop_t *loop) {
+static void uring_wakeup_fd(int fd) {
   uint64_t one = 1;
   ssize_t r;
 
+  /* EAGAIN means the counter is already non-zero: the reader will wake. */
   do
-    r = write(loop->wakeup_fd, &one, sizeof(one));
+    r = write(fd, &one, sizeof(one));
   while (r == -1 && errno == EINTR);
+}
+
+static void uring_wakeup(nd_loop_t *loop) {
+  uring_wakeup_fd(loop->wakeup_fd);
 }
 
 /* --- completion ------------------------------------------------------- */
@@ -525,8 +544,7 @@ static sigset_t *poll_sigset(const nd_loop_t *loop, sigset_t *set) {
   return set;
 }
 
-static void uring_poll(nd_loop_t *loop, int timeout) {
-  struct uring *u = state(loop);
+static void poll_ring(nd_loop_t *loop, struct uring *u, int timeout) {
   struct __kernel_timespec ts;
   struct io_uring_cqe *cqe;
   sigset_t set;
@@ -536,7 +554,6 @@ static void uring_poll(nd_loop_t *loop, int timeout) {
   unsigned int n;
   int r;
 
-  own(loop, u);
   if (nd__io_flush(loop) != 0)
     timeout = 0;
 
@@ -588,6 +605,53 @@ static void uring_poll(nd_loop_t *loop, int timeout) {
   reap(loop, u);
 }
 
+/*
+ * A program that embeds the loop waits on nd_backend_fd() itself.  With
+ * DEFER_TASKRUN the ring's own descriptor does not wake such a waiter when
+ * completion work is queued (only a task waiting in io_uring_enter is
+ * woken), so those programs get an eventfd the kernel signals instead
+ * (io_uring_register_eventfd), made on the first nd_backend_fd() call.
+ * While the loop polls, the signal is off, so our own completions do not
+ * wake the embedder for nothing; afterwards, work that arrived meanwhile is
+ * signalled by hand.
+ */
+static int uring_backend_fd(nd_loop_t *loop) {
+  struct uring *u = state(loop);
+  int fd;
+
+  if (u->embed_fd >= 0)
+    return u->embed_fd;
+  fd = nd__cloexec_eventfd();
+  if (fd < 0)
+    return fd;
+  if (io_uring_register_eventfd(&u->ring, fd) != 0) {
+    nd__close_nocancel(fd);
+    return loop->backend_fd;
+  }
+  u->embed_fd = fd;
+  return fd;
+}
+
+static void uring_poll(nd_loop_t *loop, int timeout) {
+  struct uring *u = state(loop);
+  uint64_t count;
+  ssize_t r;
+
+  own(loop, u);
+  if (u->embed_fd < 0) {
+    poll_ring(loop, u, timeout);
+    return;
+  }
+  io_uring_cq_eventfd_toggle(&u->ring, false);
+  do
+    r = read(u->embed_fd, &count, sizeof(count));
+  while (r == -1 && errno == EINTR);
+  poll_ring(loop, u, timeout);
+  io_uring_cq_eventfd_toggle(&u->ring, true);
+  if (needs_enter(u) || io_uring_cq_ready(&u->ring) != 0)
+    uring_wakeup_fd(u->embed_fd);
+}
+
 /* --- lifetime --------------------------------------------------------- */
 
 static int uring_init(nd_loop_t *loop) {
@@ -602,6 +666,7 @@ static int uring_init(nd_loop_t *loop) {
     return err;
   }
   u->epfd = -1;
+  u->embed_fd = -1;
   loop->backend_data = u;
   loop->backend_fd = u->ring.ring_fd;
   arm_wakeup(loop, u);
@@ -616,6 +681,8 @@ static void uring_close(nd_loop_t *loop) {
   io_uring_queue_exit(&u->ring);
   if (u->epfd >= 0)
     nd__close_nocancel(u->epfd);
+  if (u->embed_fd >= 0)
+    nd__close_nocancel(u->embed_fd);
   free(u);
   loop->backend_data = NULL;
   loop->backend_fd = -1;
@@ -641,9 +708,13 @@ static int ring_replace(nd_loop_t *loop, int sqpoll) {
   /* After a fork the helper epoll set is shared with the parent: a new one. */
   if (u->epfd >= 0)
     nd__close_nocancel(u->epfd);
+  /* So is the embedder's eventfd; nd_backend_fd() makes a new one. */
+  if (u->embed_fd >= 0)
+    nd__close_nocancel(u->embed_fd);
   loop->active_reqs -= u->inflight;
   fresh.arm_seq = u->arm_seq;
   fresh.epfd = -1;
+  fresh.embed_fd = -1;
   *u = fresh;
   loop->backend_fd = u->ring.ring_fd;
   arm_wakeup(loop, u);
@@ -671,6 +742,10 @@ static int uring_sqpoll(nd_loop_t *loop) {
   return ring_replace(loop, 1);
 }
 
+static int uring_pending(const nd_loop_t *loop) {
+  return io_uring_sq_ready(&state(loop)->ring) != 0;
+}
+
 const struct nd__backend_ops nd__backend_uring = {
   .name = "io_uring",
   .init = uring_init,
@@ -681,6 +756,8 @@ const struct nd__backend_ops nd__backend_uring = {
   .wakeup = uring_wakeup,
   .fork = uring_fork,
   .sqpoll = uring_sqpoll,
+  .pending = uring_pending,
+  .backend_fd = uring_backend_fd,
 };
 
 /* --- operations for subsystems (uring.h) ------------------------------- */

@@ -65,6 +65,18 @@ struct nd__backend_ops {
    * watched or in flight.
    */
   int (*sqpoll)(nd_loop_t *loop);
+
+  /*
+   * Optional: has the backend queued work that only reaches the kernel
+   * with the next poll (SQEs)?  nd_backend_timeout() is 0 then.
+   */
+  int (*pending)(const nd_loop_t *loop);
+
+  /*
+   * Optional: the descriptor nd_backend_fd() gives embedders, when it is
+   * not loop->backend_fd: one that becomes readable when the loop has work.
+   */
+  int (*backend_fd)(nd_loop_t *loop);
 };
 
 extern const struct nd__backend_ops nd__backend_uring;

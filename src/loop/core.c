@@ -177,6 +177,9 @@ void nd_update_time(nd_loop_t *loop) {
 }
 
 int nd_backend_fd(const nd_loop_t *loop) {
+  /* A backend may set the descriptor up on first request. */
+  if (loop->backend->backend_fd != NULL)
+    return loop->backend->backend_fd((nd_loop_t *)loop);
   return loop->backend_fd;
 }
 
@@ -184,7 +187,8 @@ const char *nd_backend_name(const nd_loop_t *loop) {
   return loop->backend != NULL ? loop->backend->name : NULL;
 }
 
-int nd_backend_timeout(const nd_loop_t *loop) {
+/* How long the poll phase may block. */
+static int poll_timeout(const nd_loop_t *loop) {
   if (loop->stop_flag != 0)
     return 0;
   if (loop->active_handles == 0 && loop->active_reqs == 0)
@@ -196,6 +200,19 @@ int nd_backend_timeout(const nd_loop_t *loop) {
   if (!nd__queue_empty(&loop->closing_queue))
     return 0;
   return nd__next_timeout(loop);
+}
+
+/*
+ * For a program that embeds the loop (waits on nd_backend_fd itself): also
+ * 0 while interest changes or submissions are queued, since the kernel
+ * cannot report on what it has not been told yet; nd_run(NOWAIT) tells it.
+ */
+int nd_backend_timeout(const nd_loop_t *loop) {
+  if (!nd__queue_empty(&loop->watcher_queue))
+    return 0;
+  if (loop->backend->pending != NULL && loop->backend->pending(loop))
+    return 0;
+  return poll_timeout(loop);
 }
 
 void nd__pending_add(nd_loop_t *loop, nd__pending_t *p,
@@ -257,7 +274,7 @@ int nd_run(nd_loop_t *loop, nd_run_mode mode) {
 
     timeout = 0;
     if ((mode == ND_RUN_ONCE && !ran_pending) || mode == ND_RUN_DEFAULT)
-      timeout = nd_backend_timeout(loop);
+      timeout = poll_timeout(loop);
 
     loop->loop_count++;
     loop->backend->poll(loop, timeout);

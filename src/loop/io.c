@@ -9,7 +9,6 @@
  * dropped.
  */
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -183,27 +182,40 @@ void nd__io_dispatch(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
  * ADD/DEL pair, at init time only.
  */
 static int probe_epfd = -1;
-static pthread_once_t probe_once = PTHREAD_ONCE_INIT;
 
-static void probe_init(void) {
-  probe_epfd = epoll_create1(EPOLL_CLOEXEC);
+static int probe_fd(void) {
+  int fd = __atomic_load_n(&probe_epfd, __ATOMIC_ACQUIRE);
+  int expected = -1;
+
+  if (fd >= 0)
+    return fd;
+  /* Made on first use; a failure (EMFILE) is retried next time. */
+  fd = epoll_create1(EPOLL_CLOEXEC);
+  if (fd < 0)
+    return -errno;
+  if (!__atomic_compare_exchange_n(&probe_epfd, &expected, fd, 0,
+                                   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+    nd__close_nocancel(fd); /* another thread won */
+    fd = expected;
+  }
+  return fd;
 }
 
 int nd__fd_pollable(int fd) {
   struct epoll_event e;
+  int epfd = probe_fd();
 
-  pthread_once(&probe_once, probe_init);
-  if (probe_epfd < 0)
-    return -EMFILE;
+  if (epfd < 0)
+    return epfd;
   memset(&e, 0, sizeof(e));
   e.events = EPOLLIN;
-  if (epoll_ctl(probe_epfd, EPOLL_CTL_ADD, fd, &e) != 0) {
+  if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &e) != 0) {
     /* Another thread (or a forked twin) is probing the same fd now. */
     if (errno == EEXIST)
       return 0;
     return -errno;
   }
-  epoll_ctl(probe_epfd, EPOLL_CTL_DEL, fd, &e);
+  epoll_ctl(epfd, EPOLL_CTL_DEL, fd, &e);
   return 0;
 }
 
