@@ -16,8 +16,10 @@
  * they read less than all there is), so a watcher is a one-shot poll, armed
  * again after each event it reports while its owner still wants events.  The
  * kernel checks readiness when a poll is armed, so a descriptor that is still
- * ready reports again on the next iteration, exactly like level-triggered
- * epoll.  Owners that drain until EAGAIN can ask for a multishot poll
+ * ready reports again on the next iteration, as level-triggered epoll does.
+ * One difference: a fired poll reports the wake-up that fired it, not the
+ * state when the loop collects it, so data read meanwhile by someone else
+ * can leave the callback an EAGAIN (libuv's uv_poll warns of the same).  Owners that drain until EAGAIN can ask for a multishot poll
  * (ND__IO_EDGE): re-armed only when the kernel ends it.  Re-arms and interest
  * changes are SQEs submitted with the next wait, never extra system calls.
  *
