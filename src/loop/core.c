@@ -305,12 +305,6 @@ void nd__loop_wakeup(nd_loop_t *loop) {
   loop->backend->wakeup(loop);
 }
 
-int nd__loop_wakeup_pending(const nd_loop_t *loop) {
-  return __atomic_load_n(&loop->async_stack, __ATOMIC_ACQUIRE) != NULL ||
-         loop->async_ready != NULL ||
-         __atomic_load_n(&loop->signal_pending, __ATOMIC_ACQUIRE) != 0;
-}
-
 void nd__loop_wakeup_dispatch(nd_loop_t *loop) {
   nd__signal_dispatch(loop);
   nd__async_dispatch(loop);

@@ -122,8 +122,15 @@ int nd__fd_watched(const nd_loop_t *loop, int fd);
 
 /* Wake the loop from any thread or a signal handler. */
 void nd__loop_wakeup(nd_loop_t *loop);
-/* Has anything been sent that the wakeup descriptor would report? */
-int nd__loop_wakeup_pending(const nd_loop_t *loop);
+/*
+ * Has anything been sent that the wakeup descriptor would report?  Read in
+ * every poll that may not block, so it is inline.
+ */
+static inline int nd__loop_wakeup_pending(const nd_loop_t *loop) {
+  return __atomic_load_n(&loop->async_stack, __ATOMIC_ACQUIRE) != NULL ||
+         loop->async_ready != NULL ||
+         __atomic_load_n(&loop->signal_pending, __ATOMIC_ACQUIRE) != 0;
+}
 /* Called by a backend when the wakeup descriptor fired. */
 void nd__loop_wakeup_dispatch(nd_loop_t *loop);
 
