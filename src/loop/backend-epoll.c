@@ -86,40 +86,13 @@ static void epoll_unwatch(nd_loop_t *loop, nd__io_t *w) {
 }
 
 static void epoll_wakeup(nd_loop_t *loop) {
-  uint64_t one = 1;
-  ssize_t r;
-
-  /* EAGAIN means the counter is already non-zero: the loop will wake. */
-  do
-    r = write(loop->wakeup_fd, &one, sizeof(one));
-  while (r == -1 && errno == EINTR);
-}
-
-static void drain_wakeup(nd_loop_t *loop) {
-  uint64_t count;
-  ssize_t r;
-
-  do
-    r = read(loop->wakeup_fd, &count, sizeof(count));
-  while (r == -1 && errno == EINTR);
-}
-
-static sigset_t *poll_sigset(const nd_loop_t *loop, sigset_t *set) {
-  int signum;
-
-  if (loop->poll_sigmask == 0)
-    return NULL;
-  sigemptyset(set);
-  for (signum = 1; signum <= 64; signum++)
-    if (loop->poll_sigmask & (UINT64_C(1) << (signum - 1)))
-      sigaddset(set, signum);
-  return set;
+  nd__eventfd_signal(loop->wakeup_fd);
 }
 
 static void epoll_poll(nd_loop_t *loop, int timeout) {
   struct epoll_event events[MAX_EVENTS];
   sigset_t set;
-  sigset_t *sigmask = poll_sigset(loop, &set);
+  sigset_t *sigmask = nd__poll_sigset(loop, &set);
   uint64_t base = loop->time;
   uint64_t t0 = 0;
   nd__io_t *w;
@@ -190,7 +163,7 @@ static void epoll_poll(nd_loop_t *loop, int timeout) {
     }
     if (wakeup) {
       /* Drain first: a wakeup sent after this read is not lost. */
-      drain_wakeup(loop);
+      nd__eventfd_drain(loop->wakeup_fd);
       nd__loop_wakeup_dispatch(loop);
     }
 

@@ -430,18 +430,8 @@ static void uring_unwatch(nd_loop_t *loop, nd__io_t *w) {
     disarm(loop, state(loop), w);
 }
 
-static void uring_wakeup_fd(int fd) {
-  uint64_t one = 1;
-  ssize_t r;
-
-  /* EAGAIN means the counter is already non-zero: the reader will wake. */
-  do
-    r = write(fd, &one, sizeof(one));
-  while (r == -1 && errno == EINTR);
-}
-
 static void uring_wakeup(nd_loop_t *loop) {
-  uring_wakeup_fd(loop->wakeup_fd);
+  nd__eventfd_signal(loop->wakeup_fd);
 }
 
 /* --- completion ------------------------------------------------------- */
@@ -537,18 +527,6 @@ static int needs_enter(const struct uring *u) {
          (kflags & (IORING_SQ_TASKRUN | IORING_SQ_CQ_OVERFLOW)) != 0;
 }
 
-static sigset_t *poll_sigset(const nd_loop_t *loop, sigset_t *set) {
-  int signum;
-
-  if (loop->poll_sigmask == 0)
-    return NULL;
-  sigemptyset(set);
-  for (signum = 1; signum <= 64; signum++)
-    if (loop->poll_sigmask & (UINT64_C(1) << (signum - 1)))
-      sigaddset(set, signum);
-  return set;
-}
-
 static void poll_ring(nd_loop_t *loop, struct uring *u, int timeout) {
   struct __kernel_timespec ts;
   struct io_uring_cqe *cqe;
@@ -579,7 +557,7 @@ static void poll_ring(nd_loop_t *loop, struct uring *u, int timeout) {
     return;
   }
 
-  sigmask = poll_sigset(loop, &set);
+  sigmask = nd__poll_sigset(loop, &set);
   base = loop->time;
   for (;;) {
     t0 = (loop->flags & ND__LOOP_METRICS_IDLE) ? nd_hrtime() : 0;
@@ -639,8 +617,6 @@ static int uring_backend_fd(nd_loop_t *loop) {
 
 static void uring_poll(nd_loop_t *loop, int timeout) {
   struct uring *u = state(loop);
-  uint64_t count;
-  ssize_t r;
 
   /*
    * A loop kept spinning (idle handles, setImmediate) comes here with
@@ -661,13 +637,11 @@ static void uring_poll(nd_loop_t *loop, int timeout) {
     return;
   }
   io_uring_cq_eventfd_toggle(&u->ring, false);
-  do
-    r = read(u->embed_fd, &count, sizeof(count));
-  while (r == -1 && errno == EINTR);
+  nd__eventfd_drain(u->embed_fd);
   poll_ring(loop, u, timeout);
   io_uring_cq_eventfd_toggle(&u->ring, true);
   if (needs_enter(u) || io_uring_cq_ready(&u->ring) != 0)
-    uring_wakeup_fd(u->embed_fd);
+    nd__eventfd_signal(u->embed_fd);
 }
 
 /* --- lifetime --------------------------------------------------------- */

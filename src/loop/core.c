@@ -6,6 +6,7 @@
  * loop is built on it.
  */
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,19 @@ void nd__loop_wakeup(nd_loop_t *loop) {
 void nd__loop_wakeup_dispatch(nd_loop_t *loop) {
   nd__signal_dispatch(loop);
   nd__async_dispatch(loop);
+}
+
+/* The signals ND_LOOP_BLOCK_SIGNAL asked to keep blocked while polling. */
+sigset_t *nd__poll_sigset(const nd_loop_t *loop, sigset_t *set) {
+  int signum;
+
+  if (loop->poll_sigmask == 0)
+    return NULL;
+  sigemptyset(set);
+  for (signum = 1; signum <= 64; signum++)
+    if (loop->poll_sigmask & (UINT64_C(1) << (signum - 1)))
+      sigaddset(set, signum);
+  return set;
 }
 
 uint64_t nd_metrics_idle_time(nd_loop_t *loop) {

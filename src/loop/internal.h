@@ -9,6 +9,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include "nodec.h"
 #include "queue.h"
@@ -147,11 +148,17 @@ static inline void nd__cpu_relax(void) {
 #endif
 }
 
+/* For a backend's wait: the signals to keep blocked, or NULL. */
+sigset_t *nd__poll_sigset(const nd_loop_t *loop, sigset_t *set);
+
 /* Time */
 uint64_t nd__hrtime_ms(void);
 
 /* Descriptors */
 int nd__cloexec_eventfd(void);
+/* Bump an eventfd's counter (async-signal-safe), or zero it. */
+void nd__eventfd_signal(int fd);
+void nd__eventfd_drain(int fd);
 int nd__fd_pollable(int fd);
 int nd__set_nonblock(int fd, int on);
 int nd__close_nocancel(int fd);

@@ -225,6 +225,25 @@ int nd__cloexec_eventfd(void) {
   return fd < 0 ? -errno : fd;
 }
 
+void nd__eventfd_signal(int fd) {
+  uint64_t one = 1;
+  ssize_t r;
+
+  /* EAGAIN means the counter is already non-zero: the reader will wake. */
+  do
+    r = write(fd, &one, sizeof(one));
+  while (r == -1 && errno == EINTR);
+}
+
+void nd__eventfd_drain(int fd) {
+  uint64_t count;
+  ssize_t r;
+
+  do
+    r = read(fd, &count, sizeof(count));
+  while (r == -1 && errno == EINTR);
+}
+
 int nd__set_nonblock(int fd, int on) {
   int flags;
   int r;
