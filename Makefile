@@ -7,6 +7,8 @@
 #   make install    PREFIX, DESTDIR and LIBDIR are honoured
 #   V=1             show the commands
 
+.DEFAULT_GOAL := all
+
 PREFIX ?= /usr/local
 prefix ?= $(PREFIX)
 LIBDIR ?= $(prefix)/lib
@@ -72,7 +74,9 @@ LIB_SRCS := \
 	src/loop/error.c \
 	src/loop/backend.c \
 	src/loop/backend-uring.c \
-	src/loop/backend-epoll.c
+	src/loop/backend-epoll.c \
+	src/threadpool/thread.c \
+	src/threadpool/pool.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
