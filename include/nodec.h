@@ -20,6 +20,8 @@ extern "C" {
 #include "nodec/async.h"
 #include "nodec/signal.h"
 #include "nodec/poll.h"
+#include "nodec/thread.h"
+#include "nodec/threadpool.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);

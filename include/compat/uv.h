@@ -235,6 +235,79 @@ typedef enum nd_poll_event uv_poll_event;
 #define uv_poll_start nd_poll_start
 #define uv_poll_stop nd_poll_stop
 
+/* Threads and synchronisation: the same pthread types libuv uses. */
+typedef nd_thread_t uv_thread_t;
+typedef nd_thread_cb uv_thread_cb;
+typedef nd_thread_options_t uv_thread_options_t;
+typedef nd_thread_create_flags uv_thread_create_flags;
+typedef nd_mutex_t uv_mutex_t;
+typedef nd_rwlock_t uv_rwlock_t;
+typedef nd_sem_t uv_sem_t;
+typedef nd_cond_t uv_cond_t;
+typedef nd_barrier_t uv_barrier_t;
+typedef nd_once_t uv_once_t;
+typedef nd_key_t uv_key_t;
+#define uv_thread_options_s nd_thread_options_s
+#define UV_THREAD_NO_FLAGS ND_THREAD_NO_FLAGS
+#define UV_THREAD_HAS_STACK_SIZE ND_THREAD_HAS_STACK_SIZE
+#define UV_ONCE_INIT ND_ONCE_INIT
+
+#define uv_thread_create nd_thread_create
+#define uv_thread_create_ex nd_thread_create_ex
+#define uv_thread_join nd_thread_join
+#define uv_thread_detach nd_thread_detach
+#define uv_thread_self nd_thread_self
+#define uv_thread_equal nd_thread_equal
+#define uv_thread_setname nd_thread_setname
+#define uv_thread_getname nd_thread_getname
+
+#define uv_mutex_init nd_mutex_init
+#define uv_mutex_init_recursive nd_mutex_init_recursive
+#define uv_mutex_destroy nd_mutex_destroy
+#define uv_mutex_lock nd_mutex_lock
+#define uv_mutex_trylock nd_mutex_trylock
+#define uv_mutex_unlock nd_mutex_unlock
+
+#define uv_rwlock_init nd_rwlock_init
+#define uv_rwlock_destroy nd_rwlock_destroy
+#define uv_rwlock_rdlock nd_rwlock_rdlock
+#define uv_rwlock_tryrdlock nd_rwlock_tryrdlock
+#define uv_rwlock_rdunlock nd_rwlock_rdunlock
+#define uv_rwlock_wrlock nd_rwlock_wrlock
+#define uv_rwlock_trywrlock nd_rwlock_trywrlock
+#define uv_rwlock_wrunlock nd_rwlock_wrunlock
+
+#define uv_sem_init nd_sem_init
+#define uv_sem_destroy nd_sem_destroy
+#define uv_sem_post nd_sem_post
+#define uv_sem_wait nd_sem_wait
+#define uv_sem_trywait nd_sem_trywait
+
+#define uv_cond_init nd_cond_init
+#define uv_cond_destroy nd_cond_destroy
+#define uv_cond_signal nd_cond_signal
+#define uv_cond_broadcast nd_cond_broadcast
+#define uv_cond_wait nd_cond_wait
+#define uv_cond_timedwait nd_cond_timedwait
+
+#define uv_barrier_init nd_barrier_init
+#define uv_barrier_destroy nd_barrier_destroy
+#define uv_barrier_wait nd_barrier_wait
+
+#define uv_once nd_once
+
+#define uv_key_create nd_key_create
+#define uv_key_delete nd_key_delete
+#define uv_key_get nd_key_get
+#define uv_key_set nd_key_set
+
+/* Worker pool */
+typedef nd_work_t uv_work_t;
+typedef nd_work_cb uv_work_cb;
+typedef nd_after_work_cb uv_after_work_cb;
+#define uv_queue_work nd_queue_work
+#define uv_cancel nd_cancel
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,6 +16,7 @@ typedef struct nd_check_s nd_check_t;
 typedef struct nd_async_s nd_async_t;
 typedef struct nd_signal_s nd_signal_t;
 typedef struct nd_poll_s nd_poll_t;
+typedef struct nd_threadpool_s nd_threadpool_t;
 
 /*
  * Handle and request types.  The order and numbering follow libuv's, so the
@@ -77,7 +78,8 @@ typedef enum {
 typedef enum {
   ND_LOOP_BLOCK_SIGNAL = 0, /* int signum: keep it blocked while polling */
   ND_METRICS_IDLE_TIME = 1, /* account the time spent waiting in poll */
-  ND_LOOP_USE_SQPOLL = 2    /* io_uring: a kernel thread polls submissions */
+  ND_LOOP_USE_SQPOLL = 2,   /* io_uring: a kernel thread polls submissions */
+  ND_LOOP_THREADPOOL = 100  /* nd_threadpool_t *: the loop's worker pool */
 } nd_loop_option;
 
 typedef void (*nd_close_cb)(nd_handle_t *handle);
@@ -114,6 +116,23 @@ struct nd__io_s {
   uint32_t gen;                   /* tells apart reuses of the same fd */
   uint32_t kgen;                  /* the backend's name for its registration */
   int err;                        /* why the backend refused the interest */
+};
+
+/*
+ * A job for a worker pool, embedded in every request that runs on one
+ * (nd_work_t, file system requests, ...).  The pool runs `work` on a worker
+ * thread, then the loop runs `done` on its own thread.
+ */
+typedef struct nd__work_s nd__work_t;
+struct nd__work_s {
+  void (*work)(nd__work_t *w);
+  void (*done)(nd__work_t *w, int status);
+  nd_loop_t *loop;
+  nd__work_t *next_done;          /* on the loop's stack of finished jobs */
+  struct nd__queue queue;         /* on the pool's queue while waiting */
+  uint64_t seq;                   /* submission order, across classes */
+  int kind;                       /* CPU, fast I/O or slow I/O */
+  int state;
 };
 
 typedef struct nd__pending_s nd__pending_t;
@@ -173,6 +192,10 @@ struct nd_loop_s {
   uint64_t signal_pending;        /* signals caught since the last dispatch */
   uint32_t signal_count[65];
   nd_loop_t *signal_next;         /* process-wide list of loops with signals */
+
+  /* Worker pool: the loop's (NULL: the default) and its finished jobs. */
+  nd_threadpool_t *threadpool;
+  nd__work_t *work_done;
 
   /* Metrics */
   uint64_t idle_time;

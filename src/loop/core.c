@@ -85,6 +85,7 @@ int nd_loop_close(nd_loop_t *loop) {
       has_user_handles(&loop->closing_queue))
     return ND_EBUSY;
 
+  nd__loop_set_threadpool(loop, NULL);
   loop->backend->close(loop);
   loop->backend = NULL;
   nd__close_nocancel(loop->wakeup_fd);
@@ -107,6 +108,7 @@ nd_loop_t *nd_default_loop(void) {
 }
 
 int nd_loop_configure(nd_loop_t *loop, nd_loop_option option, ...) {
+  nd_threadpool_t *pool;
   va_list ap;
   int signum;
 
@@ -126,6 +128,11 @@ int nd_loop_configure(nd_loop_t *loop, nd_loop_option option, ...) {
     if (loop->backend->sqpoll == NULL)
       return ND_ENOTSUP;
     return loop->backend->sqpoll(loop);
+  case ND_LOOP_THREADPOOL:
+    va_start(ap, option);
+    pool = va_arg(ap, nd_threadpool_t *);
+    va_end(ap);
+    return nd__loop_set_threadpool(loop, pool);
   }
   return ND_ENOSYS;
 }
@@ -147,11 +154,11 @@ int nd_loop_fork(nd_loop_t *loop) {
   nd__signal_loop_fork(loop);
 
   /*
-   * Handles queued by the parent's threads stay pending; their wakeup went
-   * to the old eventfd, so deliver one on the new one.
+   * Handles queued by the parent's threads, and jobs its workers finished,
+   * stay pending; their wakeup went to the old eventfd, so deliver one on
+   * the new one.
    */
-  if (__atomic_load_n(&loop->async_stack, __ATOMIC_ACQUIRE) != NULL ||
-      loop->async_ready != NULL)
+  if (nd__loop_wakeup_pending(loop))
     nd__loop_wakeup(loop);
   return 0;
 }
@@ -309,6 +316,7 @@ void nd__loop_wakeup(nd_loop_t *loop) {
 void nd__loop_wakeup_dispatch(nd_loop_t *loop) {
   nd__signal_dispatch(loop);
   nd__async_dispatch(loop);
+  nd__work_dispatch(loop);
 }
 
 /* The signals ND_LOOP_BLOCK_SIGNAL asked to keep blocked while polling. */

@@ -192,6 +192,8 @@ size_t nd_req_size(nd_req_type type) {
   switch (type) {
   case ND_REQ:
     return sizeof(nd_req_t);
+  case ND_WORK:
+    return sizeof(nd_work_t);
   default:
     return (size_t)-1;
   }

@@ -130,10 +130,24 @@ void nd__loop_wakeup(nd_loop_t *loop);
 static inline int nd__loop_wakeup_pending(const nd_loop_t *loop) {
   return __atomic_load_n(&loop->async_stack, __ATOMIC_ACQUIRE) != NULL ||
          loop->async_ready != NULL ||
-         __atomic_load_n(&loop->signal_pending, __ATOMIC_ACQUIRE) != 0;
+         __atomic_load_n(&loop->signal_pending, __ATOMIC_ACQUIRE) != 0 ||
+         __atomic_load_n(&loop->work_done, __ATOMIC_ACQUIRE) != NULL;
 }
 /* Called by a backend when the wakeup descriptor fired. */
 void nd__loop_wakeup_dispatch(nd_loop_t *loop);
+
+/*
+ * Worker pools (src/threadpool/pool.c).  A subsystem submits a job of one
+ * class; `work` runs on a worker, `done` on the loop thread with 0 or
+ * ND_ECANCELED.  The caller registers its request with the loop.
+ */
+enum { ND__WORK_CPU = 0, ND__WORK_FAST_IO = 1, ND__WORK_SLOW_IO = 2 };
+int nd__work_submit(nd_loop_t *loop, nd__work_t *w, int kind,
+                    void (*work)(nd__work_t *w),
+                    void (*done)(nd__work_t *w, int status));
+int nd__work_cancel(nd__work_t *w);
+void nd__work_dispatch(nd_loop_t *loop);
+int nd__loop_set_threadpool(nd_loop_t *loop, nd_threadpool_t *pool);
 
 /* Deferred callbacks, run in the pending phase of the next iteration. */
 void nd__pending_add(nd_loop_t *loop, nd__pending_t *p,

@@ -111,6 +111,24 @@ static void repeat_cb(uv_timer_t *h) {
   }
 }
 
+/* Work on the pool: five squares summed on the loop thread. */
+static uv_work_t work_reqs[5];
+static int squares[5];
+static int works_done;
+static int square_sum;
+
+static void square_work(uv_work_t *req) {
+  int i = (int)(req - work_reqs);
+  squares[i] = (i + 1) * (i + 1);
+}
+
+static void square_after(uv_work_t *req, int status) {
+  square_sum += squares[req - work_reqs];
+  if (status != 0 || uv_req_get_type((uv_req_t *)req) != UV_WORK)
+    exit(1);
+  works_done++;
+}
+
 static void long_cb(uv_timer_t *h) {
   (void)h;
   SAY("timer long must not fire: it is unref'd and closed first");
@@ -125,6 +143,7 @@ static void walk_cb(uv_handle_t *h, void *arg) {
 
 int main(void) {
   uv_loop_t loop;
+  uv_req_t plain_req;
   int n = 0;
   int r;
 
@@ -145,12 +164,21 @@ int main(void) {
     return 1;
   CHECK(uv_poll_init(&loop, &poll_h, fds[0]));
 
-  CHECK(uv_timer_start(&t_short, short_cb, 5, 0));
+  /* Work first: starting the pool's threads takes time, timers don't wait. */
+  for (n = 0; n < 5; n++)
+    CHECK(uv_queue_work(&loop, &work_reqs[n], square_work, square_after));
+  memset(&plain_req, 0, sizeof(plain_req));
+  plain_req.type = UV_REQ;
+  SAY("cancel a plain request: %s", uv_err_name(uv_cancel(&plain_req)));
+
+  /* From now until uv_run only a few microseconds pass. */
+  uv_update_time(&loop);
+  CHECK(uv_timer_start(&t_short, short_cb, 20, 0));
   CHECK(uv_timer_start(&t_long, long_cb, 100000, 0));
   uv_unref((uv_handle_t *)&t_long);
   SAY("long timer has_ref=%d due_in>0=%d", uv_has_ref((uv_handle_t *)&t_long),
       uv_timer_get_due_in(&t_long) > 0);
-  CHECK(uv_timer_start(&t_repeat, repeat_cb, 20, 20));
+  CHECK(uv_timer_start(&t_repeat, repeat_cb, 40, 40));
   CHECK(uv_idle_start(&idle, idle_cb));
   CHECK(uv_prepare_start(&prepare, prepare_cb));
   CHECK(uv_check_start(&check, check_cb));
@@ -159,11 +187,14 @@ int main(void) {
   SAY("timer without callback: %s",
       uv_err_name(uv_timer_start(&t_short, NULL, 1, 0)));
 
+  n = 0;
   uv_walk(&loop, walk_cb, &n);
   SAY("walked %d handles", n);
 
   r = uv_run(&loop, UV_RUN_DEFAULT);
   SAY("run -> %d", r);
+  /* Printed here: when the jobs finish depends on the threads. */
+  SAY("work: %d jobs done, sum of squares %d", works_done, square_sum);
   pthread_join(thread, NULL);
 
   SAY("close busy: %s", uv_err_name(uv_loop_close(&loop)));
