@@ -96,6 +96,7 @@
 #define ND__ESOCKTNOSUPPORT (-ESOCKTNOSUPPORT)
 #define ND__ENODATA (-ENODATA)
 #define ND__EUNATCH (-EUNATCH)
+#define ND__EDEADLK (-EDEADLK)
 
 /* XX(name, message): one line per code, in libuv's order. */
 #define ND_ERRNO_MAP(XX)                                                     \
@@ -182,7 +183,8 @@
   XX(EILSEQ, "illegal byte sequence")                                        \
   XX(ESOCKTNOSUPPORT, "socket type not supported")                           \
   XX(ENODATA, "no data available")                                           \
-  XX(EUNATCH, "protocol driver not attached")
+  XX(EUNATCH, "protocol driver not attached")                                \
+  XX(EDEADLK, "resource deadlock avoided")
 
 typedef enum {
 #define ND__ERRNO_ENUM(name, msg) ND_##name = ND__##name,
