@@ -231,8 +231,9 @@ awk -v runs="$runs" -v implist="$impls" -v backends="$backends" '
     for (b = 1; b <= nbench; b++) {
       bench = order[b]
       unit = units[bench]
+      # Sizes, times and cost per operation are better low; rates (x/s) high.
       lower = (bench ~ /_(rss|cpu)$/ ||
-               unit ~ /^(B|KiB|MiB|GiB|s|ms|us|ns)(\/.*)?$/)
+               (unit ~ /^(B|KiB|MiB|GiB|s|ms|us|ns)(\/.*)?$/ && unit !~ /\/s$/))
       u = bench SUBSEP "libuv"
       printf "%-20s %-14s %12s", bench (lower ? " *" : ""), unit,
         (u in med) ? fmt(med[u]) : "n/a"
