@@ -76,7 +76,13 @@ LIB_SRCS := \
 	src/loop/backend-uring.c \
 	src/loop/backend-epoll.c \
 	src/threadpool/thread.c \
-	src/threadpool/pool.c
+	src/threadpool/pool.c \
+	src/fs/fs.c \
+	src/fs/fs-file.c \
+	src/fs/fs-meta.c \
+	src/fs/fs-dir.c \
+	src/fs/fs-event.c \
+	src/fs/fs-poll.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

@@ -22,6 +22,8 @@ extern "C" {
 #include "nodec/poll.h"
 #include "nodec/thread.h"
 #include "nodec/threadpool.h"
+#include "nodec/fs.h"
+#include "nodec/fs-watch.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);

@@ -418,6 +418,7 @@ static void test_handle_and_req_sizes(void **state) {
 
   assert_int_equal(nd_req_size(ND_REQ), sizeof(nd_req_t));
   assert_int_equal(nd_req_size(ND_WORK), sizeof(nd_work_t));
+  assert_int_equal(nd_req_size(ND_FS), sizeof(nd_fs_t));
   assert_int_equal(nd_req_size(ND_UNKNOWN_REQ), (size_t)-1);
   assert_int_equal(nd_req_size(ND_REQ_TYPE_MAX), (size_t)-1);
 

@@ -11,4 +11,14 @@
 #define ND_EXTERN
 #endif
 
+/* A buffer: what reads fill and writes send.  Same layout as struct iovec. */
+typedef struct {
+  char *base;
+  size_t len;
+} nd_buf_t;
+
+typedef int nd_file;
+typedef int nd_os_fd_t;
+typedef int nd_os_sock_t;
+
 #endif

@@ -135,6 +135,13 @@ struct nd__work_s {
   int state;
 };
 
+/* An operation on an io_uring loop's ring (see src/loop/uring.h). */
+typedef struct nd__uring_op_s nd__uring_op_t;
+struct nd__uring_op_s {
+  void (*cb)(nd_loop_t *loop, nd__uring_op_t *op, int res,
+             unsigned int cqe_flags);
+};
+
 typedef struct nd__pending_s nd__pending_t;
 /* A callback deferred to the pending phase of the next iteration. */
 struct nd__pending_s {
@@ -193,6 +200,9 @@ struct nd_loop_s {
   uint32_t signal_count[65];
   nd_loop_t *signal_next;         /* process-wide list of loops with signals */
 
+  /* The file watching subsystem's state for this loop (inotify). */
+  void *fs_events;
+
   /* Worker pool: the loop's (NULL: the default) and its finished jobs. */
   nd_threadpool_t *threadpool;
   nd__work_t *work_done;
@@ -233,7 +243,8 @@ struct nd_handle_s {
   nd_req_type type;                                                          \
   /* private */                                                              \
   unsigned int req_flags;                                                    \
-  void *reserved[4];
+  int (*cancel)(nd_req_t *req); /* how nd_cancel stops this type */          \
+  void *reserved[3];
 
 struct nd_req_s {
   ND_REQ_FIELDS

@@ -119,17 +119,24 @@ static void fatal(const char *what, int err) {
  */
 static int kernel_support = 1;
 
+/* Every opcode this kernel supports, from the same probe: for subsystems. */
+static uint64_t supported_ops[4];
+
 static int probe_ops(struct io_uring *ring) {
   static const int needed[] = {IORING_OP_NOP, IORING_OP_POLL_ADD,
                                IORING_OP_POLL_REMOVE, IORING_OP_READ,
                                IORING_OP_ASYNC_CANCEL};
   struct io_uring_probe *probe;
   size_t i;
+  int op;
   int ok = 1;
 
   probe = io_uring_get_probe_ring(ring);
   if (probe == NULL)
     return ND_ENOSYS;
+  for (op = 0; op < 256; op++)
+    if (io_uring_opcode_supported(probe, op))
+      supported_ops[op / 64] |= UINT64_C(1) << (op % 64);
   for (i = 0; i < sizeof(needed) / sizeof(needed[0]); i++)
     ok = ok && io_uring_opcode_supported(probe, needed[i]);
   io_uring_free_probe(probe);
@@ -753,6 +760,12 @@ const struct nd__backend_ops nd__backend_uring = {
 };
 
 /* --- operations for subsystems (uring.h) ------------------------------- */
+
+int nd__uring_supports(const nd_loop_t *loop, int opcode) {
+  if (loop->backend != &nd__backend_uring || opcode < 0 || opcode >= 256)
+    return 0;
+  return (supported_ops[opcode / 64] >> (opcode % 64)) & 1;
+}
 
 struct io_uring_sqe *nd__uring_get_sqe(nd_loop_t *loop) {
   if (loop->backend != &nd__backend_uring)

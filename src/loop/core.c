@@ -6,6 +6,7 @@
  * loop is built on it.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -137,7 +138,44 @@ int nd_loop_configure(nd_loop_t *loop, nd_loop_option option, ...) {
   return ND_ENOSYS;
 }
 
+/*
+ * What subsystems above the core must redo in a child after fork (the file
+ * watching subsystem's inotify instance, ...), registered on their first use.
+ */
+static int (*fork_hooks[8])(nd_loop_t *loop);
+static pthread_mutex_t fork_hooks_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void nd__loop_add_fork_hook(int (*hook)(nd_loop_t *loop)) {
+  size_t i;
+
+  pthread_mutex_lock(&fork_hooks_lock);
+  for (i = 0; i < sizeof(fork_hooks) / sizeof(fork_hooks[0]); i++) {
+    if (fork_hooks[i] == hook)
+      break;
+    if (fork_hooks[i] == NULL) {
+      fork_hooks[i] = hook;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&fork_hooks_lock);
+}
+
+static int run_fork_hooks(nd_loop_t *loop) {
+  size_t i;
+  int err;
+
+  for (i = 0; i < sizeof(fork_hooks) / sizeof(fork_hooks[0]); i++) {
+    if (fork_hooks[i] == NULL)
+      break;
+    err = fork_hooks[i](loop);
+    if (err != 0)
+      return err;
+  }
+  return 0;
+}
+
 int nd_loop_fork(nd_loop_t *loop) {
+  int err;
   int fd;
 
   /* The eventfd is shared with the parent: a wakeup in one would wake both. */
@@ -152,6 +190,9 @@ int nd_loop_fork(nd_loop_t *loop) {
     return fd;
 
   nd__signal_loop_fork(loop);
+  err = run_fork_hooks(loop);
+  if (err != 0)
+    return err;
 
   /*
    * Handles queued by the parent's threads, and jobs its workers finished,

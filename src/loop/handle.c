@@ -14,6 +14,14 @@ void nd__handle_init(nd_loop_t *loop, nd_handle_t *h, nd_handle_type type) {
   nd__queue_insert_tail(&loop->handle_queue, &h->handle_queue);
 }
 
+static void (*close_hooks[ND_HANDLE_TYPE_MAX])(nd_handle_t *h);
+
+void nd__handle_set_close_hook(nd_handle_type type,
+                               void (*hook)(nd_handle_t *h)) {
+  /* Every registration of a type stores the same function: no lock. */
+  __atomic_store_n(&close_hooks[type], hook, __ATOMIC_RELAXED);
+}
+
 /*
  * A closing handle moves to the closing queue, where walk still sees it.
  * The last closed is the first called back, as in libuv: Node programs
@@ -58,6 +66,10 @@ void nd_close(nd_handle_t *h, nd_close_cb close_cb) {
     nd__poll_close((nd_poll_t *)h);
     break;
   default:
+    /* Handle types of the subsystems above the core register their own. */
+    if ((unsigned int)h->type < ND_HANDLE_TYPE_MAX &&
+        close_hooks[h->type] != NULL)
+      close_hooks[h->type](h);
     break;
   }
   nd__handle_stop(h);
@@ -153,6 +165,10 @@ size_t nd_handle_size(nd_handle_type type) {
     return sizeof(nd_timer_t);
   case ND_SIGNAL:
     return sizeof(nd_signal_t);
+  case ND_FS_EVENT:
+    return sizeof(nd_fs_event_t);
+  case ND_FS_POLL:
+    return sizeof(nd_fs_poll_t);
   default:
     return (size_t)-1;
   }
@@ -194,6 +210,8 @@ size_t nd_req_size(nd_req_type type) {
     return sizeof(nd_req_t);
   case ND_WORK:
     return sizeof(nd_work_t);
+  case ND_FS:
+    return sizeof(nd_fs_t);
   default:
     return (size_t)-1;
   }
@@ -213,6 +231,13 @@ const char *nd_req_type_name(nd_req_type type) {
   default:
     return NULL;
   }
+}
+
+/* Each request type that can be cancelled sets req->cancel when started. */
+int nd_cancel(nd_req_t *req) {
+  if (req == NULL || req->cancel == NULL)
+    return ND_EINVAL;
+  return req->cancel(req);
 }
 
 void *nd_req_get_data(const nd_req_t *req) {

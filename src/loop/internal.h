@@ -73,6 +73,16 @@ static inline void nd__handle_stop(nd_handle_t *h) {
 }
 
 /*
+ * What nd_close does for a handle type of a subsystem (fs events, streams,
+ * ...): registered by the subsystem when it initialises such a handle.
+ */
+void nd__handle_set_close_hook(nd_handle_type type,
+                               void (*hook)(nd_handle_t *h));
+
+/* What a subsystem redoes in a child after fork, for nd_loop_fork. */
+void nd__loop_add_fork_hook(int (*hook)(nd_loop_t *loop));
+
+/*
  * Keep a closing handle's close callback from running until the owner says
  * so: for handles whose operations are still in the kernel's hands.
  */

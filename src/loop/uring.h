@@ -36,13 +36,12 @@
 
 #include "internal.h"
 
-typedef struct nd__uring_op_s nd__uring_op_t;
+/* nd__uring_op_t is declared in nodec/loop.h, so requests can embed one. */
 typedef void (*nd__uring_cb)(nd_loop_t *loop, nd__uring_op_t *op, int res,
                              unsigned int cqe_flags);
 
-struct nd__uring_op_s {
-  nd__uring_cb cb;
-};
+/* Does the loop run on io_uring, with a kernel that has this opcode? */
+int nd__uring_supports(const nd_loop_t *loop, int opcode);
 
 /*
  * An SQE to fill, or NULL when the loop is not on io_uring.  When the

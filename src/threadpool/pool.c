@@ -462,6 +462,10 @@ static void work_done(nd__work_t *w, int status) {
     req->after_work_cb(req, status);
 }
 
+static int work_cancel(nd_req_t *req) {
+  return nd__work_cancel(&((nd_work_t *)req)->work_req);
+}
+
 int nd_queue_work(nd_loop_t *loop, nd_work_t *req, nd_work_cb work_cb,
                   nd_after_work_cb after_work_cb) {
   int err;
@@ -476,16 +480,7 @@ int nd_queue_work(nd_loop_t *loop, nd_work_t *req, nd_work_cb work_cb,
   if (err != 0)
     return err;
   nd__req_register(loop, (nd_req_t *)req, ND_WORK);
+  req->cancel = work_cancel;
   return 0;
 }
 
-int nd_cancel(nd_req_t *req) {
-  if (req == NULL)
-    return ND_EINVAL;
-  switch (req->type) {
-  case ND_WORK:
-    return nd__work_cancel(&((nd_work_t *)req)->work_req);
-  default:
-    return ND_EINVAL;
-  }
-}
