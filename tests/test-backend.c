@@ -87,19 +87,6 @@ static int loop_init_backend(nd_loop_t *loop, const char *name) {
   return r;
 }
 
-/* Descriptors open in this process (the directory's own counts each time). */
-static int count_fds(void) {
-  DIR *d = opendir("/proc/self/fd");
-  struct dirent *e;
-  int n = 0;
-
-  if (d == NULL)
-    return -1;
-  while ((e = readdir(d)) != NULL)
-    n += e->d_name[0] != '.';
-  closedir(d);
-  return n;
-}
 
 /*
  * The io_uring instances this process holds, found by their descriptors'
@@ -486,11 +473,11 @@ static int seccomp_child(void) {
 
   /* io_uring named: its error, and nothing left behind. */
   env_set_backend("io_uring");
-  before = count_fds();
+  before = test_count_fds();
   memset(&loop, 0, sizeof(loop));
   if (nd_loop_init(&loop) != ND_EPERM)
     return SC_URING_EPERM;
-  if (count_fds() != before)
+  if (test_count_fds() != before)
     return SC_URING_FDS;
 
   /* epoll named: works as if nothing were filtered. */
@@ -1482,7 +1469,7 @@ static void stress_act(struct slot *s, uint64_t *rng) {
  * many pipes fit, saying why when that is fewer.
  */
 static size_t stress_fd_budget(size_t want, struct rlimit *saved) {
-  int open_now = count_fds();
+  int open_now = test_count_fds();
   rlim_t base;
   rlim_t need;
   struct rlimit rl;

@@ -1429,27 +1429,7 @@ static void test_both_engines(void **state) {
 
 /* --- the run ------------------------------------------------------------ */
 
-static int count_fds(void) {
-  DIR *d = opendir("/proc/self/fd");
-  struct dirent *e;
-  int n = 0;
 
-  if (d == NULL)
-    return -1;
-  while ((e = readdir(d)) != NULL)
-    if (e->d_name[0] != '.')
-      n++;
-  closedir(d);
-  return n;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag,
-                        struct FTW *ftw) {
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  return remove(path);
-}
 
 static int group_setup(void **state) {
   (void)state;
@@ -1486,16 +1466,16 @@ int main(void) {
   int fds_after;
   int failed;
 
-  fds_before = count_fds();
+  fds_before = test_count_fds();
   snprintf(tmpdir, sizeof(tmpdir), "/tmp/nodec-test-fs-file.XXXXXX");
   if (mkdtemp(tmpdir) == NULL) {
     perror("mkdtemp");
     return 1;
   }
   failed = cmocka_run_group_tests(tests, group_setup, NULL);
-  if (nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+  if (test_remove_tree(tmpdir) != 0)
     fprintf(stderr, "could not remove %s\n", tmpdir);
-  fds_after = count_fds();
+  fds_after = test_count_fds();
   if (fds_after != fds_before) {
     fprintf(stderr, "descriptor leak: %d open at the start, %d at the end\n",
             fds_before, fds_after);

@@ -29,30 +29,11 @@ static char run_dir[64]; /* /tmp/nd-test-fs-meta.XXXXXX */
 static char test_dir[128]; /* run_dir/<test>, made by each test */
 static int fds_at_start;
 
-static int count_fds(void) {
-  DIR *d = opendir("/proc/self/fd");
-  struct dirent *e;
-  int n = 0;
 
-  if (d == NULL)
-    return -1;
-  while ((e = readdir(d)) != NULL)
-    if (e->d_name[0] != '.')
-      n++;
-  closedir(d);
-  return n;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag,
-                        struct FTW *ftw) {
-  (void)st;
-  (void)ftw;
-  return flag == FTW_DP ? rmdir(path) : unlink(path);
-}
 
 static int group_setup(void **state) {
   (void)state;
-  fds_at_start = count_fds();
+  fds_at_start = test_count_fds();
   strcpy(run_dir, "/tmp/nd-test-fs-meta.XXXXXX");
   if (mkdtemp(run_dir) == NULL) {
     perror("mkdtemp");
@@ -63,7 +44,7 @@ static int group_setup(void **state) {
 
 static int group_teardown(void **state) {
   (void)state;
-  if (nftw(run_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0) {
+  if (test_remove_tree(run_dir) != 0) {
     perror(run_dir);
     return -1;
   }
@@ -1293,7 +1274,7 @@ static void test_ring_operations_skip_the_pool(void **state) {
 /* Runs last: every descriptor the tests opened has been closed. */
 static void test_no_descriptor_leaked(void **state) {
   (void)state;
-  assert_int_equal(count_fds(), fds_at_start);
+  assert_int_equal(test_count_fds(), fds_at_start);
 }
 
 int main(void) {

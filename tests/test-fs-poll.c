@@ -429,26 +429,7 @@ static void test_getpath_and_arguments(void **state) {
 
 /* --- the binary ----------------------------------------------------------- */
 
-static int count_fds(void) {
-  DIR *d = opendir("/proc/self/fd");
-  struct dirent *de;
-  int n = 0;
 
-  if (d == NULL)
-    return -1;
-  while ((de = readdir(d)) != NULL)
-    n += de->d_name[0] != '.';
-  closedir(d);
-  return n - 1; /* the directory's own descriptor */
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag,
-                        struct FTW *ftw) {
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  return remove(path);
-}
 
 int main(void) {
   const struct CMUnitTest tests[] = {
@@ -464,16 +445,16 @@ int main(void) {
   };
   int fds_before, fds_after, failed;
 
-  fds_before = count_fds();
+  fds_before = test_count_fds();
   snprintf(tmpdir, sizeof(tmpdir), "/tmp/nodec-test-fs-poll.XXXXXX");
   if (mkdtemp(tmpdir) == NULL) {
     perror("mkdtemp");
     return 1;
   }
   failed = cmocka_run_group_tests(tests, NULL, NULL);
-  if (nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+  if (test_remove_tree(tmpdir) != 0)
     fprintf(stderr, "could not remove %s\n", tmpdir);
-  fds_after = count_fds();
+  fds_after = test_count_fds();
   if (fds_after != fds_before) {
     fprintf(stderr, "descriptor leak: %d open at the start, %d at the end\n",
             fds_before, fds_after);

@@ -16,9 +16,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "nodec.h"
 
@@ -102,6 +106,35 @@ static inline void run_until(nd_loop_t *loop, watchdog_t *wd,
                              volatile int *flag) {
   while (!*flag && !wd->expired)
     nd_run(loop, ND_RUN_ONCE);
+}
+
+/*
+ * Descriptors open in this process, from /proc/self/fd, not counting the
+ * one used to read it: compare at the start and end to catch a leak.
+ */
+static inline int test_count_fds(void) {
+  DIR *d = opendir("/proc/self/fd");
+  struct dirent *e;
+  int n = 0;
+
+  if (d == NULL)
+    return -1;
+  while ((e = readdir(d)) != NULL)
+    n += e->d_name[0] != '.';
+  closedir(d);
+  return n - 1;
+}
+
+static inline int test_remove_entry(const char *path, const struct stat *st,
+                                    int flag, struct FTW *ftw) {
+  (void)st;
+  (void)ftw;
+  return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Remove a test's scratch tree with libc, not with the code under test. */
+static inline int test_remove_tree(const char *path) {
+  return nftw(path, test_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* Milliseconds of monotonic time, for tests that check durations. */

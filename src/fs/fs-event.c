@@ -25,7 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "loop/internal.h"
+#include "fs-internal.h"
 
 #define WATCH_MASK                                                           \
   (IN_ATTRIB | IN_CREATE | IN_MODIFY | IN_DELETE | IN_DELETE_SELF |          \
@@ -930,17 +930,8 @@ static void fs_event_close(nd_handle_t *h) {
 }
 
 int nd_fs_event_getpath(nd_fs_event_t *handle, char *buffer, size_t *size) {
-  size_t len;
-
   if (handle == NULL || size == NULL ||
       !nd__handle_is_active((nd_handle_t *)handle))
     return ND_EINVAL;
-  len = strlen(handle->path);
-  if (buffer == NULL || len >= *size) {
-    *size = len + 1;
-    return ND_ENOBUFS;
-  }
-  memcpy(buffer, handle->path, len + 1);
-  *size = len;
-  return 0;
+  return nd__fs_copy_path(handle->path, buffer, size);
 }

@@ -57,6 +57,12 @@ static inline ssize_t nd__fs_result(ssize_t r) {
   return r < 0 ? -errno : r;
 }
 
+/*
+ * The getpath of a watching handle: path into buffer (*size bytes), *size
+ * set to its length; ND_ENOBUFS with *size set to the room needed.
+ */
+int nd__fs_copy_path(const char *path, char *buffer, size_t *size);
+
 /* A struct stat (or statx) into the request's nd_stat_t. */
 void nd__fs_from_stat(nd_stat_t *out, const struct stat *st);
 

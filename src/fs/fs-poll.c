@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loop/internal.h"
+#include "fs-internal.h"
 
 /* Handle flags of this type (nd_handle_t.flags). */
 enum {
@@ -224,17 +224,8 @@ static void fs_poll_close(nd_handle_t *handle) {
 }
 
 int nd_fs_poll_getpath(nd_fs_poll_t *handle, char *buffer, size_t *size) {
-  size_t len;
-
   if (handle == NULL || size == NULL ||
       !nd__handle_is_active((nd_handle_t *)handle))
     return ND_EINVAL;
-  len = strlen(handle->path);
-  if (buffer == NULL || len >= *size) {
-    *size = len + 1;
-    return ND_ENOBUFS;
-  }
-  memcpy(buffer, handle->path, len + 1);
-  *size = len;
-  return 0;
+  return nd__fs_copy_path(handle->path, buffer, size);
 }

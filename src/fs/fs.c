@@ -178,6 +178,18 @@ void nd__fs_from_stat(nd_stat_t *out, const struct stat *st) {
   out->st_birthtim = out->st_ctim;
 }
 
+int nd__fs_copy_path(const char *path, char *buffer, size_t *size) {
+  size_t len = strlen(path);
+
+  if (buffer == NULL || len >= *size) {
+    *size = len + 1; /* what it takes, the NUL included */
+    return ND_ENOBUFS;
+  }
+  memcpy(buffer, path, len + 1);
+  *size = len;
+  return 0;
+}
+
 void nd_fs_req_cleanup(nd_fs_t *req) {
   if (req == NULL)
     return;
