@@ -82,7 +82,10 @@ LIB_SRCS := \
 	src/fs/fs-meta.c \
 	src/fs/fs-dir.c \
 	src/fs/fs-event.c \
-	src/fs/fs-poll.c
+	src/fs/fs-poll.c \
+	src/net/stream.c \
+	src/net/tcp.c \
+	src/net/addr.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

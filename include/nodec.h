@@ -24,6 +24,8 @@ extern "C" {
 #include "nodec/threadpool.h"
 #include "nodec/fs.h"
 #include "nodec/fs-watch.h"
+#include "nodec/stream.h"
+#include "nodec/tcp.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);

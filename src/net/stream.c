@@ -1,0 +1,705 @@
+/*
+ * stream.c - what every stream does: read, write, shut down, listen,
+ * accept, close, and tell its writer when to slow down.
+ *
+ * A stream is a descriptor watched for readiness.  Reads run the user's
+ * alloc_cb and read_cb until the kernel has no more (or 32 reads, so one
+ * busy stream cannot hold the loop).  Writes go out at once when nothing is
+ * queued, else wait in order for the descriptor to become writable; their
+ * callbacks never run inside nd_write: finished requests collect on
+ * write_done and run from the pending phase, or from the poll phase when the
+ * kernel took them there.
+ *
+ * Backpressure: write_queue_size counts the bytes not yet handed to the
+ * kernel.  A write that leaves it at or above the high watermark returns
+ * ND_STREAM_PRESSURE (1) instead of 0 and arms the drain callback, which
+ * runs once the queue falls to the low watermark: the loop's answer to
+ * Node's write() === false and 'drain'.
+ */
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "stream-internal.h"
+#include "tcp-internal.h"
+
+#define READ_SUGGESTED_SIZE 65536
+#define READS_PER_EVENT 32
+
+static void stream_io(nd_loop_t *loop, nd__io_t *w, unsigned int events);
+
+void nd__stream_init(nd_loop_t *loop, nd_stream_t *stream,
+                     nd_handle_type type) {
+  nd__handle_set_close_hook(type, nd__stream_close);
+  nd__handle_init(loop, (nd_handle_t *)stream, type);
+  stream->write_queue_size = 0;
+  stream->alloc_cb = NULL;
+  stream->read_cb = NULL;
+  nd__io_init(&stream->io_watcher, stream_io, -1);
+  nd__queue_init(&stream->write_queue);
+  nd__queue_init(&stream->write_done);
+  nd__queue_init(&stream->write_pending.queue);
+  stream->connect_req = NULL;
+  stream->shutdown_req = NULL;
+  stream->connection_cb = NULL;
+  stream->drain_cb = NULL;
+  stream->high_watermark = ND_STREAM_HIGH_WATERMARK;
+  stream->low_watermark = ND_STREAM_LOW_WATERMARK;
+  stream->accepted_fd = -1;
+  stream->delayed_error = 0;
+  stream->stream_flags = 0;
+}
+
+int nd__stream_open(nd_stream_t *stream, int fd, unsigned int flags) {
+  struct stat st;
+  int err;
+
+  if (nd__stream_fd(stream) != -1)
+    return ND_EBUSY;
+  err = nd__set_nonblock(fd, 1);
+  if (err != 0)
+    return err;
+  if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode))
+    flags |= ND__STREAM_SOCKET;
+  stream->io_watcher.fd = fd;
+  stream->stream_flags |= flags;
+  return 0;
+}
+
+/* A stream is active while it reads, listens, connects or has writes. */
+static void update_active(nd_stream_t *s) {
+  if ((s->stream_flags & (ND__STREAM_READING | ND__STREAM_LISTENING)) ||
+      s->connect_req != NULL || !nd__queue_empty(&s->write_queue))
+    nd__handle_start((nd_handle_t *)s);
+  else
+    nd__handle_stop((nd_handle_t *)s);
+}
+
+/* --- callbacks deferred to the pending phase ---------------------------- */
+
+static void pending_cb(nd_loop_t *loop, nd__pending_t *p);
+static void write_some(nd_stream_t *s);
+
+static void schedule_pending(nd_stream_t *s) {
+  if (s->stream_flags & ND__STREAM_PENDING)
+    return;
+  s->stream_flags |= ND__STREAM_PENDING;
+  nd__pending_add(s->loop, &s->write_pending, pending_cb);
+}
+
+static void free_write_bufs(nd_write_t *req) {
+  if (req->bufs != req->bufsml)
+    free(req->bufs);
+  req->bufs = NULL;
+}
+
+static void run_write_callbacks(nd_stream_t *s) {
+  struct nd__queue *q;
+  nd_write_t *req;
+
+  while (!nd__queue_empty(&s->write_done)) {
+    q = nd__queue_head(&s->write_done);
+    nd__queue_remove(q);
+    req = nd__container_of(q, nd_write_t, queue);
+    free_write_bufs(req);
+    nd__req_unregister(s->loop, (nd_req_t *)req);
+    if (req->cb != NULL)
+      req->cb(req, req->error);
+  }
+}
+
+static void maybe_drain(nd_stream_t *s) {
+  if (!(s->stream_flags & ND__STREAM_NEED_DRAIN) ||
+      s->write_queue_size > s->low_watermark)
+    return;
+  s->stream_flags &= ~ND__STREAM_NEED_DRAIN;
+  if (s->drain_cb != NULL && !nd_is_closing((nd_handle_t *)s))
+    s->drain_cb(s);
+}
+
+/* Shut our writing half once every queued write has gone out. */
+static void maybe_shutdown(nd_stream_t *s) {
+  nd_shutdown_t *req = s->shutdown_req;
+  int err = 0;
+
+  if (req == NULL || !nd__queue_empty(&s->write_queue))
+    return;
+  s->shutdown_req = NULL;
+  if (nd_is_closing((nd_handle_t *)s))
+    err = ND_ECANCELED;
+  else if (shutdown(nd__stream_fd(s), SHUT_WR) != 0)
+    err = -errno;
+  else
+    s->stream_flags |= ND__STREAM_SHUT;
+  nd__req_unregister(s->loop, (nd_req_t *)req);
+  update_active(s);
+  if (req->cb != NULL)
+    req->cb(req, err);
+}
+
+static void finish_connect(nd_stream_t *s, int err) {
+  nd_connect_t *req = s->connect_req;
+
+  s->connect_req = NULL;
+  nd__req_unregister(s->loop, (nd_req_t *)req);
+  if (nd__queue_empty(&s->write_queue))
+    nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
+  update_active(s);
+  if (req->cb != NULL)
+    req->cb(req, err);
+}
+
+static void pending_cb(nd_loop_t *loop, nd__pending_t *p) {
+  nd_stream_t *s = nd__container_of(p, nd_stream_t, write_pending);
+  int closing = nd_is_closing((nd_handle_t *)s);
+
+  (void)loop;
+  s->stream_flags &= ~ND__STREAM_PENDING;
+  if (s->connect_req != NULL &&
+      (closing || s->delayed_error != 0 ||
+       (s->stream_flags & ND__STREAM_CONNECTED_NOW))) {
+    int err = closing ? ND_ECANCELED : s->delayed_error;
+    s->delayed_error = 0;
+    s->stream_flags &= ~ND__STREAM_CONNECTED_NOW;
+    finish_connect(s, err);
+    if (!closing && !nd__queue_empty(&s->write_queue) &&
+        s->connect_req == NULL && nd__stream_fd(s) != -1)
+      write_some(s);
+  }
+  run_write_callbacks(s);
+  if (!closing)
+    maybe_drain(s);
+  maybe_shutdown(s);
+  /* A closing stream waited for these callbacks before its own. */
+  if (closing)
+    nd__handle_close_release((nd_handle_t *)s);
+}
+
+/* --- writing ------------------------------------------------------------ */
+
+static size_t bufs_size(const nd_buf_t *bufs, unsigned int nbufs) {
+  size_t n = 0;
+  unsigned int i;
+
+  for (i = 0; i < nbufs; i++)
+    n += bufs[i].len;
+  return n;
+}
+
+/* One write system call; -errno on failure.  Never raises SIGPIPE. */
+static ssize_t write_vec(nd_stream_t *s, const nd_buf_t *bufs,
+                         unsigned int nbufs) {
+  struct msghdr msg;
+  ssize_t r;
+
+  if (nbufs > IOV_MAX)
+    nbufs = IOV_MAX;
+  do {
+    if (s->stream_flags & ND__STREAM_SOCKET) {
+      memset(&msg, 0, sizeof(msg));
+      msg.msg_iov = (struct iovec *)(void *)bufs;
+      msg.msg_iovlen = nbufs;
+      r = sendmsg(nd__stream_fd(s), &msg, MSG_NOSIGNAL);
+    } else {
+      r = writev(nd__stream_fd(s), (const struct iovec *)(const void *)bufs,
+                 (int)nbufs);
+    }
+  } while (r < 0 && errno == EINTR);
+  return r < 0 ? -errno : r;
+}
+
+static void finish_write(nd_stream_t *s, nd_write_t *req, int err) {
+  req->error = err;
+  nd__queue_remove(&req->queue);
+  nd__queue_insert_tail(&s->write_done, &req->queue);
+}
+
+/*
+ * Hand queued writes to the kernel until it takes no more; watch for
+ * writability when it stops short.
+ */
+static void write_some(nd_stream_t *s) {
+  nd_write_t *req;
+  nd_buf_t *b;
+  ssize_t r;
+  size_t n;
+
+  while (!nd__queue_empty(&s->write_queue)) {
+    req = nd__container_of(nd__queue_head(&s->write_queue), nd_write_t,
+                           queue);
+    r = write_vec(s, req->bufs + req->write_index,
+                  req->nbufs - req->write_index);
+    if (r == ND_EAGAIN)
+      break;
+    if (r < 0) {
+      /* The stream is broken: this write fails, later ones wait for close. */
+      s->write_queue_size -= bufs_size(req->bufs + req->write_index,
+                                       req->nbufs - req->write_index);
+      finish_write(s, req, (int)r);
+      nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
+      update_active(s);
+      return;
+    }
+    s->write_queue_size -= (size_t)r;
+    while (req->write_index < req->nbufs) {
+      b = &req->bufs[req->write_index];
+      n = (size_t)r < b->len ? (size_t)r : b->len;
+      b->base += n;
+      b->len -= n;
+      r -= (ssize_t)n;
+      if (b->len != 0)
+        break;
+      req->write_index++;
+    }
+    if (req->write_index < req->nbufs)
+      break; /* the kernel's buffer is full */
+    finish_write(s, req, 0);
+  }
+
+  if (nd__queue_empty(&s->write_queue))
+    nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
+  else
+    nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
+  update_active(s);
+}
+
+int nd_write2(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
+              unsigned int nbufs, nd_stream_t *send_handle, nd_write_cb cb) {
+  int was_empty;
+  size_t size;
+
+  if (req == NULL || s == NULL || bufs == NULL || nbufs == 0)
+    return ND_EINVAL;
+  if (send_handle != NULL)
+    return ND_EINVAL; /* passing handles needs an IPC pipe */
+  if (nd__stream_fd(s) < 0)
+    return ND_EBADF;
+  if (!(s->stream_flags & ND__STREAM_WRITABLE))
+    return ND_EPIPE;
+
+  req->type = ND_WRITE;
+  req->cb = cb;
+  req->handle = s;
+  req->send_handle = send_handle;
+  req->error = 0;
+  req->write_index = 0;
+  req->nbufs = nbufs;
+  req->bufs = req->bufsml;
+  if (nbufs > ND__WRITE_SMALL_BUFS) {
+    req->bufs = malloc(nbufs * sizeof(*bufs));
+    if (req->bufs == NULL)
+      return ND_ENOMEM;
+  }
+  memcpy(req->bufs, bufs, nbufs * sizeof(*bufs));
+  nd__req_register(s->loop, (nd_req_t *)req, ND_WRITE);
+
+  size = bufs_size(bufs, nbufs);
+  was_empty = nd__queue_empty(&s->write_queue);
+  nd__queue_insert_tail(&s->write_queue, &req->queue);
+  s->write_queue_size += size;
+
+  if (s->connect_req != NULL) {
+    /* Written once connected. */
+  } else if (was_empty) {
+    write_some(s);
+    if (!nd__queue_empty(&s->write_done))
+      schedule_pending(s);
+  }
+  update_active(s);
+
+  if (s->write_queue_size >= s->high_watermark) {
+    s->stream_flags |= ND__STREAM_NEED_DRAIN;
+    return ND_STREAM_PRESSURE;
+  }
+  return 0;
+}
+
+int nd_write(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
+             unsigned int nbufs, nd_write_cb cb) {
+  return nd_write2(req, s, bufs, nbufs, NULL, cb);
+}
+
+int nd_try_write2(nd_stream_t *s, const nd_buf_t bufs[], unsigned int nbufs,
+                  nd_stream_t *send_handle) {
+  ssize_t r;
+
+  if (s == NULL || bufs == NULL || nbufs == 0 || send_handle != NULL)
+    return ND_EINVAL;
+  if (nd__stream_fd(s) < 0)
+    return ND_EBADF;
+  if (!(s->stream_flags & ND__STREAM_WRITABLE))
+    return ND_EPIPE;
+  /* Order: nothing jumps the queue. */
+  if (s->connect_req != NULL || !nd__queue_empty(&s->write_queue))
+    return ND_EAGAIN;
+  r = write_vec(s, bufs, nbufs);
+  if (r < 0)
+    return (int)r;
+  return r > INT_MAX ? INT_MAX : (int)r;
+}
+
+int nd_try_write(nd_stream_t *s, const nd_buf_t bufs[], unsigned int nbufs) {
+  return nd_try_write2(s, bufs, nbufs, NULL);
+}
+
+int nd_shutdown(nd_shutdown_t *req, nd_stream_t *s, nd_shutdown_cb cb) {
+  if (req == NULL || s == NULL)
+    return ND_EINVAL;
+  if (nd__stream_fd(s) < 0 || nd_is_closing((nd_handle_t *)s))
+    return ND_ENOTCONN;
+  if (!(s->stream_flags & ND__STREAM_WRITABLE) ||
+      (s->stream_flags & ND__STREAM_SHUTTING))
+    return ND_ENOTCONN;
+  req->handle = s;
+  req->cb = cb;
+  nd__req_register(s->loop, (nd_req_t *)req, ND_SHUTDOWN);
+  s->shutdown_req = req;
+  s->stream_flags |= ND__STREAM_SHUTTING;
+  s->stream_flags &= ~ND__STREAM_WRITABLE;
+  schedule_pending(s);
+  return 0;
+}
+
+/* --- reading ------------------------------------------------------------ */
+
+static void read_some(nd_stream_t *s) {
+  int budget = READS_PER_EVENT;
+  nd_buf_t buf;
+  ssize_t r;
+
+  while ((s->stream_flags & ND__STREAM_READING) && budget-- > 0) {
+    buf.base = NULL;
+    buf.len = 0;
+    s->alloc_cb((nd_handle_t *)s, READ_SUGGESTED_SIZE, &buf);
+    if (buf.base == NULL || buf.len == 0) {
+      s->read_cb(s, ND_ENOBUFS, &buf);
+      return;
+    }
+    do
+      r = read(nd__stream_fd(s), buf.base, buf.len);
+    while (r < 0 && errno == EINTR);
+
+    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      /* Nothing after all: the buffer goes back through read_cb(0). */
+      s->read_cb(s, 0, &buf);
+      return;
+    }
+    if (r < 0) {
+      r = -errno;
+      s->stream_flags &= ~ND__STREAM_READING;
+      nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
+      update_active(s);
+      s->read_cb(s, r, &buf);
+      return;
+    }
+    if (r == 0) {
+      s->stream_flags |= ND__STREAM_READ_EOF;
+      s->stream_flags &= ~(ND__STREAM_READING | ND__STREAM_READABLE);
+      nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
+      update_active(s);
+      s->read_cb(s, ND_EOF, &buf);
+      return;
+    }
+    s->read_cb(s, r, &buf);
+    if ((size_t)r < buf.len)
+      return; /* the kernel gave all it had */
+  }
+}
+
+int nd_read_start(nd_stream_t *s, nd_alloc_cb alloc_cb, nd_read_cb read_cb) {
+  int err;
+
+  if (s == NULL || alloc_cb == NULL || read_cb == NULL ||
+      nd_is_closing((nd_handle_t *)s))
+    return ND_EINVAL;
+  if (nd__stream_fd(s) < 0 || !(s->stream_flags & ND__STREAM_READABLE))
+    return ND_ENOTCONN;
+  s->alloc_cb = alloc_cb;
+  s->read_cb = read_cb;
+  err = nd__io_start(s->loop, &s->io_watcher, ND__POLLIN);
+  if (err != 0)
+    return err;
+  s->stream_flags |= ND__STREAM_READING;
+  update_active(s);
+  return 0;
+}
+
+int nd_read_stop(nd_stream_t *s) {
+  if (s == NULL)
+    return ND_EINVAL;
+  if (!(s->stream_flags & ND__STREAM_READING))
+    return 0;
+  s->stream_flags &= ~ND__STREAM_READING;
+  nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
+  update_active(s);
+  return 0;
+}
+
+/* --- servers ------------------------------------------------------------ */
+
+/*
+ * A descriptor held in reserve: when accept fails for want of descriptors,
+ * it is given up for a moment to accept and drop the waiting connections,
+ * so a level-triggered listener does not spin.  Shared by the process.
+ */
+static int reserve_fd = -1;
+
+static void reserve_take(void) {
+  int fd;
+
+  if (__atomic_load_n(&reserve_fd, __ATOMIC_RELAXED) != -1)
+    return;
+  fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  if (!__atomic_compare_exchange_n(&reserve_fd, &(int){-1}, fd, 0,
+                                   __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+    close(fd);
+}
+
+static void drop_waiting_connections(nd_stream_t *s) {
+  int fd = __atomic_exchange_n(&reserve_fd, -1, __ATOMIC_RELAXED);
+  int c;
+
+  if (fd == -1)
+    return;
+  close(fd);
+  for (;;) {
+    c = accept4(nd__stream_fd(s), NULL, NULL, SOCK_CLOEXEC);
+    if (c < 0 && errno == EINTR)
+      continue;
+    if (c < 0)
+      break;
+    close(c);
+  }
+  reserve_take();
+}
+
+static void server_io(nd_stream_t *s) {
+  int fd;
+
+  while (s->accepted_fd == -1 && (s->stream_flags & ND__STREAM_LISTENING)) {
+    fd = accept4(nd__stream_fd(s), NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED)
+        continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK)
+        return;
+      if (errno == EMFILE || errno == ENFILE) {
+        int err = -errno;
+        drop_waiting_connections(s);
+        s->connection_cb(s, err);
+        return;
+      }
+      s->connection_cb(s, -errno);
+      return;
+    }
+    s->accepted_fd = fd;
+    s->connection_cb(s, 0);
+    if (s->accepted_fd != -1) {
+      /* Not taken yet: wait for nd_accept before accepting more. */
+      nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
+      return;
+    }
+  }
+}
+
+int nd__stream_listen(nd_stream_t *s, int backlog, nd_connection_cb cb) {
+  int err;
+
+  if (listen(nd__stream_fd(s), backlog) != 0)
+    return -errno;
+  reserve_take();
+  s->connection_cb = cb;
+  err = nd__io_start(s->loop, &s->io_watcher, ND__POLLIN);
+  if (err != 0)
+    return err;
+  s->stream_flags |= ND__STREAM_LISTENING;
+  update_active(s);
+  return 0;
+}
+
+int nd_listen(nd_stream_t *s, int backlog, nd_connection_cb cb) {
+  if (s == NULL || cb == NULL || nd_is_closing((nd_handle_t *)s))
+    return ND_EINVAL;
+  switch (s->type) {
+  case ND_TCP:
+    return nd__tcp_listen((nd_tcp_t *)s, backlog, cb);
+  default:
+    return ND_EINVAL;
+  }
+}
+
+int nd_accept(nd_stream_t *server, nd_stream_t *client) {
+  int err;
+
+  if (server == NULL || client == NULL)
+    return ND_EINVAL;
+  if (server->accepted_fd == -1)
+    return ND_EAGAIN;
+  if (client->type != ND_TCP && client->type != ND_NAMED_PIPE)
+    return ND_ENOTSUP;
+  if (nd__stream_fd(client) != -1)
+    return ND_EBUSY;
+  err = nd__stream_open(client, server->accepted_fd,
+                        ND__STREAM_READABLE | ND__STREAM_WRITABLE);
+  if (err != 0) {
+    close(server->accepted_fd);
+  }
+  server->accepted_fd = -1;
+  if (server->stream_flags & ND__STREAM_LISTENING)
+    nd__io_start(server->loop, &server->io_watcher, ND__POLLIN);
+  return err;
+}
+
+/* --- connecting --------------------------------------------------------- */
+
+void nd__stream_connect_started(nd_stream_t *s, nd_connect_t *req,
+                                int status) {
+  req->handle = s;
+  nd__req_register(s->loop, (nd_req_t *)req, ND_CONNECT);
+  s->connect_req = req;
+  update_active(s);
+  if (status == ND__CONNECT_IN_PROGRESS) {
+    nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
+    return;
+  }
+  /* Connected or refused at once: reported from the pending phase. */
+  if (status == ND__CONNECT_DONE)
+    s->stream_flags |= ND__STREAM_CONNECTED_NOW;
+  else
+    s->delayed_error = status;
+  schedule_pending(s);
+}
+
+static void connect_io(nd_stream_t *s) {
+  socklen_t len = sizeof(int);
+  int err = 0;
+
+  if (getsockopt(nd__stream_fd(s), SOL_SOCKET, SO_ERROR, &err, &len) != 0)
+    err = errno;
+  if (err == EINPROGRESS)
+    return;
+  finish_connect(s, -err);
+  if (!nd__queue_empty(&s->write_queue) && s->connect_req == NULL &&
+      !nd_is_closing((nd_handle_t *)s))
+    write_some(s);
+}
+
+/* --- the watcher -------------------------------------------------------- */
+
+static void stream_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
+  nd_stream_t *s = nd__container_of(w, nd_stream_t, io_watcher);
+
+  (void)loop;
+  if (s->connect_req != NULL) {
+    connect_io(s);
+    return;
+  }
+  if (s->stream_flags & ND__STREAM_LISTENING) {
+    server_io(s);
+    return;
+  }
+  if (events & (ND__POLLIN | ND__POLLERR | ND__POLLHUP))
+    read_some(s);
+  if (nd__stream_fd(s) == -1)
+    return; /* closed by a read callback */
+  if (events & (ND__POLLOUT | ND__POLLERR | ND__POLLHUP)) {
+    if (!nd__queue_empty(&s->write_queue))
+      write_some(s);
+    run_write_callbacks(s);
+    if (nd__stream_fd(s) == -1)
+      return;
+    maybe_drain(s);
+    maybe_shutdown(s);
+  }
+}
+
+/* --- closing ------------------------------------------------------------ */
+
+/*
+ * nd_close: stop everything now and close the descriptor; the requests
+ * still queued fail with ND_ECANCELED, and their callbacks run (from the
+ * pending phase) before the stream's close callback.
+ */
+void nd__stream_close(nd_handle_t *h) {
+  nd_stream_t *s = (nd_stream_t *)h;
+  struct nd__queue *q;
+  int fd = nd__stream_fd(s);
+
+  s->stream_flags &= ~(ND__STREAM_READING | ND__STREAM_LISTENING |
+                       ND__STREAM_READABLE | ND__STREAM_WRITABLE);
+  nd__io_close(s->loop, &s->io_watcher);
+  /* Standard input, output and error stay open: nothing good comes of it. */
+  if (fd > STDERR_FILENO)
+    close(fd);
+  s->io_watcher.fd = -1;
+  if (s->accepted_fd != -1) {
+    close(s->accepted_fd);
+    s->accepted_fd = -1;
+  }
+  while (!nd__queue_empty(&s->write_queue)) {
+    q = nd__queue_head(&s->write_queue);
+    finish_write(s, nd__container_of(q, nd_write_t, queue), ND_ECANCELED);
+  }
+  s->write_queue_size = 0;
+  if (s->connect_req != NULL || s->shutdown_req != NULL ||
+      !nd__queue_empty(&s->write_done) ||
+      (s->stream_flags & ND__STREAM_PENDING)) {
+    nd__handle_close_hold(h);
+    schedule_pending(s);
+  }
+}
+
+/* --- state -------------------------------------------------------------- */
+
+int nd_is_readable(const nd_stream_t *s) {
+  return (s->stream_flags & ND__STREAM_READABLE) != 0;
+}
+
+int nd_is_writable(const nd_stream_t *s) {
+  return (s->stream_flags & ND__STREAM_WRITABLE) != 0;
+}
+
+int nd_stream_set_blocking(nd_stream_t *s, int blocking) {
+  int err;
+
+  if (nd__stream_fd(s) < 0)
+    return ND_EBADF;
+  err = nd__set_nonblock(nd__stream_fd(s), !blocking);
+  if (err != 0)
+    return err;
+  if (blocking)
+    s->stream_flags |= ND__STREAM_BLOCKING;
+  else
+    s->stream_flags &= ~ND__STREAM_BLOCKING;
+  return 0;
+}
+
+size_t nd_stream_get_write_queue_size(const nd_stream_t *s) {
+  return s->write_queue_size;
+}
+
+int nd_stream_set_watermarks(nd_stream_t *s, size_t high, size_t low) {
+  if (s == NULL || low > high)
+    return ND_EINVAL;
+  s->high_watermark = high;
+  s->low_watermark = low;
+  return 0;
+}
+
+int nd_stream_needs_drain(const nd_stream_t *s) {
+  return (s->stream_flags & ND__STREAM_NEED_DRAIN) != 0;
+}
+
+int nd_stream_on_drain(nd_stream_t *s, nd_drain_cb cb) {
+  if (s == NULL)
+    return ND_EINVAL;
+  s->drain_cb = cb;
+  return 0;
+}
