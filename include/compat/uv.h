@@ -235,6 +235,69 @@ typedef enum nd_poll_event uv_poll_event;
 #define uv_poll_start nd_poll_start
 #define uv_poll_stop nd_poll_stop
 
+/*
+ * Streams.  uv_write keeps libuv's contract (0 or an error): libnodec's
+ * nd_write also says "at or above the high watermark" with a positive
+ * return, which a libuv program would take for an error.
+ */
+typedef nd_stream_t uv_stream_t;
+typedef nd_write_t uv_write_t;
+typedef nd_shutdown_t uv_shutdown_t;
+typedef nd_connect_t uv_connect_t;
+typedef nd_alloc_cb uv_alloc_cb;
+typedef nd_read_cb uv_read_cb;
+typedef nd_write_cb uv_write_cb;
+typedef nd_connect_cb uv_connect_cb;
+typedef nd_shutdown_cb uv_shutdown_cb;
+typedef nd_connection_cb uv_connection_cb;
+#define uv_listen nd_listen
+#define uv_accept nd_accept
+#define uv_read_start nd_read_start
+#define uv_read_stop nd_read_stop
+static inline int uv_write(uv_write_t *req, uv_stream_t *handle,
+                           const nd_buf_t bufs[], unsigned int nbufs,
+                           uv_write_cb cb) {
+  int r = nd_write(req, handle, bufs, nbufs, cb);
+  return r < 0 ? r : 0;
+}
+static inline int uv_write2(uv_write_t *req, uv_stream_t *handle,
+                            const nd_buf_t bufs[], unsigned int nbufs,
+                            uv_stream_t *send_handle, uv_write_cb cb) {
+  int r = nd_write2(req, handle, bufs, nbufs, send_handle, cb);
+  return r < 0 ? r : 0;
+}
+#define uv_try_write nd_try_write
+#define uv_try_write2 nd_try_write2
+#define uv_shutdown nd_shutdown
+#define uv_is_readable nd_is_readable
+#define uv_is_writable nd_is_writable
+#define uv_stream_set_blocking nd_stream_set_blocking
+#define uv_stream_get_write_queue_size nd_stream_get_write_queue_size
+
+/* TCP */
+typedef nd_tcp_t uv_tcp_t;
+#define uv_tcp_flags nd_tcp_flags /* enum uv_tcp_flags */
+#define UV_TCP_IPV6ONLY ND_TCP_IPV6ONLY
+#define UV_TCP_REUSEPORT ND_TCP_REUSEPORT
+#define uv_tcp_init nd_tcp_init
+#define uv_tcp_init_ex nd_tcp_init_ex
+#define uv_tcp_open nd_tcp_open
+#define uv_tcp_bind nd_tcp_bind
+#define uv_tcp_connect nd_tcp_connect
+#define uv_tcp_nodelay nd_tcp_nodelay
+#define uv_tcp_keepalive nd_tcp_keepalive
+#define uv_tcp_simultaneous_accepts nd_tcp_simultaneous_accepts
+#define uv_tcp_getsockname nd_tcp_getsockname
+#define uv_tcp_getpeername nd_tcp_getpeername
+#define uv_tcp_close_reset nd_tcp_close_reset
+#define uv_ip4_addr nd_ip4_addr
+#define uv_ip6_addr nd_ip6_addr
+#define uv_ip4_name nd_ip4_name
+#define uv_ip6_name nd_ip6_name
+#define uv_ip_name nd_ip_name
+#define uv_inet_ntop nd_inet_ntop
+#define uv_inet_pton nd_inet_pton
+
 /* Threads and synchronisation: the same pthread types libuv uses. */
 typedef nd_thread_t uv_thread_t;
 typedef nd_thread_cb uv_thread_cb;

@@ -130,6 +130,7 @@ static void maybe_shutdown(nd_stream_t *s) {
   if (req == NULL || !nd__queue_empty(&s->write_queue))
     return;
   s->shutdown_req = NULL;
+  nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
   if (nd_is_closing((nd_handle_t *)s))
     err = ND_ECANCELED;
   else if (shutdown(nd__stream_fd(s), SHUT_WR) != 0)
@@ -147,7 +148,7 @@ static void finish_connect(nd_stream_t *s, int err) {
 
   s->connect_req = NULL;
   nd__req_unregister(s->loop, (nd_req_t *)req);
-  if (nd__queue_empty(&s->write_queue))
+  if (nd__queue_empty(&s->write_queue) && s->shutdown_req == NULL)
     nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
   update_active(s);
   if (req->cb != NULL)
@@ -261,7 +262,7 @@ static void write_some(nd_stream_t *s) {
     finish_write(s, req, 0);
   }
 
-  if (nd__queue_empty(&s->write_queue))
+  if (nd__queue_empty(&s->write_queue) && s->shutdown_req == NULL)
     nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
   else
     nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
@@ -361,8 +362,11 @@ int nd_shutdown(nd_shutdown_t *req, nd_stream_t *s, nd_shutdown_cb cb) {
   s->shutdown_req = req;
   s->stream_flags |= ND__STREAM_SHUTTING;
   s->stream_flags &= ~ND__STREAM_WRITABLE;
-  schedule_pending(s);
-  return 0;
+  /*
+   * Done from the poll phase once the socket is writable and the queue
+   * empty, as libuv does, so callbacks come in the same order.
+   */
+  return nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
 }
 
 /* --- reading ------------------------------------------------------------ */
@@ -398,8 +402,13 @@ static void read_some(nd_stream_t *s) {
       return;
     }
     if (r == 0) {
+      /*
+       * Reading stops, but the stream stays readable, as with libuv: a
+       * later nd_read_start reads again (a terminal can have more after
+       * end of file; a socket says end of file again).
+       */
       s->stream_flags |= ND__STREAM_READ_EOF;
-      s->stream_flags &= ~(ND__STREAM_READING | ND__STREAM_READABLE);
+      s->stream_flags &= ~ND__STREAM_READING;
       nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
       update_active(s);
       s->read_cb(s, ND_EOF, &buf);
@@ -462,12 +471,16 @@ static void reserve_take(void) {
     close(fd);
 }
 
-static void drop_waiting_connections(nd_stream_t *s) {
+/*
+ * Returns 0 when the waiting connections were dropped (the listener has
+ * nothing left to report), or an error when there was no reserve.
+ */
+static int drop_waiting_connections(nd_stream_t *s, int err) {
   int fd = __atomic_exchange_n(&reserve_fd, -1, __ATOMIC_RELAXED);
   int c;
 
   if (fd == -1)
-    return;
+    return err;
   close(fd);
   for (;;) {
     c = accept4(nd__stream_fd(s), NULL, NULL, SOCK_CLOEXEC);
@@ -478,6 +491,7 @@ static void drop_waiting_connections(nd_stream_t *s) {
     close(c);
   }
   reserve_take();
+  return 0;
 }
 
 static void server_io(nd_stream_t *s) {
@@ -491,9 +505,14 @@ static void server_io(nd_stream_t *s) {
       if (errno == EAGAIN || errno == EWOULDBLOCK)
         return;
       if (errno == EMFILE || errno == ENFILE) {
-        int err = -errno;
-        drop_waiting_connections(s);
-        s->connection_cb(s, err);
+        /*
+         * As libuv: the clients are turned away and the server is not told,
+         * so a Node server without an error listener survives a burst; it
+         * hears ND_EMFILE only when there was no reserve to do that with.
+         */
+        int err = drop_waiting_connections(s, -errno);
+        if (err != 0)
+          s->connection_cb(s, err);
         return;
       }
       s->connection_cb(s, -errno);
