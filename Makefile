@@ -84,6 +84,7 @@ LIB_SRCS := \
 	src/fs/fs-event.c \
 	src/fs/fs-poll.c \
 	src/net/stream.c \
+	src/net/stream-uring.c \
 	src/net/tcp.c \
 	src/net/addr.c
 

@@ -797,8 +797,12 @@ static void test_peer_reset_mid_write(void **state) {
   for (i = 0; i < 20; i++)
     nd_run(loop, ND_RUN_NOWAIT);
   assert_false(wd.expired);
+  /*
+   * The reader hears of it once: ECONNRESET, or end of file when a write
+   * took the socket's error first (which one is the kernel's race).
+   */
   assert_int_equal(rs.read_errs, 1);
-  assert_int_equal(rs.read_err, ND_ECONNRESET);
+  assert_true(rs.read_err == ND_ECONNRESET || rs.read_err == ND_EOF);
   nd_close((nd_handle_t *)&rs.client, NULL);
   close_and_drain(loop);
   assert_int_equal(rs.nstatus, 64);
@@ -815,6 +819,8 @@ static void test_peer_reset_mid_write(void **state) {
   /* Some went out, at most one failed, the rest were cancelled in order. */
   assert_true(ok < 64);
   assert_true(failed <= 1);
+  /* The reset was reported, to the reader or to a writer. */
+  assert_true(rs.read_err == ND_ECONNRESET || failed == 1);
   assert_int_equal(ok + failed + cancelled, 64);
   for (i = 1; i < 64; i++)
     if (rs.statuses[i - 1] == ND_ECANCELED)
@@ -1136,7 +1142,106 @@ static void test_try_write(void **state) {
   free(big);
 }
 
-int main(void) {
+/* --- loop-buffer reads, and ping-pong --------------------------------- */
+
+static struct {
+  nd_tcp_t server, conn, client;
+  nd_connect_t connect;
+  char msg[64];
+  unsigned int rounds, target;
+  size_t got;
+  int lent_seen;
+} pp;
+
+static nd_write_t pp_reqs[2];
+
+static void pp_write_cb(nd_write_t *req, int status) {
+  (void)req;
+  assert_int_equal(status, 0);
+}
+
+static void pp_send(nd_stream_t *s, nd_write_t *req) {
+  nd_buf_t buf = {pp.msg, 4};
+
+  snprintf(pp.msg, sizeof(pp.msg), "%04u", pp.rounds % 10000);
+  ND_OK(nd_write(req, s, &buf, 1, pp_write_cb));
+}
+
+/* The server echoes from the loop's buffer, lent for the callback. */
+static void pp_server_read(nd_stream_t *s, ssize_t n, const nd_buf_t *buf) {
+  static char echo[64];
+  nd_buf_t out;
+
+  if (n == ND_EOF) {
+    nd_close((nd_handle_t *)s, NULL);
+    return;
+  }
+  assert_true(n > 0 && n <= 4);
+  /* Lent memory: not ours after the callback, so the echo is a copy. */
+  assert_ptr_not_equal(buf->base, echo);
+  pp.lent_seen++;
+  memcpy(echo, buf->base, (size_t)n);
+  out.base = echo;
+  out.len = (size_t)n;
+  ND_OK(nd_write(&pp_reqs[1], s, &out, 1, pp_write_cb));
+}
+
+static void pp_client_read(nd_stream_t *s, ssize_t n, const nd_buf_t *buf) {
+  char want[8];
+
+  assert_true(n > 0);
+  snprintf(want, sizeof(want), "%04u", pp.rounds % 10000);
+  assert_memory_equal(buf->base, want + pp.got, (size_t)n);
+  pp.got += (size_t)n;
+  if (pp.got < 4)
+    return;
+  pp.got = 0;
+  if (++pp.rounds == pp.target) {
+    nd_close((nd_handle_t *)s, NULL);
+    nd_close((nd_handle_t *)&pp.server, NULL);
+    return;
+  }
+  pp_send(s, &pp_reqs[0]);
+}
+
+static void pp_connection_cb(nd_stream_t *server, int status) {
+  assert_int_equal(status, 0);
+  ND_OK(nd_tcp_init(server->loop, &pp.conn));
+  ND_OK(nd_accept(server, (nd_stream_t *)&pp.conn));
+  ND_OK(nd_tcp_nodelay(&pp.conn, 1));
+  ND_OK(nd_read_start_loopbuf((nd_stream_t *)&pp.conn, pp_server_read));
+}
+
+static void pp_connect_cb(nd_connect_t *req, int status) {
+  (void)req;
+  assert_int_equal(status, 0);
+  ND_OK(nd_read_start_loopbuf((nd_stream_t *)&pp.client, pp_client_read));
+  pp_send((nd_stream_t *)&pp.client, &pp_reqs[0]);
+}
+
+/* n round trips of a 4-byte message, both ends reading lent buffers. */
+static void ping_pong(nd_loop_t *loop, unsigned int n) {
+  struct sockaddr_in addr;
+
+  memset(&pp, 0, sizeof(pp));
+  pp.target = n;
+  addr = loopback(bind_listener(loop, &pp.server, pp_connection_cb));
+  ND_OK(nd_tcp_init(loop, &pp.client));
+  ND_OK(nd_tcp_nodelay(&pp.client, 1));
+  ND_OK(nd_tcp_connect(&pp.connect, &pp.client, (struct sockaddr *)&addr,
+                       pp_connect_cb));
+  assert_int_equal(nd_read_start_loopbuf((nd_stream_t *)&pp.client, NULL),
+                   ND_EINVAL);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  assert_int_equal(pp.rounds, n);
+  assert_true(pp.lent_seen >= (int)n);
+}
+
+static void test_loopbuf_ping_pong(void **state) {
+  ping_pong(*state, 2000);
+}
+
+int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       LOOP_TEST(test_echo_one),
       LOOP_TEST(test_echo_thousand),
@@ -1150,7 +1255,17 @@ int main(void) {
       LOOP_TEST(test_options_and_names),
       LOOP_TEST(test_address_in_use),
       LOOP_TEST(test_try_write),
+      LOOP_TEST(test_loopbuf_ping_pong),
   };
+
+  /* For tests/examples/strace-streams.sh: a ping-pong and nothing else. */
+  if (argc == 3 && strcmp(argv[1], "--ping-pong") == 0) {
+    nd_loop_t loop;
+    ND_OK(nd_loop_init(&loop));
+    ping_pong(&loop, (unsigned int)atoi(argv[2]));
+    ND_OK(nd_loop_close(&loop));
+    return 0;
+  }
 
   signal(SIGPIPE, SIG_DFL); /* a write that raised it would kill the test */
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -140,6 +140,7 @@ typedef struct nd__uring_op_s nd__uring_op_t;
 struct nd__uring_op_s {
   void (*cb)(nd_loop_t *loop, nd__uring_op_t *op, int res,
              unsigned int cqe_flags);
+  unsigned int weak;              /* does not keep the loop alive */
 };
 
 typedef struct nd__pending_s nd__pending_t;

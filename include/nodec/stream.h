@@ -10,6 +10,7 @@ typedef struct nd_stream_s nd_stream_t;
 typedef struct nd_write_s nd_write_t;
 typedef struct nd_shutdown_s nd_shutdown_t;
 typedef struct nd_connect_s nd_connect_t;
+struct nd__stream_ring;
 
 typedef void (*nd_alloc_cb)(nd_handle_t *handle, size_t suggested_size,
                             nd_buf_t *buf);
@@ -48,6 +49,7 @@ typedef void (*nd_drain_cb)(nd_stream_t *stream);
   nd_drain_cb drain_cb;                                                      \
   size_t high_watermark;                                                     \
   size_t low_watermark;                                                      \
+  struct nd__stream_ring *ring;     /* io_uring-native I/O state, or NULL */ \
   int accepted_fd;                  /* one connection waiting for accept */  \
   int delayed_error;                /* reported on the next iteration */     \
   unsigned int stream_flags;
@@ -99,6 +101,8 @@ ND_EXTERN int nd_accept(nd_stream_t *server, nd_stream_t *client);
 ND_EXTERN int nd_read_start(nd_stream_t *stream, nd_alloc_cb alloc_cb,
                             nd_read_cb read_cb);
 ND_EXTERN int nd_read_stop(nd_stream_t *stream);
+/* Read into the loop's memory, lent to read_cb until it returns. */
+ND_EXTERN int nd_read_start_loopbuf(nd_stream_t *stream, nd_read_cb read_cb);
 
 /* Writing */
 ND_EXTERN int nd_write(nd_write_t *req, nd_stream_t *handle,

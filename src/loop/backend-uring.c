@@ -53,6 +53,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -77,6 +78,9 @@ struct uring {
   uint64_t wakeup_count;  /* the eventfd read lands here */
   uint32_t arm_seq;       /* numbers poll registrations */
   unsigned int inflight;  /* nd__uring_op_t not yet finished */
+  unsigned int weak;      /* of which weak: not counted as active requests */
+  struct io_uring_buf_ring *br; /* provided buffers (uring.h), or NULL */
+  char *bufs;
   int sqpoll;
   int embed_fd;           /* eventfd for nd_backend_fd() users, or -1 */
   int epfd;               /* helper epoll set, or -1 */
@@ -477,7 +481,10 @@ static void complete(nd_loop_t *loop, struct uring *u, uint64_t data, int res,
     op = (nd__uring_op_t *)(uintptr_t)data;
     if (!(flags & IORING_CQE_F_MORE)) {
       u->inflight--;
-      loop->active_reqs--;
+      if (op->weak)
+        u->weak--;
+      else
+        loop->active_reqs--;
     }
     loop->events++;
     op->cb(loop, op, res, flags);
@@ -672,12 +679,21 @@ static int uring_init(nd_loop_t *loop) {
   return 0;
 }
 
+static void bufs_free(struct uring *u) {
+  if (u->br != NULL)
+    munmap(u->br, ND__URING_BUF_COUNT * sizeof(struct io_uring_buf));
+  free(u->bufs);
+  u->br = NULL;
+  u->bufs = NULL;
+}
+
 static void uring_close(nd_loop_t *loop) {
   struct uring *u = state(loop);
 
   if (u == NULL)
     return;
   io_uring_queue_exit(&u->ring);
+  bufs_free(u);
   if (u->epfd >= 0)
     nd__close_nocancel(u->epfd);
   if (u->embed_fd >= 0)
@@ -710,7 +726,9 @@ static int ring_replace(nd_loop_t *loop, int sqpoll) {
   /* So is the embedder's eventfd; nd_backend_fd() makes a new one. */
   if (u->embed_fd >= 0)
     nd__close_nocancel(u->embed_fd);
-  loop->active_reqs -= u->inflight;
+  loop->active_reqs -= u->inflight - u->weak;
+  /* Registered with the old ring; the next user registers them anew. */
+  bufs_free(u);
   fresh.arm_seq = u->arm_seq;
   fresh.epfd = -1;
   fresh.embed_fd = -1;
@@ -780,9 +798,74 @@ void nd__uring_submit(nd_loop_t *loop, struct io_uring_sqe *sqe,
   /* The pointer is the user_data: its low bits must be free for the tag. */
   assert(((uintptr_t)op & TAG_MASK) == 0);
   op->cb = cb;
+  op->weak = 0;
   io_uring_sqe_set_data(sqe, op);
   u->inflight++;
   loop->active_reqs++;
+}
+
+void nd__uring_submit_weak(nd_loop_t *loop, struct io_uring_sqe *sqe,
+                           nd__uring_op_t *op, nd__uring_cb cb) {
+  struct uring *u = state(loop);
+
+  assert(((uintptr_t)op & TAG_MASK) == 0);
+  op->cb = cb;
+  op->weak = 1;
+  io_uring_sqe_set_data(sqe, op);
+  u->inflight++;
+  u->weak++;
+}
+
+int nd__uring_bufs_setup(nd_loop_t *loop) {
+  struct uring *u = state(loop);
+  struct io_uring_buf_reg reg;
+  size_t ring_size = ND__URING_BUF_COUNT * sizeof(struct io_uring_buf);
+  unsigned int i;
+  void *br;
+  int err;
+
+  if (u->br != NULL)
+    return 0;
+  br = mmap(NULL, ring_size, PROT_READ | PROT_WRITE,
+            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (br == MAP_FAILED)
+    return ND_ENOMEM;
+  u->br = br;
+  u->bufs = malloc((size_t)ND__URING_BUF_COUNT * ND__URING_BUF_SIZE);
+  if (u->bufs == NULL) {
+    bufs_free(u);
+    return ND_ENOMEM;
+  }
+  memset(&reg, 0, sizeof(reg));
+  reg.ring_addr = (uint64_t)(uintptr_t)br;
+  reg.ring_entries = ND__URING_BUF_COUNT;
+  reg.bgid = ND__URING_BGID;
+  err = io_uring_register_buf_ring(&u->ring, &reg, 0);
+  if (err != 0) {
+    bufs_free(u);
+    return err;
+  }
+  io_uring_buf_ring_init(u->br);
+  for (i = 0; i < ND__URING_BUF_COUNT; i++)
+    io_uring_buf_ring_add(u->br, u->bufs + (size_t)i * ND__URING_BUF_SIZE,
+                          ND__URING_BUF_SIZE, (unsigned short)i,
+                          io_uring_buf_ring_mask(ND__URING_BUF_COUNT),
+                          (int)i);
+  io_uring_buf_ring_advance(u->br, ND__URING_BUF_COUNT);
+  return 0;
+}
+
+char *nd__uring_buf(nd_loop_t *loop, unsigned int bid) {
+  return state(loop)->bufs + (size_t)bid * ND__URING_BUF_SIZE;
+}
+
+void nd__uring_buf_recycle(nd_loop_t *loop, unsigned int bid) {
+  struct uring *u = state(loop);
+
+  io_uring_buf_ring_add(u->br, u->bufs + (size_t)bid * ND__URING_BUF_SIZE,
+                        ND__URING_BUF_SIZE, (unsigned short)bid,
+                        io_uring_buf_ring_mask(ND__URING_BUF_COUNT), 0);
+  io_uring_buf_ring_advance(u->br, 1);
 }
 
 int nd__uring_cancel(nd_loop_t *loop, nd__uring_op_t *op) {

@@ -77,14 +77,19 @@ void nd_close(nd_handle_t *h, nd_close_cb close_cb) {
     queue_for_close(h);
 }
 
+/* A held close keeps the loop alive, as a close in the closing queue does. */
 void nd__handle_close_hold(nd_handle_t *h) {
+  if (h->flags & ND__HANDLE_CLOSE_HELD)
+    return;
   h->flags |= ND__HANDLE_CLOSE_HELD;
+  h->loop->active_reqs++;
 }
 
 void nd__handle_close_release(nd_handle_t *h) {
   if (!(h->flags & ND__HANDLE_CLOSE_HELD))
     return;
   h->flags &= ~ND__HANDLE_CLOSE_HELD;
+  h->loop->active_reqs--;
   if (h->flags & ND__HANDLE_CLOSING)
     queue_for_close(h);
 }
@@ -169,6 +174,10 @@ size_t nd_handle_size(nd_handle_type type) {
     return sizeof(nd_fs_event_t);
   case ND_FS_POLL:
     return sizeof(nd_fs_poll_t);
+  case ND_STREAM:
+    return sizeof(nd_stream_t);
+  case ND_TCP:
+    return sizeof(nd_tcp_t);
   default:
     return (size_t)-1;
   }
@@ -212,6 +221,12 @@ size_t nd_req_size(nd_req_type type) {
     return sizeof(nd_work_t);
   case ND_FS:
     return sizeof(nd_fs_t);
+  case ND_CONNECT:
+    return sizeof(nd_connect_t);
+  case ND_WRITE:
+    return sizeof(nd_write_t);
+  case ND_SHUTDOWN:
+    return sizeof(nd_shutdown_t);
   default:
     return (size_t)-1;
   }

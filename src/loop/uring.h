@@ -58,6 +58,30 @@ struct io_uring_sqe *nd__uring_get_sqe(nd_loop_t *loop);
 void nd__uring_submit(nd_loop_t *loop, struct io_uring_sqe *sqe,
                       nd__uring_op_t *op, nd__uring_cb cb);
 
+/*
+ * nd__uring_submit for an op that must not keep the loop alive by itself:
+ * one that serves a handle (a stream's receive), which the handle's own
+ * active state and reference already account for.  The owner still waits
+ * for its final completion before the handle's close callback.
+ */
+void nd__uring_submit_weak(nd_loop_t *loop, struct io_uring_sqe *sqe,
+                           nd__uring_op_t *op, nd__uring_cb cb);
+
+/*
+ * The loop's provided buffers, for receives that let the kernel pick the
+ * buffer (IOSQE_BUFFER_SELECT from group ND__URING_BGID): made and
+ * registered by the first call, 0 on success.  A completion that carries
+ * IORING_CQE_F_BUFFER names buffer `bid`; its owner reads it at
+ * nd__uring_buf(bid) and gives it back with nd__uring_buf_recycle() as soon
+ * as it is done, since the pool is shared by every stream of the loop.
+ */
+#define ND__URING_BGID 0
+#define ND__URING_BUF_SIZE (16u * 1024u)
+#define ND__URING_BUF_COUNT 128u
+int nd__uring_bufs_setup(nd_loop_t *loop);
+char *nd__uring_buf(nd_loop_t *loop, unsigned int bid);
+void nd__uring_buf_recycle(nd_loop_t *loop, unsigned int bid);
+
 /* Ask the kernel to cancel op (IORING_OP_ASYNC_CANCEL). */
 int nd__uring_cancel(nd_loop_t *loop, nd__uring_op_t *op);
 

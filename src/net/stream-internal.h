@@ -20,7 +20,9 @@ enum {
   ND__STREAM_NEED_DRAIN = 1u << 8,/* a write reported pressure */
   ND__STREAM_BLOCKING = 1u << 9,  /* nd_stream_set_blocking(1) */
   ND__STREAM_PENDING = 1u << 10,  /* write_pending is queued */
-  ND__STREAM_CONNECTED_NOW = 1u << 11 /* connect succeeded in the call */
+  ND__STREAM_CONNECTED_NOW = 1u << 11,/* connect succeeded in the call */
+  ND__STREAM_RING = 1u << 12,     /* reads and writes are ring operations */
+  ND__STREAM_LOOPBUF = 1u << 13   /* read_cb gets the loop's memory */
 };
 
 /* What a connect call found, for nd__stream_connect_started. */
@@ -46,6 +48,40 @@ void nd__stream_connect_started(nd_stream_t *stream, nd_connect_t *req,
 
 /* The nd_close hook of every stream type. */
 void nd__stream_close(nd_handle_t *handle);
+
+/* --- shared by stream.c and stream-uring.c ------------------------------ */
+
+void nd__stream_update_active(nd_stream_t *s);
+void nd__stream_schedule_pending(nd_stream_t *s);
+/* The kernel took n more bytes of the queue: finish the requests it covers. */
+void nd__stream_advance(nd_stream_t *s, size_t n);
+/* A request failed with err: it is finished, the rest wait for close. */
+void nd__stream_fail_write(nd_stream_t *s, nd_write_t *req, int err);
+/* After writes finished: their callbacks, then drain, then shutdown. */
+void nd__stream_after_writes(nd_stream_t *s);
+/*
+ * Hand n bytes that were read to the user (alloc_cb + read_cb, or read_cb
+ * alone in loop-buffer mode); returns how many were taken, fewer when the
+ * user stopped reading, closed, or had no buffer.
+ */
+size_t nd__stream_deliver(nd_stream_t *s, const char *data, size_t n);
+/* Reading ended with ND_EOF or an error: tell the user. */
+void nd__stream_read_end(nd_stream_t *s, int status);
+
+/*
+ * stream-uring.c: the same stream over io_uring operations, for sockets on
+ * an io_uring loop: a multishot receive into the loop's provided buffers
+ * while reading, one send (or sendmsg over the queue) in flight at a time.
+ */
+void nd__stream_ring_open(nd_stream_t *s);
+void nd__stream_ring_read_start(nd_stream_t *s);
+void nd__stream_ring_read_stop(nd_stream_t *s);
+void nd__stream_ring_send(nd_stream_t *s);
+/* From the pending phase: data that waited while the stream did not read. */
+void nd__stream_ring_pending(nd_stream_t *s);
+/* Cancel what is in flight; the ring state goes when the last op ends. */
+void nd__stream_ring_close(nd_stream_t *s);
+int nd__stream_ring_busy(const nd_stream_t *s);
 
 static inline int nd__stream_fd(const nd_stream_t *stream) {
   return stream->io_watcher.fd;

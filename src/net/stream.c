@@ -30,6 +30,8 @@
 
 #define READ_SUGGESTED_SIZE 65536
 #define READS_PER_EVENT 32
+/* Loop-buffer reads on readiness: a buffer on the loop thread's stack. */
+#define LOOPBUF_SIZE 32768
 
 static void stream_io(nd_loop_t *loop, nd__io_t *w, unsigned int events);
 
@@ -50,6 +52,7 @@ void nd__stream_init(nd_loop_t *loop, nd_stream_t *stream,
   stream->drain_cb = NULL;
   stream->high_watermark = ND_STREAM_HIGH_WATERMARK;
   stream->low_watermark = ND_STREAM_LOW_WATERMARK;
+  stream->ring = NULL;
   stream->accepted_fd = -1;
   stream->delayed_error = 0;
   stream->stream_flags = 0;
@@ -68,11 +71,13 @@ int nd__stream_open(nd_stream_t *stream, int fd, unsigned int flags) {
     flags |= ND__STREAM_SOCKET;
   stream->io_watcher.fd = fd;
   stream->stream_flags |= flags;
+  if (flags & ND__STREAM_SOCKET)
+    nd__stream_ring_open(stream);
   return 0;
 }
 
 /* A stream is active while it reads, listens, connects or has writes. */
-static void update_active(nd_stream_t *s) {
+void nd__stream_update_active(nd_stream_t *s) {
   if ((s->stream_flags & (ND__STREAM_READING | ND__STREAM_LISTENING)) ||
       s->connect_req != NULL || !nd__queue_empty(&s->write_queue))
     nd__handle_start((nd_handle_t *)s);
@@ -84,12 +89,22 @@ static void update_active(nd_stream_t *s) {
 
 static void pending_cb(nd_loop_t *loop, nd__pending_t *p);
 static void write_some(nd_stream_t *s);
+static void flush_queue(nd_stream_t *s);
 
-static void schedule_pending(nd_stream_t *s) {
+void nd__stream_schedule_pending(nd_stream_t *s) {
   if (s->stream_flags & ND__STREAM_PENDING)
     return;
   s->stream_flags |= ND__STREAM_PENDING;
   nd__pending_add(s->loop, &s->write_pending, pending_cb);
+}
+
+static size_t bufs_size(const nd_buf_t *bufs, unsigned int nbufs) {
+  size_t n = 0;
+  unsigned int i;
+
+  for (i = 0; i < nbufs; i++)
+    n += bufs[i].len;
+  return n;
 }
 
 static void free_write_bufs(nd_write_t *req) {
@@ -138,7 +153,7 @@ static void maybe_shutdown(nd_stream_t *s) {
   else
     s->stream_flags |= ND__STREAM_SHUT;
   nd__req_unregister(s->loop, (nd_req_t *)req);
-  update_active(s);
+  nd__stream_update_active(s);
   if (req->cb != NULL)
     req->cb(req, err);
 }
@@ -148,9 +163,12 @@ static void finish_connect(nd_stream_t *s, int err) {
 
   s->connect_req = NULL;
   nd__req_unregister(s->loop, (nd_req_t *)req);
-  if (nd__queue_empty(&s->write_queue) && s->shutdown_req == NULL)
+  /* Readiness waits on POLLOUT for queued writes; the ring does not. */
+  if ((nd__queue_empty(&s->write_queue) ||
+       (s->stream_flags & ND__STREAM_RING)) &&
+      !(s->shutdown_req != NULL && nd__queue_empty(&s->write_queue)))
     nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
-  update_active(s);
+  nd__stream_update_active(s);
   if (req->cb != NULL)
     req->cb(req, err);
 }
@@ -161,6 +179,9 @@ static void pending_cb(nd_loop_t *loop, nd__pending_t *p) {
 
   (void)loop;
   s->stream_flags &= ~ND__STREAM_PENDING;
+  /* The kernel may still read the cancelled writes' buffers: wait. */
+  if (closing && nd__stream_ring_busy(s))
+    return;
   if (s->connect_req != NULL &&
       (closing || s->delayed_error != 0 ||
        (s->stream_flags & ND__STREAM_CONNECTED_NOW))) {
@@ -170,8 +191,10 @@ static void pending_cb(nd_loop_t *loop, nd__pending_t *p) {
     finish_connect(s, err);
     if (!closing && !nd__queue_empty(&s->write_queue) &&
         s->connect_req == NULL && nd__stream_fd(s) != -1)
-      write_some(s);
+      flush_queue(s);
   }
+  if (!closing && s->ring != NULL)
+    nd__stream_ring_pending(s);
   run_write_callbacks(s);
   if (!closing)
     maybe_drain(s);
@@ -182,15 +205,6 @@ static void pending_cb(nd_loop_t *loop, nd__pending_t *p) {
 }
 
 /* --- writing ------------------------------------------------------------ */
-
-static size_t bufs_size(const nd_buf_t *bufs, unsigned int nbufs) {
-  size_t n = 0;
-  unsigned int i;
-
-  for (i = 0; i < nbufs; i++)
-    n += bufs[i].len;
-  return n;
-}
 
 /* One write system call; -errno on failure.  Never raises SIGPIPE. */
 static ssize_t write_vec(nd_stream_t *s, const nd_buf_t *bufs,
@@ -220,6 +234,53 @@ static void finish_write(nd_stream_t *s, nd_write_t *req, int err) {
   nd__queue_insert_tail(&s->write_done, &req->queue);
 }
 
+void nd__stream_advance(nd_stream_t *s, size_t n) {
+  nd_write_t *req;
+  nd_buf_t *b;
+  size_t m;
+
+  s->write_queue_size -= n;
+  while (!nd__queue_empty(&s->write_queue)) {
+    req = nd__container_of(nd__queue_head(&s->write_queue), nd_write_t,
+                           queue);
+    while (req->write_index < req->nbufs) {
+      b = &req->bufs[req->write_index];
+      m = n < b->len ? n : b->len;
+      b->base += m;
+      b->len -= m;
+      n -= m;
+      if (b->len != 0)
+        break;
+      req->write_index++;
+    }
+    if (req->write_index < req->nbufs)
+      return;
+    finish_write(s, req, 0);
+  }
+}
+
+void nd__stream_fail_write(nd_stream_t *s, nd_write_t *req, int err) {
+  s->write_queue_size -= bufs_size(req->bufs + req->write_index,
+                                   req->nbufs - req->write_index);
+  finish_write(s, req, err);
+}
+
+void nd__stream_after_writes(nd_stream_t *s) {
+  run_write_callbacks(s);
+  if (nd__stream_fd(s) == -1 || nd_is_closing((nd_handle_t *)s))
+    return;
+  maybe_drain(s);
+  maybe_shutdown(s);
+}
+
+/* Start writing what is queued, by the stream's way of writing. */
+static void flush_queue(nd_stream_t *s) {
+  if (s->stream_flags & ND__STREAM_RING)
+    nd__stream_ring_send(s);
+  else
+    write_some(s);
+}
+
 /*
  * Hand queued writes to the kernel until it takes no more; watch for
  * writability when it stops short.
@@ -239,11 +300,9 @@ static void write_some(nd_stream_t *s) {
       break;
     if (r < 0) {
       /* The stream is broken: this write fails, later ones wait for close. */
-      s->write_queue_size -= bufs_size(req->bufs + req->write_index,
-                                       req->nbufs - req->write_index);
-      finish_write(s, req, (int)r);
+      nd__stream_fail_write(s, req, (int)r);
       nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
-      update_active(s);
+      nd__stream_update_active(s);
       return;
     }
     s->write_queue_size -= (size_t)r;
@@ -266,7 +325,7 @@ static void write_some(nd_stream_t *s) {
     nd__io_stop(s->loop, &s->io_watcher, ND__POLLOUT);
   else
     nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
-  update_active(s);
+  nd__stream_update_active(s);
 }
 
 int nd_write2(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
@@ -306,12 +365,14 @@ int nd_write2(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
 
   if (s->connect_req != NULL) {
     /* Written once connected. */
+  } else if (s->stream_flags & ND__STREAM_RING) {
+    nd__stream_ring_send(s); /* goes out with the loop's next enter */
   } else if (was_empty) {
     write_some(s);
     if (!nd__queue_empty(&s->write_done))
-      schedule_pending(s);
+      nd__stream_schedule_pending(s);
   }
-  update_active(s);
+  nd__stream_update_active(s);
 
   if (s->write_queue_size >= s->high_watermark) {
     s->stream_flags |= ND__STREAM_NEED_DRAIN;
@@ -364,78 +425,148 @@ int nd_shutdown(nd_shutdown_t *req, nd_stream_t *s, nd_shutdown_cb cb) {
   s->stream_flags &= ~ND__STREAM_WRITABLE;
   /*
    * Done from the poll phase once the socket is writable and the queue
-   * empty, as libuv does, so callbacks come in the same order.
+   * empty, as libuv does, so callbacks come in the same order.  On the
+   * ring a send in flight does it when it ends.
    */
+  if ((s->stream_flags & ND__STREAM_RING) &&
+      !nd__queue_empty(&s->write_queue))
+    return 0;
   return nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
 }
 
 /* --- reading ------------------------------------------------------------ */
 
-static void read_some(nd_stream_t *s) {
-  int budget = READS_PER_EVENT;
+size_t nd__stream_deliver(nd_stream_t *s, const char *data, size_t n) {
+  size_t done = 0;
+  size_t m;
   nd_buf_t buf;
-  ssize_t r;
 
-  while ((s->stream_flags & ND__STREAM_READING) && budget-- > 0) {
+  while (done < n && (s->stream_flags & ND__STREAM_READING) &&
+         !nd_is_closing((nd_handle_t *)s)) {
+    if (s->stream_flags & ND__STREAM_LOOPBUF) {
+      buf.base = (char *)data + done;
+      buf.len = n - done;
+      done = n;
+      s->read_cb(s, (ssize_t)buf.len, &buf);
+      break;
+    }
     buf.base = NULL;
     buf.len = 0;
     s->alloc_cb((nd_handle_t *)s, READ_SUGGESTED_SIZE, &buf);
     if (buf.base == NULL || buf.len == 0) {
       s->read_cb(s, ND_ENOBUFS, &buf);
-      return;
+      break;
+    }
+    m = n - done < buf.len ? n - done : buf.len;
+    memcpy(buf.base, data + done, m);
+    done += m;
+    s->read_cb(s, (ssize_t)m, &buf);
+  }
+  return done;
+}
+
+/*
+ * Reading stops; after end of file the stream stays readable, as with
+ * libuv: a later nd_read_start reads again (a terminal can have more after
+ * end of file; a socket says end of file again).
+ */
+static void read_stopped(nd_stream_t *s, int status) {
+  if (status == ND_EOF)
+    s->stream_flags |= ND__STREAM_READ_EOF;
+  s->stream_flags &= ~ND__STREAM_READING;
+  if (!(s->stream_flags & ND__STREAM_RING))
+    nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
+  nd__stream_update_active(s);
+}
+
+void nd__stream_read_end(nd_stream_t *s, int status) {
+  nd_buf_t buf = {NULL, 0};
+
+  read_stopped(s, status);
+  s->read_cb(s, status, &buf);
+}
+
+/* Readiness: read until the kernel has no more, or the budget is spent. */
+static void read_some(nd_stream_t *s) {
+  int budget = READS_PER_EVENT;
+  int lent = (s->stream_flags & ND__STREAM_LOOPBUF) != 0;
+  char loopbuf[LOOPBUF_SIZE];
+  nd_buf_t buf;
+  ssize_t r;
+
+  while ((s->stream_flags & ND__STREAM_READING) && budget-- > 0) {
+    if (lent) {
+      buf.base = loopbuf;
+      buf.len = sizeof(loopbuf);
+    } else {
+      buf.base = NULL;
+      buf.len = 0;
+      s->alloc_cb((nd_handle_t *)s, READ_SUGGESTED_SIZE, &buf);
+      if (buf.base == NULL || buf.len == 0) {
+        s->read_cb(s, ND_ENOBUFS, &buf);
+        return;
+      }
     }
     do
       r = read(nd__stream_fd(s), buf.base, buf.len);
     while (r < 0 && errno == EINTR);
 
     if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      /* Nothing after all: the buffer goes back through read_cb(0). */
-      s->read_cb(s, 0, &buf);
+      /* Nothing after all: a buffer of the user's goes back, read_cb(0). */
+      if (!lent)
+        s->read_cb(s, 0, &buf);
       return;
     }
-    if (r < 0) {
-      r = -errno;
-      s->stream_flags &= ~ND__STREAM_READING;
-      nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
-      update_active(s);
-      s->read_cb(s, r, &buf);
+    if (r <= 0) {
+      int status = r == 0 ? ND_EOF : -errno;
+      if (lent)
+        buf.base = NULL, buf.len = 0;
+      read_stopped(s, status);
+      s->read_cb(s, status, &buf);
       return;
     }
-    if (r == 0) {
-      /*
-       * Reading stops, but the stream stays readable, as with libuv: a
-       * later nd_read_start reads again (a terminal can have more after
-       * end of file; a socket says end of file again).
-       */
-      s->stream_flags |= ND__STREAM_READ_EOF;
-      s->stream_flags &= ~ND__STREAM_READING;
-      nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
-      update_active(s);
-      s->read_cb(s, ND_EOF, &buf);
-      return;
-    }
+    if (lent)
+      buf.len = (size_t)r;
     s->read_cb(s, r, &buf);
-    if ((size_t)r < buf.len)
+    if ((size_t)r < (lent ? sizeof(loopbuf) : buf.len))
       return; /* the kernel gave all it had */
   }
 }
 
-int nd_read_start(nd_stream_t *s, nd_alloc_cb alloc_cb, nd_read_cb read_cb) {
+static int read_start(nd_stream_t *s, nd_alloc_cb alloc_cb,
+                      nd_read_cb read_cb) {
   int err;
 
-  if (s == NULL || alloc_cb == NULL || read_cb == NULL ||
-      nd_is_closing((nd_handle_t *)s))
+  if (s == NULL || read_cb == NULL || nd_is_closing((nd_handle_t *)s))
     return ND_EINVAL;
   if (nd__stream_fd(s) < 0 || !(s->stream_flags & ND__STREAM_READABLE))
     return ND_ENOTCONN;
   s->alloc_cb = alloc_cb;
   s->read_cb = read_cb;
-  err = nd__io_start(s->loop, &s->io_watcher, ND__POLLIN);
-  if (err != 0)
-    return err;
+  if (alloc_cb == NULL)
+    s->stream_flags |= ND__STREAM_LOOPBUF;
+  else
+    s->stream_flags &= ~ND__STREAM_LOOPBUF;
+  if (!(s->stream_flags & ND__STREAM_RING)) {
+    err = nd__io_start(s->loop, &s->io_watcher, ND__POLLIN);
+    if (err != 0)
+      return err;
+  }
   s->stream_flags |= ND__STREAM_READING;
-  update_active(s);
+  if (s->stream_flags & ND__STREAM_RING)
+    nd__stream_ring_read_start(s);
+  nd__stream_update_active(s);
   return 0;
+}
+
+int nd_read_start(nd_stream_t *s, nd_alloc_cb alloc_cb, nd_read_cb read_cb) {
+  if (alloc_cb == NULL)
+    return ND_EINVAL;
+  return read_start(s, alloc_cb, read_cb);
+}
+
+int nd_read_start_loopbuf(nd_stream_t *s, nd_read_cb read_cb) {
+  return read_start(s, NULL, read_cb);
 }
 
 int nd_read_stop(nd_stream_t *s) {
@@ -444,8 +575,11 @@ int nd_read_stop(nd_stream_t *s) {
   if (!(s->stream_flags & ND__STREAM_READING))
     return 0;
   s->stream_flags &= ~ND__STREAM_READING;
-  nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
-  update_active(s);
+  if (s->stream_flags & ND__STREAM_RING)
+    nd__stream_ring_read_stop(s);
+  else
+    nd__io_stop(s->loop, &s->io_watcher, ND__POLLIN);
+  nd__stream_update_active(s);
   return 0;
 }
 
@@ -539,7 +673,7 @@ int nd__stream_listen(nd_stream_t *s, int backlog, nd_connection_cb cb) {
   if (err != 0)
     return err;
   s->stream_flags |= ND__STREAM_LISTENING;
-  update_active(s);
+  nd__stream_update_active(s);
   return 0;
 }
 
@@ -583,7 +717,7 @@ void nd__stream_connect_started(nd_stream_t *s, nd_connect_t *req,
   req->handle = s;
   nd__req_register(s->loop, (nd_req_t *)req, ND_CONNECT);
   s->connect_req = req;
-  update_active(s);
+  nd__stream_update_active(s);
   if (status == ND__CONNECT_IN_PROGRESS) {
     nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
     return;
@@ -593,7 +727,7 @@ void nd__stream_connect_started(nd_stream_t *s, nd_connect_t *req,
     s->stream_flags |= ND__STREAM_CONNECTED_NOW;
   else
     s->delayed_error = status;
-  schedule_pending(s);
+  nd__stream_schedule_pending(s);
 }
 
 static void connect_io(nd_stream_t *s) {
@@ -607,7 +741,7 @@ static void connect_io(nd_stream_t *s) {
   finish_connect(s, -err);
   if (!nd__queue_empty(&s->write_queue) && s->connect_req == NULL &&
       !nd_is_closing((nd_handle_t *)s))
-    write_some(s);
+    flush_queue(s);
 }
 
 /* --- the watcher -------------------------------------------------------- */
@@ -624,12 +758,15 @@ static void stream_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
     server_io(s);
     return;
   }
-  if (events & (ND__POLLIN | ND__POLLERR | ND__POLLHUP))
+  /* On the ring, the watcher only ever waits to shut down. */
+  if ((events & (ND__POLLIN | ND__POLLERR | ND__POLLHUP)) &&
+      !(s->stream_flags & ND__STREAM_RING))
     read_some(s);
   if (nd__stream_fd(s) == -1)
     return; /* closed by a read callback */
   if (events & (ND__POLLOUT | ND__POLLERR | ND__POLLHUP)) {
-    if (!nd__queue_empty(&s->write_queue))
+    if (!nd__queue_empty(&s->write_queue) &&
+        !(s->stream_flags & ND__STREAM_RING))
       write_some(s);
     run_write_callbacks(s);
     if (nd__stream_fd(s) == -1)
@@ -654,6 +791,7 @@ void nd__stream_close(nd_handle_t *h) {
   s->stream_flags &= ~(ND__STREAM_READING | ND__STREAM_LISTENING |
                        ND__STREAM_READABLE | ND__STREAM_WRITABLE);
   nd__io_close(s->loop, &s->io_watcher);
+  nd__stream_ring_close(s);
   /* Standard input, output and error stay open: nothing good comes of it. */
   if (fd > STDERR_FILENO)
     close(fd);
@@ -668,10 +806,10 @@ void nd__stream_close(nd_handle_t *h) {
   }
   s->write_queue_size = 0;
   if (s->connect_req != NULL || s->shutdown_req != NULL ||
-      !nd__queue_empty(&s->write_done) ||
+      !nd__queue_empty(&s->write_done) || nd__stream_ring_busy(s) ||
       (s->stream_flags & ND__STREAM_PENDING)) {
     nd__handle_close_hold(h);
-    schedule_pending(s);
+    nd__stream_schedule_pending(s);
   }
 }
 

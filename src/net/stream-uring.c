@@ -1,0 +1,346 @@
+/*
+ * stream-uring.c - stream I/O as io_uring operations.
+ *
+ * On an io_uring loop a connected socket does not wait for readiness and
+ * then make a system call per read and per write.  While it reads, one
+ * multishot receive stays in the kernel and picks a buffer from the loop's
+ * provided buffers for every arrival; the data is handed to the user (into
+ * the buffer alloc_cb gives, or lent as is in loop-buffer mode) and the
+ * buffer goes straight back to the pool.  Writes go out as one send at a
+ * time, a sendmsg over as much of the queue as fits in one iovec array, so
+ * the sends of every stream and the wait for what comes next share one
+ * io_uring_enter per loop iteration.
+ *
+ * Pausing: nd_read_stop cancels the receive, and whatever the kernel
+ * delivers before the cancel lands is kept (the stash) and handed over,
+ * first, when reading resumes.  The stash is bounded by what was in the
+ * socket's buffer; after that the kernel's window closes and the peer
+ * waits, which is the backpressure a paused reader asks for.
+ *
+ * Closing: the ops in flight are cancelled; the stream's write callbacks
+ * and close callback wait until the kernel has finished with every buffer
+ * (the ops' final completions).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "loop/uring.h"
+#include "stream-internal.h"
+
+#define RING_IOV 64
+
+struct chunk {
+  struct nd__queue queue;
+  size_t len;
+  size_t off;
+  char data[];
+};
+
+struct nd__stream_ring {
+  nd__uring_op_t recv_op;
+  nd__uring_op_t send_op;
+  nd_stream_t *stream;
+  unsigned int ops;               /* ops in flight */
+  unsigned int recv_armed : 1;
+  unsigned int recv_cancelling : 1;
+  unsigned int send_busy : 1;
+  int stash_status;               /* ND_EOF or an error after the stash */
+  struct nd__queue stash;
+  struct msghdr msg;
+  struct iovec iov[RING_IOV];
+};
+
+static int ring_disabled = -1;
+
+/* ND_STREAM_RING=0 keeps streams on readiness, to compare the two. */
+static int ring_wanted(void) {
+  const char *v;
+
+  if (ring_disabled == -1) {
+    v = getenv("ND_STREAM_RING");
+    ring_disabled = v != NULL && strcmp(v, "0") == 0;
+  }
+  return !ring_disabled;
+}
+
+void nd__stream_ring_open(nd_stream_t *s) {
+  nd_loop_t *loop = s->loop;
+  struct nd__stream_ring *r;
+  int type = 0;
+  socklen_t len = sizeof(type);
+
+  if (s->ring != NULL || !ring_wanted() ||
+      !nd__uring_supports(loop, IORING_OP_RECV) ||
+      !nd__uring_supports(loop, IORING_OP_SEND) ||
+      !nd__uring_supports(loop, IORING_OP_SENDMSG))
+    return;
+  if (getsockopt(nd__stream_fd(s), SOL_SOCKET, SO_TYPE, &type, &len) != 0 ||
+      type != SOCK_STREAM)
+    return;
+  if (nd__uring_bufs_setup(loop) != 0)
+    return; /* readiness does the job */
+  r = calloc(1, sizeof(*r));
+  if (r == NULL)
+    return;
+  r->stream = s;
+  nd__queue_init(&r->stash);
+  s->ring = r;
+  s->stream_flags |= ND__STREAM_RING;
+}
+
+int nd__stream_ring_busy(const nd_stream_t *s) {
+  return s->ring != NULL && s->ring->ops != 0;
+}
+
+static void ring_free(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+  struct nd__queue *q;
+
+  while (!nd__queue_empty(&r->stash)) {
+    q = nd__queue_head(&r->stash);
+    nd__queue_remove(q);
+    free(nd__container_of(q, struct chunk, queue));
+  }
+  free(r);
+  s->ring = NULL;
+}
+
+/* An op's final completion on a closing stream. */
+static void op_ended_closing(nd_stream_t *s) {
+  if (s->ring->ops != 0)
+    return;
+  ring_free(s);
+  /* The held close and the cancelled writes' callbacks go on from here. */
+  nd__stream_schedule_pending(s);
+}
+
+/* --- reading ------------------------------------------------------------ */
+
+static void recv_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
+                      unsigned int flags);
+
+static void arm_recv(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+  struct io_uring_sqe *sqe;
+  int err;
+
+  /* A ring made anew (a fork, a move to another thread) needs them again. */
+  err = nd__uring_bufs_setup(s->loop);
+  if (err != 0) {
+    r->stash_status = err;
+    nd__stream_schedule_pending(s);
+    return;
+  }
+  sqe = nd__uring_get_sqe(s->loop);
+
+  io_uring_prep_recv(sqe, nd__stream_fd(s), NULL, 0, 0);
+  sqe->ioprio |= IORING_RECV_MULTISHOT;
+  sqe->flags |= IOSQE_BUFFER_SELECT;
+  sqe->buf_group = ND__URING_BGID;
+  nd__uring_submit_weak(s->loop, sqe, &r->recv_op, recv_done);
+  r->ops++;
+  r->recv_armed = 1;
+}
+
+static int stash_add(struct nd__stream_ring *r, const char *data, size_t n) {
+  struct chunk *c = malloc(sizeof(*c) + n);
+
+  if (c == NULL)
+    return ND_ENOMEM;
+  memcpy(c->data, data, n);
+  c->len = n;
+  c->off = 0;
+  nd__queue_insert_tail(&r->stash, &c->queue);
+  return 0;
+}
+
+static int reading(const nd_stream_t *s) {
+  return (s->stream_flags & ND__STREAM_READING) &&
+         !nd_is_closing((const nd_handle_t *)s);
+}
+
+static void recv_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
+                      unsigned int flags) {
+  struct nd__stream_ring *r = nd__container_of(op, struct nd__stream_ring,
+                                               recv_op);
+  nd_stream_t *s = r->stream;
+  int more = (flags & IORING_CQE_F_MORE) != 0;
+  unsigned int bid = flags >> IORING_CQE_BUFFER_SHIFT;
+  int has_buf = (flags & IORING_CQE_F_BUFFER) != 0;
+  size_t used = 0;
+  int err;
+
+  if (!more) {
+    r->ops--;
+    r->recv_armed = 0;
+    r->recv_cancelling = 0;
+  }
+  if (nd_is_closing((nd_handle_t *)s)) {
+    if (has_buf)
+      nd__uring_buf_recycle(loop, bid);
+    if (!more)
+      op_ended_closing(s);
+    return;
+  }
+
+  if (res > 0) {
+    const char *data = nd__uring_buf(loop, bid);
+    if (nd__queue_empty(&r->stash) && r->stash_status == 0 && reading(s))
+      used = nd__stream_deliver(s, data, (size_t)res);
+    if (used < (size_t)res && !nd_is_closing((nd_handle_t *)s)) {
+      err = stash_add(r, data + used, (size_t)res - used);
+      if (err != 0 && r->stash_status == 0)
+        r->stash_status = err;
+      if (reading(s))
+        nd__stream_schedule_pending(s); /* the user had no buffer: retry */
+    }
+    nd__uring_buf_recycle(loop, bid);
+  } else if (res == -ENOBUFS || res == -ECANCELED) {
+    /* Out of buffers (they are back by now), or our own read_stop. */
+    if (has_buf)
+      nd__uring_buf_recycle(loop, bid);
+  } else {
+    /* End of file or an error: the receive is over. */
+    if (has_buf)
+      nd__uring_buf_recycle(loop, bid);
+    err = res == 0 ? ND_EOF : res;
+    if (nd__queue_empty(&r->stash) && r->stash_status == 0 && reading(s))
+      nd__stream_read_end(s, err);
+    else if (r->stash_status == 0)
+      r->stash_status = err;
+    return;
+  }
+  /* A multishot receive the kernel ended: renew it while we read. */
+  if (!more && s->ring != NULL && !r->recv_armed && reading(s) &&
+      r->stash_status == 0)
+    arm_recv(s);
+}
+
+void nd__stream_ring_read_start(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+
+  if (!nd__queue_empty(&r->stash) || r->stash_status != 0)
+    nd__stream_schedule_pending(s);
+  if (!r->recv_armed && r->stash_status == 0)
+    arm_recv(s);
+}
+
+void nd__stream_ring_read_stop(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+
+  if (r->recv_armed && !r->recv_cancelling) {
+    nd__uring_cancel(s->loop, &r->recv_op);
+    r->recv_cancelling = 1;
+  }
+}
+
+void nd__stream_ring_pending(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+  struct chunk *c;
+  size_t used;
+  int err;
+
+  while (reading(s) && s->ring == r && !nd__queue_empty(&r->stash)) {
+    c = nd__container_of(nd__queue_head(&r->stash), struct chunk, queue);
+    used = nd__stream_deliver(s, c->data + c->off, c->len - c->off);
+    if (nd_is_closing((nd_handle_t *)s))
+      return;
+    c->off += used;
+    if (c->off < c->len) {
+      if (reading(s))
+        nd__stream_schedule_pending(s); /* no buffer: try again */
+      return;
+    }
+    nd__queue_remove(&c->queue);
+    free(c);
+  }
+  if (reading(s) && nd__queue_empty(&r->stash) && r->stash_status != 0) {
+    err = r->stash_status;
+    r->stash_status = 0;
+    nd__stream_read_end(s, err);
+  }
+}
+
+/* --- writing ------------------------------------------------------------ */
+
+static void send_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
+                      unsigned int flags) {
+  struct nd__stream_ring *r = nd__container_of(op, struct nd__stream_ring,
+                                               send_op);
+  nd_stream_t *s = r->stream;
+  nd_write_t *req;
+
+  (void)loop;
+  (void)flags;
+  r->ops--;
+  r->send_busy = 0;
+  if (nd_is_closing((nd_handle_t *)s)) {
+    op_ended_closing(s);
+    return;
+  }
+  if (res < 0) {
+    req = nd__container_of(nd__queue_head(&s->write_queue), nd_write_t,
+                           queue);
+    nd__stream_fail_write(s, req, res);
+  } else {
+    nd__stream_advance(s, (size_t)res);
+    nd__stream_ring_send(s);
+  }
+  nd__stream_update_active(s);
+  nd__stream_after_writes(s);
+}
+
+void nd__stream_ring_send(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+  struct io_uring_sqe *sqe;
+  struct nd__queue *q;
+  nd_write_t *req;
+  unsigned int n = 0;
+  unsigned int i;
+
+  if (r->send_busy || nd__queue_empty(&s->write_queue))
+    return;
+  nd__queue_foreach(q, &s->write_queue) {
+    req = nd__container_of(q, nd_write_t, queue);
+    for (i = req->write_index; i < req->nbufs && n < RING_IOV; i++) {
+      r->iov[n].iov_base = req->bufs[i].base;
+      r->iov[n].iov_len = req->bufs[i].len;
+      n++;
+    }
+    if (n == RING_IOV)
+      break;
+  }
+  sqe = nd__uring_get_sqe(s->loop);
+  if (n == 1) {
+    io_uring_prep_send(sqe, nd__stream_fd(s), r->iov[0].iov_base,
+                       r->iov[0].iov_len, MSG_NOSIGNAL);
+  } else {
+    memset(&r->msg, 0, sizeof(r->msg));
+    r->msg.msg_iov = r->iov;
+    r->msg.msg_iovlen = n;
+    io_uring_prep_sendmsg(sqe, nd__stream_fd(s), &r->msg, MSG_NOSIGNAL);
+  }
+  nd__uring_submit_weak(s->loop, sqe, &r->send_op, send_done);
+  r->ops++;
+  r->send_busy = 1;
+}
+
+/* --- closing ------------------------------------------------------------ */
+
+void nd__stream_ring_close(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+
+  if (r == NULL)
+    return;
+  if (r->ops == 0) {
+    ring_free(s);
+    return;
+  }
+  if (r->recv_armed && !r->recv_cancelling) {
+    nd__uring_cancel(s->loop, &r->recv_op);
+    r->recv_cancelling = 1;
+  }
+  if (r->send_busy)
+    nd__uring_cancel(s->loop, &r->send_op);
+}
