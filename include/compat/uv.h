@@ -235,6 +235,23 @@ typedef enum nd_poll_event uv_poll_event;
 #define uv_poll_start nd_poll_start
 #define uv_poll_stop nd_poll_stop
 
+/* Terminals, and what kind of file a descriptor is */
+typedef nd_tty_t uv_tty_t;
+typedef nd_tty_mode_t uv_tty_mode_t;
+typedef nd_tty_vtermstate_t uv_tty_vtermstate_t;
+#define UV_TTY_MODE_NORMAL ND_TTY_MODE_NORMAL
+#define UV_TTY_MODE_RAW ND_TTY_MODE_RAW
+#define UV_TTY_MODE_IO ND_TTY_MODE_IO
+#define UV_TTY_SUPPORTED ND_TTY_SUPPORTED
+#define UV_TTY_UNSUPPORTED ND_TTY_UNSUPPORTED
+#define uv_tty_init nd_tty_init
+#define uv_tty_set_mode nd_tty_set_mode
+#define uv_tty_reset_mode nd_tty_reset_mode
+#define uv_tty_get_winsize nd_tty_get_winsize
+#define uv_tty_set_vterm_state nd_tty_set_vterm_state
+#define uv_tty_get_vterm_state nd_tty_get_vterm_state
+#define uv_guess_handle nd_guess_handle
+
 /* Threads and synchronisation: the same pthread types libuv uses. */
 typedef nd_thread_t uv_thread_t;
 typedef nd_thread_cb uv_thread_cb;

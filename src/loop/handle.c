@@ -169,6 +169,8 @@ size_t nd_handle_size(nd_handle_type type) {
     return sizeof(nd_fs_event_t);
   case ND_FS_POLL:
     return sizeof(nd_fs_poll_t);
+  case ND_TTY:
+    return sizeof(nd_tty_t);
   default:
     return (size_t)-1;
   }
