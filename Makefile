@@ -86,7 +86,8 @@ LIB_SRCS := \
 	src/net/stream.c \
 	src/net/stream-uring.c \
 	src/net/tcp.c \
-	src/net/addr.c
+	src/net/addr.c \
+	src/net/tty.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

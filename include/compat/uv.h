@@ -297,6 +297,22 @@ typedef nd_tcp_t uv_tcp_t;
 #define uv_ip_name nd_ip_name
 #define uv_inet_ntop nd_inet_ntop
 #define uv_inet_pton nd_inet_pton
+/* Terminals, and what kind of file a descriptor is */
+typedef nd_tty_t uv_tty_t;
+typedef nd_tty_mode_t uv_tty_mode_t;
+typedef nd_tty_vtermstate_t uv_tty_vtermstate_t;
+#define UV_TTY_MODE_NORMAL ND_TTY_MODE_NORMAL
+#define UV_TTY_MODE_RAW ND_TTY_MODE_RAW
+#define UV_TTY_MODE_IO ND_TTY_MODE_IO
+#define UV_TTY_SUPPORTED ND_TTY_SUPPORTED
+#define UV_TTY_UNSUPPORTED ND_TTY_UNSUPPORTED
+#define uv_tty_init nd_tty_init
+#define uv_tty_set_mode nd_tty_set_mode
+#define uv_tty_reset_mode nd_tty_reset_mode
+#define uv_tty_get_winsize nd_tty_get_winsize
+#define uv_tty_set_vterm_state nd_tty_set_vterm_state
+#define uv_tty_get_vterm_state nd_tty_get_vterm_state
+#define uv_guess_handle nd_guess_handle
 
 /* Threads and synchronisation: the same pthread types libuv uses. */
 typedef nd_thread_t uv_thread_t;

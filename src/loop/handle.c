@@ -178,6 +178,8 @@ size_t nd_handle_size(nd_handle_type type) {
     return sizeof(nd_stream_t);
   case ND_TCP:
     return sizeof(nd_tcp_t);
+  case ND_TTY:
+    return sizeof(nd_tty_t);
   default:
     return (size_t)-1;
   }
