@@ -85,6 +85,7 @@ LIB_SRCS := \
 	src/fs/fs-poll.c \
 	src/net/stream.c \
 	src/net/stream-uring.c \
+	src/net/stream-pipe.c \
 	src/net/tcp.c \
 	src/net/addr.c \
 	src/net/tty.c

@@ -11,6 +11,7 @@ typedef struct nd_write_s nd_write_t;
 typedef struct nd_shutdown_s nd_shutdown_t;
 typedef struct nd_connect_s nd_connect_t;
 struct nd__stream_ring;
+typedef struct nd_stream_pipe_s nd_stream_pipe_t;
 
 typedef void (*nd_alloc_cb)(nd_handle_t *handle, size_t suggested_size,
                             nd_buf_t *buf);
@@ -50,6 +51,7 @@ typedef void (*nd_drain_cb)(nd_stream_t *stream);
   size_t high_watermark;                                                     \
   size_t low_watermark;                                                      \
   struct nd__stream_ring *ring;     /* io_uring-native I/O state, or NULL */ \
+  nd_stream_pipe_t *piping;         /* the nd_stream_pipe moving our data */ \
   int accepted_fd;                  /* one connection waiting for accept */  \
   int delayed_error;                /* reported on the next iteration */     \
   unsigned int stream_flags;
@@ -92,6 +94,36 @@ struct nd_connect_s {
   struct nd__queue queue;
 };
 
+typedef void (*nd_stream_pipe_cb)(nd_stream_pipe_t *req, int status);
+
+/* nd_stream_pipe flags */
+enum {
+  ND_STREAM_PIPE_NO_END = 1,   /* leave dst open for writing at src's EOF */
+  ND_STREAM_PIPE_NO_SPLICE = 2 /* move the data through user space */
+};
+
+struct nd_stream_pipe_s {
+  ND_REQ_FIELDS
+  /* read-only */
+  nd_stream_t *src;
+  nd_stream_t *dst;
+  uint64_t bytes;                 /* moved so far */
+  uint64_t bytes_spliced;         /* of which without a copy (splice) */
+  nd_stream_pipe_cb cb;
+  /* private */
+  unsigned int flags;
+  unsigned int writes;            /* writes in flight */
+  int status;
+  int ends;                       /* src reached EOF */
+  int kpipe[2];                   /* the kernel pipe splice goes through */
+  size_t in_kpipe;
+  size_t kpipe_size;
+  nd_drain_cb saved_drain;        /* dst's, given back at the end */
+  int detached;                   /* a stream closed under it */
+  nd__pending_t pending;
+  nd_shutdown_t shutdown;
+};
+
 /* Servers */
 ND_EXTERN int nd_listen(nd_stream_t *stream, int backlog,
                         nd_connection_cb cb);
@@ -123,6 +155,11 @@ ND_EXTERN int nd_is_readable(const nd_stream_t *handle);
 ND_EXTERN int nd_is_writable(const nd_stream_t *handle);
 ND_EXTERN int nd_stream_set_blocking(nd_stream_t *handle, int blocking);
 ND_EXTERN size_t nd_stream_get_write_queue_size(const nd_stream_t *stream);
+
+/* Move everything from src to dst, honouring dst's watermarks. */
+ND_EXTERN int nd_stream_pipe(nd_stream_pipe_t *req, nd_stream_t *src,
+                             nd_stream_t *dst, unsigned int flags,
+                             nd_stream_pipe_cb cb);
 
 /* Backpressure */
 ND_EXTERN int nd_stream_set_watermarks(nd_stream_t *stream, size_t high,

@@ -83,6 +83,10 @@ void nd__stream_ring_pending(nd_stream_t *s);
 void nd__stream_ring_close(nd_stream_t *s);
 int nd__stream_ring_busy(const nd_stream_t *s);
 
+/* stream-pipe.c: splice readiness for a piped stream (1 if it was ours). */
+int nd__stream_pipe_io(nd_stream_t *s, unsigned int events);
+void nd__stream_pipe_closed(nd_stream_t *s);
+
 static inline int nd__stream_fd(const nd_stream_t *stream) {
   return stream->io_watcher.fd;
 }

@@ -149,6 +149,7 @@ static int stash_add(struct nd__stream_ring *r, const char *data, size_t n) {
   if (c == NULL)
     return ND_ENOMEM;
   memcpy(c->data, data, n);
+
   c->len = n;
   c->off = 0;
   nd__queue_insert_tail(&r->stash, &c->queue);
@@ -186,8 +187,19 @@ static void recv_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
 
   if (res > 0) {
     const char *data = nd__uring_buf(loop, bid);
-    if (nd__queue_empty(&r->stash) && r->stash_status == 0 && reading(s))
+    /*
+     * What waited goes first, and it may make the user stop: then this
+     * joins the stash, whose growth the cancelled receive ends.
+     */
+    if (!nd__queue_empty(&r->stash) && reading(s))
+      nd__stream_ring_pending(s);
+    if (s->ring == r && nd__queue_empty(&r->stash) &&
+        r->stash_status == 0 && reading(s))
       used = nd__stream_deliver(s, data, (size_t)res);
+    if (s->ring != r) {
+      nd__uring_buf_recycle(loop, bid); /* closed by a callback */
+      return;
+    }
     if (used < (size_t)res && !nd_is_closing((nd_handle_t *)s)) {
       err = stash_add(r, data + used, (size_t)res - used);
       if (err != 0 && r->stash_status == 0)
@@ -213,16 +225,21 @@ static void recv_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
   }
   /* A multishot receive the kernel ended: renew it while we read. */
   if (!more && s->ring != NULL && !r->recv_armed && reading(s) &&
-      r->stash_status == 0)
+      r->stash_status == 0 && nd__queue_empty(&r->stash))
     arm_recv(s);
 }
 
 void nd__stream_ring_read_start(nd_stream_t *s) {
   struct nd__stream_ring *r = s->ring;
 
+  /*
+   * What waited is handed over first, from the pending phase; the kernel
+   * is asked for more only once it is gone, so a reader that keeps
+   * stopping never has more kept than one socket buffer's worth.
+   */
   if (!nd__queue_empty(&r->stash) || r->stash_status != 0)
     nd__stream_schedule_pending(s);
-  if (!r->recv_armed && r->stash_status == 0)
+  else if (!r->recv_armed)
     arm_recv(s);
 }
 
@@ -259,7 +276,12 @@ void nd__stream_ring_pending(nd_stream_t *s) {
     err = r->stash_status;
     r->stash_status = 0;
     nd__stream_read_end(s, err);
+    return;
   }
+  /* All handed over: now the kernel may bring more. */
+  if (reading(s) && s->ring == r && nd__queue_empty(&r->stash) &&
+      !r->recv_armed)
+    arm_recv(s);
 }
 
 /* --- writing ------------------------------------------------------------ */

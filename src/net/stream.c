@@ -53,6 +53,7 @@ void nd__stream_init(nd_loop_t *loop, nd_stream_t *stream,
   stream->high_watermark = ND_STREAM_HIGH_WATERMARK;
   stream->low_watermark = ND_STREAM_LOW_WATERMARK;
   stream->ring = NULL;
+  stream->piping = NULL;
   stream->accepted_fd = -1;
   stream->delayed_error = 0;
   stream->stream_flags = 0;
@@ -750,6 +751,8 @@ static void stream_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
   nd_stream_t *s = nd__container_of(w, nd_stream_t, io_watcher);
 
   (void)loop;
+  if (s->piping != NULL && nd__stream_pipe_io(s, events))
+    return;
   if (s->connect_req != NULL) {
     connect_io(s);
     return;
@@ -788,6 +791,7 @@ void nd__stream_close(nd_handle_t *h) {
   struct nd__queue *q;
   int fd = nd__stream_fd(s);
 
+  nd__stream_pipe_closed(s);
   s->stream_flags &= ~(ND__STREAM_READING | ND__STREAM_LISTENING |
                        ND__STREAM_READABLE | ND__STREAM_WRITABLE);
   nd__io_close(s->loop, &s->io_watcher);

@@ -1,0 +1,377 @@
+/*
+ * stream-pipe.c - nd_stream_pipe: move everything from one stream to
+ * another, at the pace of the slower one.
+ *
+ * When both ends are sockets or pipes and nothing is under way on either,
+ * the bytes never enter user space: splice(2) moves them from src into a
+ * kernel pipe and from there into dst, and src is read only while that
+ * pipe has room, so memory stays at one pipe's worth however fast src is.
+ * Otherwise src is read into buffers that are written to dst, and reading
+ * pauses when a write reports dst's high watermark and resumes on its
+ * drain callback: the same bound, through dst's watermarks.
+ *
+ * dst is shut down when src ends, unless ND_STREAM_PIPE_NO_END.  The first
+ * error from either side ends the pipe and is its status; the callback runs
+ * once every write the pipe made has finished.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stream-internal.h"
+
+#define PIPE_READ_SIZE 65536
+#define KPIPE_SIZE (1024 * 1024)
+#define SPLICES_PER_EVENT 16
+
+struct pipe_write {
+  nd_write_t req;
+  nd_stream_pipe_t *pipe;
+  char data[];
+};
+
+static void pipe_read(nd_stream_t *src, ssize_t n, const nd_buf_t *buf);
+
+static int splice_end(int fd) {
+  struct stat st;
+
+  return fstat(fd, &st) == 0 && (S_ISSOCK(st.st_mode) || S_ISFIFO(st.st_mode));
+}
+
+/* Let go of both streams: watchers, reads, dst's drain callback. */
+static void detach(nd_stream_pipe_t *req) {
+  nd_stream_t *src = req->src;
+  nd_stream_t *dst = req->dst;
+
+  if (req->kpipe[0] >= 0) {
+    if (nd__stream_fd(src) >= 0)
+      nd__io_stop(src->loop, &src->io_watcher, ND__POLLIN);
+    if (nd__stream_fd(dst) >= 0 && nd__queue_empty(&dst->write_queue) &&
+        dst->shutdown_req == NULL)
+      nd__io_stop(dst->loop, &dst->io_watcher, ND__POLLOUT);
+    close(req->kpipe[0]);
+    close(req->kpipe[1]);
+    req->kpipe[0] = req->kpipe[1] = -1;
+  } else if (src->read_cb == pipe_read) {
+    nd_read_stop(src);
+  }
+  dst->drain_cb = req->saved_drain;
+  src->piping = NULL;
+  dst->piping = NULL;
+  nd__stream_update_active(src);
+  nd__stream_update_active(dst);
+}
+
+static void complete(nd_stream_pipe_t *req) {
+  nd__req_unregister(req->src->loop, (nd_req_t *)req);
+  if (req->cb != NULL)
+    req->cb(req, req->status);
+}
+
+static void finish(nd_stream_pipe_t *req) {
+  detach(req);
+  complete(req);
+}
+
+static void shutdown_cb(nd_shutdown_t *sreq, int status) {
+  nd_stream_pipe_t *req = sreq->data;
+
+  if (req->status == 0)
+    req->status = status;
+  finish(req);
+}
+
+/* src has ended and every byte is in dst's hands: end dst too. */
+static void end_dst(nd_stream_pipe_t *req) {
+  int err;
+
+  if (req->flags & ND_STREAM_PIPE_NO_END) {
+    finish(req);
+    return;
+  }
+  req->shutdown.data = req;
+  err = nd_shutdown(&req->shutdown, req->dst, shutdown_cb);
+  if (err != 0) {
+    req->status = err;
+    finish(req);
+  }
+}
+
+/* The first error wins; the pipe ends once its writes are back. */
+static void fail(nd_stream_pipe_t *req, int err) {
+  if (req->status == 0)
+    req->status = err;
+  if (req->kpipe[0] < 0 && req->src->piping == req)
+    nd_read_stop(req->src);
+  req->ends = 1;
+  if (req->writes == 0)
+    finish(req);
+}
+
+/* --- through user space ------------------------------------------------- */
+
+static void pipe_alloc(nd_handle_t *h, size_t size, nd_buf_t *buf) {
+  struct pipe_write *w = malloc(sizeof(*w) + PIPE_READ_SIZE);
+
+  (void)h;
+  (void)size;
+  buf->base = w != NULL ? w->data : NULL;
+  buf->len = w != NULL ? PIPE_READ_SIZE : 0;
+}
+
+static struct pipe_write *write_of(const nd_buf_t *buf) {
+  return nd__container_of(buf->base, struct pipe_write, data);
+}
+
+static void pipe_write_cb(nd_write_t *wreq, int status) {
+  struct pipe_write *w = (struct pipe_write *)wreq;
+  nd_stream_pipe_t *req = w->pipe;
+
+  req->writes--;
+  free(w);
+  if (req->detached) {
+    if (req->writes == 0)
+      complete(req);
+    return;
+  }
+  if (status < 0) {
+    fail(req, status);
+    return;
+  }
+  if (req->ends && req->writes == 0) {
+    if (req->status != 0)
+      finish(req);
+    else
+      end_dst(req);
+  }
+}
+
+static void pipe_read(nd_stream_t *src, ssize_t n, const nd_buf_t *buf) {
+  nd_stream_pipe_t *req = src->piping;
+  struct pipe_write *w = buf->base != NULL ? write_of(buf) : NULL;
+  nd_buf_t out;
+  int r;
+
+  if (n <= 0) {
+    free(w);
+    if (n == ND_EOF) {
+      req->ends = 1;
+      nd_read_stop(src);
+      if (req->writes == 0)
+        end_dst(req);
+    } else if (n < 0) {
+      fail(req, (int)n);
+    }
+    return;
+  }
+  w->pipe = req;
+  out.base = w->data;
+  out.len = (size_t)n;
+  r = nd_write(&w->req, req->dst, &out, 1, pipe_write_cb);
+  if (r < 0) {
+    free(w);
+    fail(req, r);
+    return;
+  }
+  req->writes++;
+  req->bytes += (uint64_t)n;
+  if (r == ND_STREAM_PRESSURE)
+    nd_read_stop(src); /* resumed by pipe_drain */
+}
+
+static void pipe_drain(nd_stream_t *dst) {
+  nd_stream_pipe_t *req = dst->piping;
+  int err;
+
+  if (req->ends || req->status != 0)
+    return;
+  err = nd_read_start(req->src, pipe_alloc, pipe_read);
+  if (err != 0)
+    fail(req, err);
+}
+
+/* --- through splice ----------------------------------------------------- */
+
+static void splice_pump(nd_stream_pipe_t *req) {
+  int src_fd = nd__stream_fd(req->src);
+  int dst_fd = nd__stream_fd(req->dst);
+  int budget = SPLICES_PER_EVENT;
+  int out_blocked = 0;
+  int in_blocked = 0;
+  ssize_t n;
+
+  while (budget-- > 0 && !(out_blocked && (in_blocked || req->ends))) {
+    out_blocked = 0;
+    while (req->in_kpipe > 0) {
+      n = splice(req->kpipe[0], NULL, dst_fd, NULL, req->in_kpipe,
+                 SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
+      if (n > 0) {
+        req->in_kpipe -= (size_t)n;
+        req->bytes += (uint64_t)n;
+        req->bytes_spliced += (uint64_t)n;
+        continue;
+      }
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0 && errno == EAGAIN) {
+        out_blocked = 1;
+        break;
+      }
+      fail(req, n < 0 ? -errno : ND_EPIPE);
+      return;
+    }
+    if (req->ends || req->in_kpipe >= req->kpipe_size) {
+      if (req->in_kpipe > 0)
+        in_blocked = 1;
+      if (req->in_kpipe == 0)
+        break;
+      continue;
+    }
+    n = splice(src_fd, NULL, req->kpipe[1], NULL,
+               req->kpipe_size - req->in_kpipe,
+               SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
+    if (n > 0) {
+      req->in_kpipe += (size_t)n;
+      in_blocked = 0;
+    } else if (n == 0) {
+      req->ends = 1;
+    } else if (errno == EINTR) {
+      continue;
+    } else if (errno == EAGAIN) {
+      /*
+       * Nothing to read, or the kernel pipe is full (its room is counted
+       * in pages, not bytes): wait for dst when bytes are waiting.
+       */
+      in_blocked = 1;
+      if (req->in_kpipe == 0)
+        break;
+    } else {
+      fail(req, -errno);
+      return;
+    }
+  }
+
+  if (req->ends && req->in_kpipe == 0) {
+    nd__io_stop(req->src->loop, &req->src->io_watcher, ND__POLLIN);
+    nd__io_stop(req->dst->loop, &req->dst->io_watcher, ND__POLLOUT);
+    close(req->kpipe[0]);
+    close(req->kpipe[1]);
+    req->kpipe[0] = req->kpipe[1] = -1;
+    end_dst(req);
+    return;
+  }
+  /* src is read while the kernel pipe has room; dst waited on when full. */
+  if (!req->ends && !(in_blocked && req->in_kpipe > 0))
+    nd__io_start(req->src->loop, &req->src->io_watcher, ND__POLLIN);
+  else
+    nd__io_stop(req->src->loop, &req->src->io_watcher, ND__POLLIN);
+  if (req->in_kpipe > 0)
+    nd__io_start(req->dst->loop, &req->dst->io_watcher, ND__POLLOUT);
+  else
+    nd__io_stop(req->dst->loop, &req->dst->io_watcher, ND__POLLOUT);
+}
+
+int nd__stream_pipe_io(nd_stream_t *s, unsigned int events) {
+  nd_stream_pipe_t *req = s->piping;
+
+  (void)events;
+  if (req == NULL || req->kpipe[0] < 0)
+    return 0;
+  splice_pump(req);
+  return 1;
+}
+
+static int splice_start(nd_stream_pipe_t *req) {
+  nd_stream_t *src = req->src;
+  nd_stream_t *dst = req->dst;
+  int size;
+
+  if ((req->flags & ND_STREAM_PIPE_NO_SPLICE) ||
+      (src->stream_flags & ND__STREAM_READING) ||
+      nd__stream_ring_busy(src) || nd__stream_ring_busy(dst) ||
+      !nd__queue_empty(&dst->write_queue) || dst->connect_req != NULL ||
+      src->connect_req != NULL || !splice_end(nd__stream_fd(src)) ||
+      !splice_end(nd__stream_fd(dst)))
+    return 0;
+  if (pipe2(req->kpipe, O_NONBLOCK | O_CLOEXEC) != 0)
+    return 0;
+  /* A larger pipe moves more per call; the system may cap it. */
+  (void)fcntl(req->kpipe[1], F_SETPIPE_SZ, KPIPE_SIZE);
+  size = fcntl(req->kpipe[1], F_GETPIPE_SZ);
+  req->kpipe_size = size > 0 ? (size_t)size : 65536;
+  return nd__io_start(src->loop, &src->io_watcher, ND__POLLIN) == 0;
+}
+
+/* --- the request -------------------------------------------------------- */
+
+int nd_stream_pipe(nd_stream_pipe_t *req, nd_stream_t *src, nd_stream_t *dst,
+                   unsigned int flags, nd_stream_pipe_cb cb) {
+  int err;
+
+  if (req == NULL || src == NULL || dst == NULL || src == dst ||
+      (flags & ~(unsigned int)(ND_STREAM_PIPE_NO_END |
+                               ND_STREAM_PIPE_NO_SPLICE)) != 0 ||
+      src->loop != dst->loop || nd_is_closing((nd_handle_t *)src) ||
+      nd_is_closing((nd_handle_t *)dst))
+    return ND_EINVAL;
+  if (src->piping != NULL || dst->piping != NULL)
+    return ND_EBUSY;
+  if (nd__stream_fd(src) < 0 || !nd_is_readable(src))
+    return ND_ENOTCONN;
+  if (nd__stream_fd(dst) < 0 || !nd_is_writable(dst))
+    return ND_EPIPE;
+
+  memset(req, 0, sizeof(*req));
+  req->src = src;
+  req->dst = dst;
+  req->cb = cb;
+  req->flags = flags;
+  req->kpipe[0] = req->kpipe[1] = -1;
+  req->saved_drain = dst->drain_cb;
+  src->piping = req;
+  dst->piping = req;
+  nd__req_register(src->loop, (nd_req_t *)req, ND_REQ);
+
+  if (splice_start(req))
+    return 0;
+  if (req->kpipe[0] >= 0) {
+    close(req->kpipe[0]);
+    close(req->kpipe[1]);
+    req->kpipe[0] = req->kpipe[1] = -1;
+  }
+  dst->drain_cb = pipe_drain;
+  err = nd_read_start(src, pipe_alloc, pipe_read);
+  if (err != 0) {
+    dst->drain_cb = req->saved_drain;
+    src->piping = NULL;
+    dst->piping = NULL;
+    nd__req_unregister(src->loop, (nd_req_t *)req);
+    return err;
+  }
+  return 0;
+}
+
+static void pending_complete(nd_loop_t *loop, nd__pending_t *p) {
+  (void)loop;
+  complete(nd__container_of(p, nd_stream_pipe_t, pending));
+}
+
+/*
+ * One of the streams is closing under the pipe: it lets go of both now
+ * (the closed one's memory is the user's after its close callback) and
+ * reports ND_ECANCELED once its writes are back, never inside nd_close.
+ */
+void nd__stream_pipe_closed(nd_stream_t *s) {
+  nd_stream_pipe_t *req = s->piping;
+
+  if (req == NULL)
+    return;
+  if (req->status == 0)
+    req->status = ND_ECANCELED;
+  detach(req);
+  req->detached = 1;
+  if (req->writes == 0)
+    nd__pending_add(s->loop, &req->pending, pending_complete);
+}
