@@ -85,7 +85,8 @@ LIB_SRCS := \
 	src/fs/fs-poll.c \
 	src/net/stream.c \
 	src/net/tcp.c \
-	src/net/addr.c
+	src/net/addr.c \
+	src/net/udp.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
