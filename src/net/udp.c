@@ -8,7 +8,8 @@
  *
  * Sending: a datagram goes to the kernel at once when nothing is queued
  * before it, else it waits in order for the socket to become writable, and
- * then every queued datagram goes out with one sendmmsg.  Send callbacks
+ * then every queued datagram goes out with one sendmmsg.  Datagrams sent
+ * from the handle's own callbacks are batched the same way (batch_end).  Send callbacks
  * never run inside nd_udp_send: finished requests collect on send_done and
  * run from the pending phase, or from the poll phase when the kernel took
  * them there.  send_queue_size and send_queue_count count what the kernel
@@ -39,6 +40,8 @@
 #define RECVS_PER_EVENT 32
 /* Datagrams per sendmmsg/recvmmsg call: bounded so they fit on the stack. */
 #define MMSG_BATCH 32
+/* Rounds of send callbacks per phase (see run_send_callbacks). */
+#define SEND_ROUNDS 8
 
 /* udp->udp_flags */
 enum {
@@ -48,7 +51,8 @@ enum {
   UDP_RECVMMSG = 1u << 3,  /* nd_udp_init_ex(ND_UDP_RECVMMSG) */
   UDP_PENDING = 1u << 4,   /* send_pending is queued */
   UDP_IPV6 = 1u << 5,      /* the socket is AF_INET6 */
-  UDP_RECVERR = 1u << 6    /* IP_RECVERR: errors wait on the error queue */
+  UDP_RECVERR = 1u << 6,   /* IP_RECVERR: errors wait on the error queue */
+  UDP_BATCHING = 1u << 7   /* in the handle's callbacks: sends wait */
 };
 
 static void udp_io(nd_loop_t *loop, nd__io_t *w, unsigned int events);
@@ -644,6 +648,10 @@ static void send_some(nd_udp_t *udp) {
     nd__io_start(udp->loop, &udp->io_watcher, ND__POLLOUT);
 }
 
+static void batch_begin(nd_udp_t *udp);
+static void batch_flush(nd_udp_t *udp);
+static void schedule_pending(nd_udp_t *udp);
+
 static void free_send_bufs(nd_udp_send_t *req) {
   if (req->bufs != req->bufsml)
     free(req->bufs);
@@ -651,28 +659,34 @@ static void free_send_bufs(nd_udp_send_t *req) {
 }
 
 /*
- * Run the callbacks of the finished sends.  Only those finished now: a
- * callback that sends again, and is done at once, waits for the next
- * iteration, so a program that sends from its callbacks cannot keep the
- * loop here forever.
+ * Run the callbacks of the finished sends, and again for the sends those
+ * callbacks made when the kernel took them at once, up to SEND_ROUNDS
+ * times: a program that sends from its send callbacks gets several
+ * datagrams out per iteration, yet cannot hold the loop here for ever.
+ * What is left runs from the next pending phase.
  */
 static void run_send_callbacks(nd_udp_t *udp) {
   struct nd__queue done;
   struct nd__queue *q;
   nd_udp_send_t *req;
+  int rounds = SEND_ROUNDS;
 
-  if (nd__queue_empty(&udp->send_done))
-    return;
-  nd__queue_move(&udp->send_done, &done);
-  while (!nd__queue_empty(&done)) {
-    q = nd__queue_head(&done);
-    nd__queue_remove(q);
-    req = nd__container_of(q, nd_udp_send_t, queue);
-    free_send_bufs(req);
-    nd__req_unregister(udp->loop, (nd_req_t *)req);
-    if (req->cb != NULL)
-      req->cb(req, req->status < 0 ? (int)req->status : 0);
+  while (!nd__queue_empty(&udp->send_done) && rounds-- > 0) {
+    nd__queue_move(&udp->send_done, &done);
+    batch_begin(udp);
+    while (!nd__queue_empty(&done)) {
+      q = nd__queue_head(&done);
+      nd__queue_remove(q);
+      req = nd__container_of(q, nd_udp_send_t, queue);
+      free_send_bufs(req);
+      nd__req_unregister(udp->loop, (nd_req_t *)req);
+      if (req->cb != NULL)
+        req->cb(req, req->status < 0 ? (int)req->status : 0);
+    }
+    batch_flush(udp);
   }
+  if (!nd__queue_empty(&udp->send_done))
+    schedule_pending(udp);
   update_active(udp);
 }
 
@@ -693,6 +707,32 @@ static void schedule_pending(nd_udp_t *udp) {
     return;
   udp->udp_flags |= UDP_PENDING;
   nd__pending_add(udp->loop, &udp->send_pending, pending_cb);
+}
+
+/*
+ * While the handle's own callbacks run, the datagrams they send only
+ * queue; when the callbacks are done they leave together in one sendmmsg.
+ * A program that answers each datagram, or sends again from each send
+ * callback, then makes one system call per batch instead of one per
+ * datagram.
+ */
+static void batch_begin(nd_udp_t *udp) {
+  udp->udp_flags |= UDP_BATCHING;
+}
+
+static void batch_flush(nd_udp_t *udp) {
+  udp->udp_flags &= ~UDP_BATCHING;
+  if (udp_fd(udp) == -1 || nd__queue_empty(&udp->send_queue))
+    return;
+  /* With POLLOUT on, the queue was waiting for room already. */
+  if (!nd__io_active(&udp->io_watcher, ND__POLLOUT))
+    send_some(udp);
+}
+
+static void batch_end(nd_udp_t *udp) {
+  batch_flush(udp);
+  if (!nd__queue_empty(&udp->send_done))
+    schedule_pending(udp);
 }
 
 int nd_udp_send(nd_udp_send_t *req, nd_udp_t *udp, const nd_buf_t bufs[],
@@ -731,7 +771,7 @@ int nd_udp_send(nd_udp_send_t *req, nd_udp_t *udp, const nd_buf_t bufs[],
   nd__queue_insert_tail(&udp->send_queue, &req->queue);
   udp->send_queue_size += bufs_size(req->bufs, nbufs);
   udp->send_queue_count++;
-  if (udp->send_queue_count == 1) {
+  if (udp->send_queue_count == 1 && !(udp->udp_flags & UDP_BATCHING)) {
     /* Nothing before it: straight to the kernel, no watcher change. */
     r = send_one(udp_fd(udp), &req->addr, addrlen, req->bufs, nbufs);
     if (is_full(r))
@@ -1003,8 +1043,11 @@ static void udp_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
     watcher_failed(udp, err);
     return;
   }
-  if (events & (ND__POLLIN | ND__POLLERR | ND__POLLHUP))
+  if (events & (ND__POLLIN | ND__POLLERR | ND__POLLHUP)) {
+    batch_begin(udp);
     recv_some(udp);
+    batch_end(udp);
+  }
   if (udp_fd(udp) == -1)
     return; /* closed by a receive callback */
   if ((events & ND__POLLERR) && (udp->udp_flags & UDP_RECVERR))
