@@ -88,7 +88,8 @@ LIB_SRCS := \
 	src/net/stream-pipe.c \
 	src/net/tcp.c \
 	src/net/addr.c \
-	src/net/tty.c
+	src/net/tty.c \
+	src/net/udp.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

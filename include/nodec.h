@@ -27,6 +27,7 @@ extern "C" {
 #include "nodec/stream.h"
 #include "nodec/tcp.h"
 #include "nodec/tty.h"
+#include "nodec/udp.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);

@@ -297,6 +297,7 @@ typedef nd_tcp_t uv_tcp_t;
 #define uv_ip_name nd_ip_name
 #define uv_inet_ntop nd_inet_ntop
 #define uv_inet_pton nd_inet_pton
+
 /* Terminals, and what kind of file a descriptor is */
 typedef nd_tty_t uv_tty_t;
 typedef nd_tty_mode_t uv_tty_mode_t;
@@ -313,6 +314,46 @@ typedef nd_tty_vtermstate_t uv_tty_vtermstate_t;
 #define uv_tty_set_vterm_state nd_tty_set_vterm_state
 #define uv_tty_get_vterm_state nd_tty_get_vterm_state
 #define uv_guess_handle nd_guess_handle
+
+/* UDP */
+typedef nd_udp_t uv_udp_t;
+typedef nd_udp_send_t uv_udp_send_t;
+typedef nd_udp_send_cb uv_udp_send_cb;
+typedef nd_udp_recv_cb uv_udp_recv_cb;
+typedef nd_membership uv_membership;
+#define uv_udp_flags nd_udp_flags
+#define UV_LEAVE_GROUP ND_LEAVE_GROUP
+#define UV_JOIN_GROUP ND_JOIN_GROUP
+#define UV_UDP_IPV6ONLY ND_UDP_IPV6ONLY
+#define UV_UDP_PARTIAL ND_UDP_PARTIAL
+#define UV_UDP_REUSEADDR ND_UDP_REUSEADDR
+#define UV_UDP_MMSG_CHUNK ND_UDP_MMSG_CHUNK
+#define UV_UDP_MMSG_FREE ND_UDP_MMSG_FREE
+#define UV_UDP_LINUX_RECVERR ND_UDP_LINUX_RECVERR
+#define UV_UDP_REUSEPORT ND_UDP_REUSEPORT
+#define UV_UDP_RECVMMSG ND_UDP_RECVMMSG
+#define uv_udp_init nd_udp_init
+#define uv_udp_init_ex nd_udp_init_ex
+#define uv_udp_open nd_udp_open
+#define uv_udp_bind nd_udp_bind
+#define uv_udp_connect nd_udp_connect
+#define uv_udp_getpeername nd_udp_getpeername
+#define uv_udp_getsockname nd_udp_getsockname
+#define uv_udp_set_membership nd_udp_set_membership
+#define uv_udp_set_source_membership nd_udp_set_source_membership
+#define uv_udp_set_multicast_loop nd_udp_set_multicast_loop
+#define uv_udp_set_multicast_ttl nd_udp_set_multicast_ttl
+#define uv_udp_set_multicast_interface nd_udp_set_multicast_interface
+#define uv_udp_set_broadcast nd_udp_set_broadcast
+#define uv_udp_set_ttl nd_udp_set_ttl
+#define uv_udp_send nd_udp_send
+#define uv_udp_try_send nd_udp_try_send
+#define uv_udp_try_send2 nd_udp_try_send2
+#define uv_udp_recv_start nd_udp_recv_start
+#define uv_udp_recv_stop nd_udp_recv_stop
+#define uv_udp_using_recvmmsg nd_udp_using_recvmmsg
+#define uv_udp_get_send_queue_size nd_udp_get_send_queue_size
+#define uv_udp_get_send_queue_count nd_udp_get_send_queue_count
 
 /* Threads and synchronisation: the same pthread types libuv uses. */
 typedef nd_thread_t uv_thread_t;

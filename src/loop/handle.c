@@ -180,6 +180,8 @@ size_t nd_handle_size(nd_handle_type type) {
     return sizeof(nd_tcp_t);
   case ND_TTY:
     return sizeof(nd_tty_t);
+  case ND_UDP:
+    return sizeof(nd_udp_t);
   default:
     return (size_t)-1;
   }
@@ -229,6 +231,8 @@ size_t nd_req_size(nd_req_type type) {
     return sizeof(nd_write_t);
   case ND_SHUTDOWN:
     return sizeof(nd_shutdown_t);
+  case ND_UDP_SEND:
+    return sizeof(nd_udp_send_t);
   default:
     return (size_t)-1;
   }
