@@ -1142,6 +1142,51 @@ static void test_try_write(void **state) {
   free(big);
 }
 
+/* --- accepting later --------------------------------------------------- */
+
+static int deferred_calls;
+
+static void deferred_connection_cb(nd_stream_t *server, int status) {
+  (void)server;
+  assert_int_equal(status, 0);
+  deferred_calls++;
+}
+
+/*
+ * A server that accepts outside its callback: one connection is offered
+ * at a time, the next only after nd_accept took it, and none is lost.
+ */
+static void test_accept_later(void **state) {
+  nd_loop_t *loop = *state;
+  nd_tcp_t server, conns[40];
+  int clients[40];
+  int i, port, taken = 0;
+  watchdog_t wd;
+
+  deferred_calls = 0;
+  port = bind_listener(loop, &server, deferred_connection_cb);
+  for (i = 0; i < 40; i++)
+    clients[i] = raw_connect(port);
+  watchdog_start(loop, &wd);
+  while (taken < 40 && !wd.expired) {
+    nd_run(loop, ND_RUN_ONCE);
+    /* Offered once, and not again until taken. */
+    assert_int_equal(deferred_calls, taken + 1);
+    nd_run(loop, ND_RUN_NOWAIT);
+    assert_int_equal(deferred_calls, taken + 1);
+    ND_OK(nd_tcp_init(loop, &conns[taken]));
+    ND_OK(nd_accept((nd_stream_t *)&server, (nd_stream_t *)&conns[taken]));
+    assert_int_equal(nd_accept((nd_stream_t *)&server,
+                               (nd_stream_t *)&conns[taken]), ND_EAGAIN);
+    taken++;
+  }
+  assert_false(wd.expired);
+  assert_int_equal(deferred_calls, 40);
+  for (i = 0; i < 40; i++)
+    close(clients[i]);
+  close_and_drain(loop);
+}
+
 /* --- loop-buffer reads, and ping-pong --------------------------------- */
 
 static struct {
@@ -1256,6 +1301,7 @@ int main(int argc, char **argv) {
       LOOP_TEST(test_address_in_use),
       LOOP_TEST(test_try_write),
       LOOP_TEST(test_loopbuf_ping_pong),
+      LOOP_TEST(test_accept_later),
   };
 
   /* For tests/examples/strace-streams.sh: a ping-pong and nothing else. */

@@ -816,6 +816,14 @@ void nd__uring_submit_weak(nd_loop_t *loop, struct io_uring_sqe *sqe,
   u->weak++;
 }
 
+void nd__uring_op_strengthen(nd_loop_t *loop, nd__uring_op_t *op) {
+  if (!op->weak)
+    return;
+  op->weak = 0;
+  state(loop)->weak--;
+  loop->active_reqs++;
+}
+
 int nd__uring_bufs_setup(nd_loop_t *loop) {
   struct uring *u = state(loop);
   struct io_uring_buf_reg reg;

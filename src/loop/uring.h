@@ -68,6 +68,13 @@ void nd__uring_submit_weak(nd_loop_t *loop, struct io_uring_sqe *sqe,
                            nd__uring_op_t *op, nd__uring_cb cb);
 
 /*
+ * Make a weak op count as an active request from now on: for an op whose
+ * owner is gone (a closed handle's cancelled receive), which the loop must
+ * still wait for before it can close.
+ */
+void nd__uring_op_strengthen(nd_loop_t *loop, nd__uring_op_t *op);
+
+/*
  * The loop's provided buffers, for receives that let the kernel pick the
  * buffer (IOSQE_BUFFER_SELECT from group ND__URING_BGID): made and
  * registered by the first call, 0 on success.  A completion that carries

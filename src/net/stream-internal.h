@@ -5,6 +5,8 @@
 #ifndef ND_NET_STREAM_INTERNAL_H
 #define ND_NET_STREAM_INTERNAL_H
 
+#include <sys/socket.h>
+
 #include "loop/internal.h"
 
 /* stream->stream_flags */
@@ -26,7 +28,11 @@ enum {
 };
 
 /* What a connect call found, for nd__stream_connect_started. */
-enum { ND__CONNECT_IN_PROGRESS = 0, ND__CONNECT_DONE = 1 };
+enum {
+  ND__CONNECT_IN_PROGRESS = 0,
+  ND__CONNECT_DONE = 1,
+  ND__CONNECT_RING = 2            /* a ring op reports it */
+};
 
 /* Set up the stream part of a handle of a stream type. */
 void nd__stream_init(nd_loop_t *loop, nd_stream_t *stream,
@@ -82,6 +88,18 @@ void nd__stream_ring_pending(nd_stream_t *s);
 /* Cancel what is in flight; the ring state goes when the last op ends. */
 void nd__stream_ring_close(nd_stream_t *s);
 int nd__stream_ring_busy(const nd_stream_t *s);
+/* Listen with multishot accepts; ND_ENOTSUP: use readiness. */
+int nd__stream_ring_listen(nd_stream_t *s);
+int nd__stream_ring_accepting(const nd_stream_t *s);
+void nd__stream_ring_accepted(nd_stream_t *s);
+/* Connect as a ring op; ND_ENOTSUP: connect(2) and readiness. */
+int nd__stream_ring_connect(nd_stream_t *s, nd_connect_t *req,
+                            const struct sockaddr *addr, socklen_t len);
+
+/* stream.c, for stream-uring.c */
+void nd__stream_connect_done(nd_stream_t *s, int err);
+/* Out of descriptors: turn the waiting clients away (0), or err. */
+int nd__stream_drop_waiting(nd_stream_t *s, int err);
 
 /* stream-pipe.c: splice readiness for a piped stream (1 if it was ours). */
 int nd__stream_pipe_io(nd_stream_t *s, unsigned int events);

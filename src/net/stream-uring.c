@@ -24,11 +24,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "loop/uring.h"
 #include "stream-internal.h"
 
 #define RING_IOV 64
+/* Connections accepted by the kernel, waiting for nd_accept. */
+#define ACCEPT_QUEUE 64
+/* With this many waiting, the kernel stops accepting for us. */
+#define ACCEPT_PAUSE 16
 
 struct chunk {
   struct nd__queue queue;
@@ -40,11 +45,23 @@ struct chunk {
 struct nd__stream_ring {
   nd__uring_op_t recv_op;
   nd__uring_op_t send_op;
+  nd__uring_op_t accept_op;
+  nd__uring_op_t connect_op;
   nd_stream_t *stream;
   unsigned int ops;               /* ops in flight */
   unsigned int recv_armed : 1;
   unsigned int recv_cancelling : 1;
   unsigned int send_busy : 1;
+  unsigned int accepting : 1;     /* a listener whose accepts are ring ops */
+  unsigned int accept_armed : 1;
+  unsigned int accept_cancelling : 1;
+  unsigned int delivering : 1;    /* in the connection callback loop */
+  unsigned int connecting : 1;
+  unsigned int orphan : 1;        /* its stream closed: ops end unheard */
+  int accepted[ACCEPT_QUEUE];
+  unsigned int accepted_head;
+  unsigned int naccepted;
+  struct sockaddr_storage peer;   /* a connect's address, kept for the op */
   int stash_status;               /* ND_EOF or an error after the stash */
   struct nd__queue stash;
   struct msghdr msg;
@@ -93,26 +110,45 @@ int nd__stream_ring_busy(const nd_stream_t *s) {
   return s->ring != NULL && s->ring->ops != 0;
 }
 
-static void ring_free(nd_stream_t *s) {
-  struct nd__stream_ring *r = s->ring;
+static void ring_destroy(struct nd__stream_ring *r) {
   struct nd__queue *q;
 
+  /* Accepted by the kernel, never taken: those clients see the end. */
+  while (r->naccepted > 0) {
+    close(r->accepted[r->accepted_head]);
+    r->accepted_head = (r->accepted_head + 1) % ACCEPT_QUEUE;
+    r->naccepted--;
+  }
   while (!nd__queue_empty(&r->stash)) {
     q = nd__queue_head(&r->stash);
     nd__queue_remove(q);
     free(nd__container_of(q, struct chunk, queue));
   }
   free(r);
+}
+
+static void ring_free(nd_stream_t *s) {
+  ring_destroy(s->ring);
   s->ring = NULL;
 }
 
-/* An op's final completion on a closing stream. */
-static void op_ended_closing(nd_stream_t *s) {
-  if (s->ring->ops != 0)
-    return;
-  ring_free(s);
-  /* The held close and the cancelled writes' callbacks go on from here. */
-  nd__stream_schedule_pending(s);
+/*
+ * An op of a closed stream ended.  Only a send holds the stream's close
+ * back (the kernel may read the cancelled writes' buffers until it ends);
+ * the other ops touch nothing of the stream's, so its close callback does
+ * not wait for them and they end on the ring state alone.
+ */
+static void orphan_op_ended(struct nd__stream_ring *r) {
+  nd_stream_t *s = r->stream;
+
+  if (s != NULL && !r->send_busy) {
+    s->ring = NULL;
+    r->stream = NULL;
+    /* The held close and the cancelled writes' callbacks go on from here. */
+    nd__stream_schedule_pending(s);
+  }
+  if (r->ops == 0 && r->stream == NULL)
+    ring_destroy(r);
 }
 
 /* --- reading ------------------------------------------------------------ */
@@ -177,11 +213,11 @@ static void recv_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
     r->recv_armed = 0;
     r->recv_cancelling = 0;
   }
-  if (nd_is_closing((nd_handle_t *)s)) {
+  if (r->orphan) {
     if (has_buf)
       nd__uring_buf_recycle(loop, bid);
     if (!more)
-      op_ended_closing(s);
+      orphan_op_ended(r);
     return;
   }
 
@@ -252,12 +288,18 @@ void nd__stream_ring_read_stop(nd_stream_t *s) {
   }
 }
 
+static void deliver_accepts(nd_stream_t *s);
+
 void nd__stream_ring_pending(nd_stream_t *s) {
   struct nd__stream_ring *r = s->ring;
   struct chunk *c;
   size_t used;
   int err;
 
+  if (r->accepting) {
+    deliver_accepts(s);
+    return;
+  }
   while (reading(s) && s->ring == r && !nd__queue_empty(&r->stash)) {
     c = nd__container_of(nd__queue_head(&r->stash), struct chunk, queue);
     used = nd__stream_deliver(s, c->data + c->off, c->len - c->off);
@@ -297,8 +339,8 @@ static void send_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
   (void)flags;
   r->ops--;
   r->send_busy = 0;
-  if (nd_is_closing((nd_handle_t *)s)) {
-    op_ended_closing(s);
+  if (r->orphan) {
+    orphan_op_ended(r);
     return;
   }
   if (res < 0) {
@@ -365,4 +407,184 @@ void nd__stream_ring_close(nd_stream_t *s) {
   }
   if (r->send_busy)
     nd__uring_cancel(s->loop, &r->send_op);
+  if (r->accept_armed && !r->accept_cancelling) {
+    nd__uring_cancel(s->loop, &r->accept_op);
+    r->accept_cancelling = 1;
+  }
+  if (r->connecting)
+    nd__uring_cancel(s->loop, &r->connect_op);
+  /* The loop waits for them now, as the stream no longer does. */
+  if (r->recv_armed)
+    nd__uring_op_strengthen(s->loop, &r->recv_op);
+  if (r->send_busy)
+    nd__uring_op_strengthen(s->loop, &r->send_op);
+  if (r->accept_armed)
+    nd__uring_op_strengthen(s->loop, &r->accept_op);
+  if (r->connecting)
+    nd__uring_op_strengthen(s->loop, &r->connect_op);
+  r->orphan = 1;
+  if (!r->send_busy) {
+    s->ring = NULL;
+    r->stream = NULL;
+  }
+}
+
+/* --- accepting ---------------------------------------------------------- */
+
+static void accept_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
+                        unsigned int flags);
+
+static void arm_accept(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+  struct io_uring_sqe *sqe = nd__uring_get_sqe(s->loop);
+
+  io_uring_prep_multishot_accept(sqe, nd__stream_fd(s), NULL, NULL,
+                                 SOCK_NONBLOCK | SOCK_CLOEXEC);
+  nd__uring_submit_weak(s->loop, sqe, &r->accept_op, accept_done);
+  r->ops++;
+  r->accept_armed = 1;
+}
+
+static int listening(const nd_stream_t *s) {
+  return (s->stream_flags & ND__STREAM_LISTENING) &&
+         !nd_is_closing((const nd_handle_t *)s);
+}
+
+/*
+ * Hand the waiting connections to the connection callback, one at a time:
+ * the next waits until the callback (or a later nd_accept) took this one.
+ */
+static void deliver_accepts(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+
+  r->delivering = 1;
+  while (s->ring == r && s->accepted_fd == -1 && r->naccepted > 0 &&
+         listening(s)) {
+    s->accepted_fd = r->accepted[r->accepted_head];
+    r->accepted_head = (r->accepted_head + 1) % ACCEPT_QUEUE;
+    r->naccepted--;
+    s->connection_cb(s, 0);
+  }
+  if (s->ring != r)
+    return;
+  r->delivering = 0;
+  if (!listening(s))
+    return;
+  if (r->naccepted >= ACCEPT_PAUSE && r->accept_armed &&
+      !r->accept_cancelling) {
+    nd__uring_cancel(s->loop, &r->accept_op);
+    r->accept_cancelling = 1;
+  } else if (r->naccepted < ACCEPT_PAUSE && !r->accept_armed) {
+    arm_accept(s);
+  }
+}
+
+static void accept_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
+                        unsigned int flags) {
+  struct nd__stream_ring *r = nd__container_of(op, struct nd__stream_ring,
+                                               accept_op);
+  nd_stream_t *s = r->stream;
+  int more = (flags & IORING_CQE_F_MORE) != 0;
+  int err;
+
+  (void)loop;
+  if (!more) {
+    r->ops--;
+    r->accept_armed = 0;
+    r->accept_cancelling = 0;
+  }
+  if (r->orphan) {
+    if (res >= 0)
+      close(res);
+    if (!more)
+      orphan_op_ended(r);
+    return;
+  }
+  if (!listening(s)) {
+    if (res >= 0)
+      close(res);
+    return;
+  }
+  if (res >= 0) {
+    if (r->naccepted == ACCEPT_QUEUE) {
+      close(res); /* cannot happen: the kernel was told to stop long ago */
+    } else {
+      r->accepted[(r->accepted_head + r->naccepted) % ACCEPT_QUEUE] = res;
+      r->naccepted++;
+    }
+  } else if (res == -EMFILE || res == -ENFILE) {
+    err = nd__stream_drop_waiting(s, res);
+    if (err != 0)
+      s->connection_cb(s, err);
+  } else if (res != -ECANCELED && res != -EINTR && res != -ECONNABORTED &&
+             res != -EAGAIN) {
+    s->connection_cb(s, res);
+  }
+  if (s->ring == r && !r->delivering)
+    deliver_accepts(s);
+}
+
+int nd__stream_ring_listen(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+
+  if (r == NULL || !nd__uring_supports(s->loop, IORING_OP_ACCEPT))
+    return ND_ENOTSUP;
+  r->accepting = 1;
+  arm_accept(s);
+  return 0;
+}
+
+int nd__stream_ring_accepting(const nd_stream_t *s) {
+  return s->ring != NULL && s->ring->accepting;
+}
+
+/* nd_accept took the waiting connection: the next one, or more from the
+ * kernel, from the pending phase (never inside nd_accept). */
+void nd__stream_ring_accepted(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+
+  if (r->delivering)
+    return;
+  if (r->naccepted > 0)
+    nd__stream_schedule_pending(s);
+  else if (!r->accept_armed && listening(s))
+    arm_accept(s);
+}
+
+/* --- connecting --------------------------------------------------------- */
+
+static void connect_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
+                         unsigned int flags) {
+  struct nd__stream_ring *r = nd__container_of(op, struct nd__stream_ring,
+                                               connect_op);
+  nd_stream_t *s = r->stream;
+
+  (void)loop;
+  (void)flags;
+  r->ops--;
+  r->connecting = 0;
+  if (r->orphan) {
+    orphan_op_ended(r); /* the connect is cancelled from pending_cb */
+    return;
+  }
+  nd__stream_connect_done(s, res);
+}
+
+int nd__stream_ring_connect(nd_stream_t *s, nd_connect_t *req,
+                            const struct sockaddr *addr, socklen_t len) {
+  struct nd__stream_ring *r = s->ring;
+  struct io_uring_sqe *sqe;
+
+  if (r == NULL || !nd__uring_supports(s->loop, IORING_OP_CONNECT) ||
+      len > sizeof(r->peer))
+    return ND_ENOTSUP;
+  memcpy(&r->peer, addr, len);
+  nd__stream_connect_started(s, req, ND__CONNECT_RING);
+  sqe = nd__uring_get_sqe(s->loop);
+  io_uring_prep_connect(sqe, nd__stream_fd(s), (struct sockaddr *)&r->peer,
+                        len);
+  nd__uring_submit_weak(s->loop, sqe, &r->connect_op, connect_done);
+  r->ops++;
+  r->connecting = 1;
+  return 0;
 }

@@ -430,7 +430,7 @@ int nd_shutdown(nd_shutdown_t *req, nd_stream_t *s, nd_shutdown_cb cb) {
    * ring a send in flight does it when it ends.
    */
   if ((s->stream_flags & ND__STREAM_RING) &&
-      !nd__queue_empty(&s->write_queue))
+      (!nd__queue_empty(&s->write_queue) || s->connect_req != NULL))
     return 0;
   return nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
 }
@@ -610,7 +610,7 @@ static void reserve_take(void) {
  * Returns 0 when the waiting connections were dropped (the listener has
  * nothing left to report), or an error when there was no reserve.
  */
-static int drop_waiting_connections(nd_stream_t *s, int err) {
+int nd__stream_drop_waiting(nd_stream_t *s, int err) {
   int fd = __atomic_exchange_n(&reserve_fd, -1, __ATOMIC_RELAXED);
   int c;
 
@@ -645,7 +645,7 @@ static void server_io(nd_stream_t *s) {
          * so a Node server without an error listener survives a burst; it
          * hears ND_EMFILE only when there was no reserve to do that with.
          */
-        int err = drop_waiting_connections(s, -errno);
+        int err = nd__stream_drop_waiting(s, -errno);
         if (err != 0)
           s->connection_cb(s, err);
         return;
@@ -670,10 +670,14 @@ int nd__stream_listen(nd_stream_t *s, int backlog, nd_connection_cb cb) {
     return -errno;
   reserve_take();
   s->connection_cb = cb;
-  err = nd__io_start(s->loop, &s->io_watcher, ND__POLLIN);
-  if (err != 0)
-    return err;
   s->stream_flags |= ND__STREAM_LISTENING;
+  if (nd__stream_ring_listen(s) != 0) {
+    err = nd__io_start(s->loop, &s->io_watcher, ND__POLLIN);
+    if (err != 0) {
+      s->stream_flags &= ~ND__STREAM_LISTENING;
+      return err;
+    }
+  }
   nd__stream_update_active(s);
   return 0;
 }
@@ -706,7 +710,9 @@ int nd_accept(nd_stream_t *server, nd_stream_t *client) {
     close(server->accepted_fd);
   }
   server->accepted_fd = -1;
-  if (server->stream_flags & ND__STREAM_LISTENING)
+  if (nd__stream_ring_accepting(server))
+    nd__stream_ring_accepted(server);
+  else if (server->stream_flags & ND__STREAM_LISTENING)
     nd__io_start(server->loop, &server->io_watcher, ND__POLLIN);
   return err;
 }
@@ -719,6 +725,8 @@ void nd__stream_connect_started(nd_stream_t *s, nd_connect_t *req,
   nd__req_register(s->loop, (nd_req_t *)req, ND_CONNECT);
   s->connect_req = req;
   nd__stream_update_active(s);
+  if (status == ND__CONNECT_RING)
+    return;
   if (status == ND__CONNECT_IN_PROGRESS) {
     nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
     return;
@@ -731,6 +739,27 @@ void nd__stream_connect_started(nd_stream_t *s, nd_connect_t *req,
   nd__stream_schedule_pending(s);
 }
 
+void nd__stream_connect_done(nd_stream_t *s, int err) {
+  finish_connect(s, err);
+  if (nd__stream_fd(s) == -1 || nd_is_closing((nd_handle_t *)s) ||
+      s->connect_req != NULL)
+    return;
+  if (err < 0) {
+    /* As libuv: writes waiting for a connection that failed are cancelled. */
+    while (!nd__queue_empty(&s->write_queue))
+      nd__stream_fail_write(s, nd__container_of(nd__queue_head(
+                                   &s->write_queue), nd_write_t, queue),
+                            ND_ECANCELED);
+    nd__stream_update_active(s);
+    run_write_callbacks(s);
+    return;
+  }
+  if (!nd__queue_empty(&s->write_queue))
+    flush_queue(s);
+  else if (s->shutdown_req != NULL)
+    nd__io_start(s->loop, &s->io_watcher, ND__POLLOUT);
+}
+
 static void connect_io(nd_stream_t *s) {
   socklen_t len = sizeof(int);
   int err = 0;
@@ -739,10 +768,7 @@ static void connect_io(nd_stream_t *s) {
     err = errno;
   if (err == EINPROGRESS)
     return;
-  finish_connect(s, -err);
-  if (!nd__queue_empty(&s->write_queue) && s->connect_req == NULL &&
-      !nd_is_closing((nd_handle_t *)s))
-    flush_queue(s);
+  nd__stream_connect_done(s, -err);
 }
 
 /* --- the watcher -------------------------------------------------------- */

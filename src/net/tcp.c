@@ -162,6 +162,9 @@ int nd_tcp_connect(nd_connect_t *req, nd_tcp_t *tcp,
 
   req->type = ND_CONNECT;
   req->cb = cb;
+  if (nd__stream_ring_connect((nd_stream_t *)tcp, req, addr,
+                              (socklen_t)len) == 0)
+    return 0;
   do
     r = connect(nd__stream_fd((nd_stream_t *)tcp), addr, (socklen_t)len);
   while (r != 0 && errno == EINTR);
