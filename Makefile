@@ -85,6 +85,7 @@ LIB_SRCS := \
 	src/fs/fs-poll.c \
 	src/net/stream.c \
 	src/net/tcp.c \
+	src/net/pipe.c \
 	src/net/addr.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)

@@ -26,6 +26,7 @@ extern "C" {
 #include "nodec/fs-watch.h"
 #include "nodec/stream.h"
 #include "nodec/tcp.h"
+#include "nodec/pipe.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);

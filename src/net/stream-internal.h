@@ -20,7 +20,8 @@ enum {
   ND__STREAM_NEED_DRAIN = 1u << 8,/* a write reported pressure */
   ND__STREAM_BLOCKING = 1u << 9,  /* nd_stream_set_blocking(1) */
   ND__STREAM_PENDING = 1u << 10,  /* write_pending is queued */
-  ND__STREAM_CONNECTED_NOW = 1u << 11 /* connect succeeded in the call */
+  ND__STREAM_CONNECTED_NOW = 1u << 11, /* connect succeeded in the call */
+  ND__STREAM_IPC = 1u << 12       /* a pipe that passes handles (pipe.c) */
 };
 
 /* What a connect call found, for nd__stream_connect_started. */
