@@ -87,6 +87,7 @@ LIB_SRCS := \
 	src/net/stream-uring.c \
 	src/net/stream-pipe.c \
 	src/net/tcp.c \
+	src/net/pipe.c \
 	src/net/addr.c \
 	src/net/tty.c \
 	src/net/udp.c

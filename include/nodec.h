@@ -26,6 +26,7 @@ extern "C" {
 #include "nodec/fs-watch.h"
 #include "nodec/stream.h"
 #include "nodec/tcp.h"
+#include "nodec/pipe.h"
 #include "nodec/tty.h"
 #include "nodec/udp.h"
 

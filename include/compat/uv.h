@@ -355,6 +355,28 @@ typedef nd_membership uv_membership;
 #define uv_udp_get_send_queue_size nd_udp_get_send_queue_size
 #define uv_udp_get_send_queue_count nd_udp_get_send_queue_count
 
+/*
+ * Pipes.  uv_pipe_bind2, uv_pipe_connect2 and UV_PIPE_NO_TRUNCATE are
+ * libuv 1.46's; libnodec has them at this API level too.
+ */
+typedef nd_pipe_t uv_pipe_t;
+#define UV_PIPE_NO_TRUNCATE ND_PIPE_NO_TRUNCATE
+#define UV_NONBLOCK_PIPE ND_NONBLOCK_PIPE
+#define UV_OVERLAPPED_PIPE ND_NONBLOCK_PIPE /* its old name */
+#define uv_pipe_init nd_pipe_init
+#define uv_pipe_open nd_pipe_open
+#define uv_pipe_bind nd_pipe_bind
+#define uv_pipe_bind2 nd_pipe_bind2
+#define uv_pipe_connect nd_pipe_connect
+#define uv_pipe_connect2 nd_pipe_connect2
+#define uv_pipe_getsockname nd_pipe_getsockname
+#define uv_pipe_getpeername nd_pipe_getpeername
+#define uv_pipe_pending_instances nd_pipe_pending_instances
+#define uv_pipe_pending_count nd_pipe_pending_count
+#define uv_pipe_pending_type nd_pipe_pending_type
+#define uv_pipe_chmod nd_pipe_chmod
+#define uv_pipe nd_pipe
+
 /* Threads and synchronisation: the same pthread types libuv uses. */
 typedef nd_thread_t uv_thread_t;
 typedef nd_thread_cb uv_thread_cb;

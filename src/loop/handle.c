@@ -182,6 +182,8 @@ size_t nd_handle_size(nd_handle_type type) {
     return sizeof(nd_tty_t);
   case ND_UDP:
     return sizeof(nd_udp_t);
+  case ND_NAMED_PIPE:
+    return sizeof(nd_pipe_t);
   default:
     return (size_t)-1;
   }

@@ -24,7 +24,8 @@ enum {
   ND__STREAM_PENDING = 1u << 10,  /* write_pending is queued */
   ND__STREAM_CONNECTED_NOW = 1u << 11,/* connect succeeded in the call */
   ND__STREAM_RING = 1u << 12,     /* reads and writes are ring operations */
-  ND__STREAM_LOOPBUF = 1u << 13   /* read_cb gets the loop's memory */
+  ND__STREAM_LOOPBUF = 1u << 13,  /* read_cb gets the loop's memory */
+  ND__STREAM_IPC = 1u << 14       /* a pipe that passes handles (pipe.c) */
 };
 
 /* What a connect call found, for nd__stream_connect_started. */

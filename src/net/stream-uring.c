@@ -87,7 +87,9 @@ void nd__stream_ring_open(nd_stream_t *s) {
   int type = 0;
   socklen_t len = sizeof(type);
 
+  /* IPC pipes pass descriptors with recvmsg/sendmsg of their own. */
   if (s->ring != NULL || !ring_wanted() ||
+      (s->stream_flags & ND__STREAM_IPC) ||
       !nd__uring_supports(loop, IORING_OP_RECV) ||
       !nd__uring_supports(loop, IORING_OP_SEND) ||
       !nd__uring_supports(loop, IORING_OP_SENDMSG))

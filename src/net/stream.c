@@ -25,6 +25,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "pipe-internal.h"
 #include "stream-internal.h"
 #include "tcp-internal.h"
 
@@ -295,8 +296,16 @@ static void write_some(nd_stream_t *s) {
   while (!nd__queue_empty(&s->write_queue)) {
     req = nd__container_of(nd__queue_head(&s->write_queue), nd_write_t,
                            queue);
-    r = write_vec(s, req->bufs + req->write_index,
-                  req->nbufs - req->write_index);
+    if ((s->stream_flags & ND__STREAM_IPC) && req->send_handle != NULL) {
+      /* IPC: the handle goes with the first bytes that go; then it is sent. */
+      r = nd__pipe_ipc_send(s, req->bufs + req->write_index,
+                            req->nbufs - req->write_index, req->send_handle);
+      if (r >= 0)
+        req->send_handle = NULL;
+    } else {
+      r = write_vec(s, req->bufs + req->write_index,
+                    req->nbufs - req->write_index);
+    }
     if (r == ND_EAGAIN)
       break;
     if (r < 0) {
@@ -333,11 +342,16 @@ int nd_write2(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
               unsigned int nbufs, nd_stream_t *send_handle, nd_write_cb cb) {
   int was_empty;
   size_t size;
+  int err;
 
   if (req == NULL || s == NULL || bufs == NULL || nbufs == 0)
     return ND_EINVAL;
-  if (send_handle != NULL)
-    return ND_EINVAL; /* passing handles needs an IPC pipe */
+  if (send_handle != NULL) {
+    /* Passing handles needs an IPC pipe. */
+    err = nd__pipe_ipc_check_send(s, send_handle, bufs, nbufs);
+    if (err != 0)
+      return err;
+  }
   if (nd__stream_fd(s) < 0)
     return ND_EBADF;
   if (!(s->stream_flags & ND__STREAM_WRITABLE))
@@ -390,9 +404,16 @@ int nd_write(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
 int nd_try_write2(nd_stream_t *s, const nd_buf_t bufs[], unsigned int nbufs,
                   nd_stream_t *send_handle) {
   ssize_t r;
+  int err;
 
-  if (s == NULL || bufs == NULL || nbufs == 0 || send_handle != NULL)
+  if (s == NULL || bufs == NULL || nbufs == 0)
     return ND_EINVAL;
+  if (send_handle != NULL) {
+    /* Passing handles needs an IPC pipe. */
+    err = nd__pipe_ipc_check_send(s, send_handle, bufs, nbufs);
+    if (err != 0)
+      return err;
+  }
   if (nd__stream_fd(s) < 0)
     return ND_EBADF;
   if (!(s->stream_flags & ND__STREAM_WRITABLE))
@@ -400,7 +421,10 @@ int nd_try_write2(nd_stream_t *s, const nd_buf_t bufs[], unsigned int nbufs,
   /* Order: nothing jumps the queue. */
   if (s->connect_req != NULL || !nd__queue_empty(&s->write_queue))
     return ND_EAGAIN;
-  r = write_vec(s, bufs, nbufs);
+  if (send_handle != NULL) /* IPC */
+    r = nd__pipe_ipc_send(s, bufs, nbufs, send_handle);
+  else
+    r = write_vec(s, bufs, nbufs);
   if (r < 0)
     return (int)r;
   return r > INT_MAX ? INT_MAX : (int)r;
@@ -509,7 +533,9 @@ static void read_some(nd_stream_t *s) {
       }
     }
     do
-      r = read(nd__stream_fd(s), buf.base, buf.len);
+      r = (s->stream_flags & ND__STREAM_IPC)
+              ? nd__pipe_ipc_recv(s, buf.base, buf.len) /* and handles */
+              : read(nd__stream_fd(s), buf.base, buf.len);
     while (r < 0 && errno == EINTR);
 
     if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
@@ -688,6 +714,8 @@ int nd_listen(nd_stream_t *s, int backlog, nd_connection_cb cb) {
   switch (s->type) {
   case ND_TCP:
     return nd__tcp_listen((nd_tcp_t *)s, backlog, cb);
+  case ND_NAMED_PIPE:
+    return nd__pipe_listen((nd_pipe_t *)s, backlog, cb);
   default:
     return ND_EINVAL;
   }
@@ -698,6 +726,8 @@ int nd_accept(nd_stream_t *server, nd_stream_t *client) {
 
   if (server == NULL || client == NULL)
     return ND_EINVAL;
+  if (server->stream_flags & ND__STREAM_IPC) /* a handle it received */
+    return nd__pipe_ipc_accept(server, client);
   if (server->accepted_fd == -1)
     return ND_EAGAIN;
   if (client->type != ND_TCP && client->type != ND_NAMED_PIPE)
@@ -818,6 +848,8 @@ void nd__stream_close(nd_handle_t *h) {
   int fd = nd__stream_fd(s);
 
   nd__stream_pipe_closed(s);
+  if (s->type == ND_NAMED_PIPE) /* its file, and handles not accepted */
+    nd__pipe_close((nd_pipe_t *)s);
   s->stream_flags &= ~(ND__STREAM_READING | ND__STREAM_LISTENING |
                        ND__STREAM_READABLE | ND__STREAM_WRITABLE);
   nd__io_close(s->loop, &s->io_watcher);
