@@ -15,6 +15,8 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 
+#include <sys/uio.h>
+
 #include "test-util.h"
 
 static char tmpdir[64];
@@ -1301,6 +1303,46 @@ static void test_ipc_child(void **state) {
   assert_true(test_count_fds() - before <= 1);
 }
 
+static int epipe_status = 1;
+
+static void epipe_write_cb(nd_write_t *req, int status) {
+  (void)req;
+  epipe_status = status;
+}
+
+/*
+ * A pipe whose reader is gone: the write fails with ND_EPIPE and the
+ * process lives (SIGPIPE is left at its default, which would kill it),
+ * where the kernel has RWF_NOSIGNAL.
+ */
+static void test_pipe_epipe_no_signal(void **state) {
+  nd_loop_t *loop = *state;
+  nd_pipe_t writer;
+  nd_write_t req;
+  nd_buf_t buf = {"x", 1};
+  int fds[2];
+
+  ND_OK(nd_pipe(fds, 0, 0));
+  close(fds[0]);
+  ND_OK(nd_pipe_init(loop, &writer, 0));
+  ND_OK(nd_pipe_open(&writer, fds[1]));
+  errno = 0;
+  if (pwritev2(fds[1], &(struct iovec){"", 0}, 1, -1, 0x100) < 0 &&
+      errno == EOPNOTSUPP) {
+    /* Before Linux 6.14 the signal cannot be avoided per write. */
+    nd_close((nd_handle_t *)&writer, NULL);
+    assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    skip();
+  }
+  assert_int_equal(nd_write(&req, (nd_stream_t *)&writer, &buf, 1,
+                            epipe_write_cb), 0);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  assert_int_equal(epipe_status, ND_EPIPE);
+  assert_int_equal(nd_try_write((nd_stream_t *)&writer, &buf, 1), ND_EPIPE);
+  nd_close((nd_handle_t *)&writer, NULL);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       LOOP_TEST(test_echo_path),
@@ -1314,6 +1356,7 @@ int main(int argc, char **argv) {
       LOOP_TEST(test_ipc_many_fds),
       LOOP_TEST(test_ipc_truncated),
       LOOP_TEST(test_ipc_child),
+      LOOP_TEST(test_pipe_epipe_no_signal),
   };
 
   signal(SIGPIPE, SIG_DFL); /* a write that raised it would kill the test */

@@ -15,6 +15,17 @@
 
 #include "test-util.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_ASAN 1
+#endif
+#endif
+#ifndef TEST_ASAN
+#define TEST_ASAN 0
+#endif
+
 #define PATTERN(off) ((unsigned char)((off) % 251u))
 
 /* Two connected TCP sockets on 127.0.0.1 (blocking). */
@@ -197,10 +208,18 @@ static void run_gib(nd_loop_t *loop, unsigned int flags) {
     assert_int_equal(rig.max_queue, 0);
   }
   assert_false(nd_is_writable((nd_stream_t *)&rig.dst));
-  /* 1 GiB went through; the process grew by far less. */
+  /*
+   * 1 GiB went through; the process grew by far less.  Not under ASan,
+   * whose quarantine keeps freed buffers resident by design: there the
+   * queue bound above is what shows the pipe holds little.
+   */
   print_message("peak RSS grew %ld KiB, max queue %zu\n",
                 max_rss_kib() - rss0, rig.max_queue);
+#if !TEST_ASAN
   assert_true(max_rss_kib() - rss0 < 32 * 1024);
+#else
+  (void)rss0;
+#endif
   close_and_drain(loop);
   assert_int_equal(test_count_fds(), fds);
 }

@@ -208,6 +208,30 @@ static void pending_cb(nd_loop_t *loop, nd__pending_t *p) {
 
 /* --- writing ------------------------------------------------------------ */
 
+/*
+ * A write to a pipe whose reader is gone raises SIGPIPE; pwritev2's
+ * RWF_NOSIGNAL (Linux 6.14) asks for EPIPE alone, as MSG_NOSIGNAL does for
+ * sockets.  An older kernel refuses the flag, once: then plain writev, and
+ * the signal is the program's to ignore, as with libuv.
+ */
+#ifndef RWF_NOSIGNAL
+#define RWF_NOSIGNAL 0x00000100
+#endif
+static int nosignal_refused;
+
+static ssize_t write_nosignal(int fd, const struct iovec *iov,
+                              unsigned int n) {
+  ssize_t r;
+
+  if (!__atomic_load_n(&nosignal_refused, __ATOMIC_RELAXED)) {
+    r = pwritev2(fd, iov, (int)n, -1, RWF_NOSIGNAL);
+    if (r >= 0 || errno != EOPNOTSUPP)
+      return r;
+    __atomic_store_n(&nosignal_refused, 1, __ATOMIC_RELAXED);
+  }
+  return writev(fd, iov, (int)n);
+}
+
 /* One write system call; -errno on failure.  Never raises SIGPIPE. */
 static ssize_t write_vec(nd_stream_t *s, const nd_buf_t *bufs,
                          unsigned int nbufs) {
@@ -223,8 +247,8 @@ static ssize_t write_vec(nd_stream_t *s, const nd_buf_t *bufs,
       msg.msg_iovlen = nbufs;
       r = sendmsg(nd__stream_fd(s), &msg, MSG_NOSIGNAL);
     } else {
-      r = writev(nd__stream_fd(s), (const struct iovec *)(const void *)bufs,
-                 (int)nbufs);
+      r = write_nosignal(nd__stream_fd(s),
+                         (const struct iovec *)(const void *)bufs, nbufs);
     }
   } while (r < 0 && errno == EINTR);
   return r < 0 ? -errno : r;
