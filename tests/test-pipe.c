@@ -882,6 +882,81 @@ static void test_ipc_local(void **state) {
   assert_int_equal(test_count_fds(), before);
 }
 
+static int udp_got;
+static char udp_data[16];
+
+static void udp_alloc(nd_handle_t *h, size_t size, nd_buf_t *buf) {
+  (void)h;
+  (void)size;
+  buf->base = udp_data;
+  buf->len = sizeof(udp_data);
+}
+
+static void udp_recv_cb(nd_udp_t *u, ssize_t n, const nd_buf_t *buf,
+                        const struct sockaddr *addr, unsigned int flags) {
+  (void)u;
+  (void)buf;
+  (void)flags;
+  if (n > 0 && addr != NULL)
+    udp_got = (int)n;
+}
+
+/* A bound UDP socket passed over IPC keeps its address and its datagrams. */
+static void test_ipc_udp(void **state) {
+  nd_loop_t *loop = *state;
+  struct sockaddr_in addr;
+  nd_udp_t udp, got_udp;
+  nd_tcp_t wrong;
+  watchdog_t wd;
+  nd_buf_t buf = {"U", 1};
+  int namelen = sizeof(addr);
+  int sv[2], raw, before = test_count_fds();
+
+  memset(&ipc, 0, sizeof(ipc));
+  udp_got = 0;
+  raw_pair(sv);
+  ND_OK(nd_pipe_init(loop, &ipc.tx, 1));
+  ND_OK(nd_pipe_init(loop, &ipc.rx, 1));
+  ND_OK(nd_pipe_open(&ipc.tx, sv[0]));
+  ND_OK(nd_pipe_open(&ipc.rx, sv[1]));
+  ND_OK(nd_udp_init(loop, &udp));
+  addr = loopback(0);
+  ND_OK(nd_udp_bind(&udp, (struct sockaddr *)&addr, 0));
+  ND_OK(nd_udp_getsockname(&udp, (struct sockaddr *)&addr, &namelen));
+  ND_OK(nd_write2(&ipc.writes[0], (nd_stream_t *)&ipc.tx, &buf, 1,
+                  (nd_stream_t *)(void *)&udp, ipc_write_cb));
+  watchdog_start(loop, &wd);
+  while (ipc.writes_done < 1 && !wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(ipc.write_status[0], 0);
+  nd_close((nd_handle_t *)&udp, NULL);
+  ND_OK(nd_read_start((nd_stream_t *)&ipc.rx, alloc_malloc, ipc_read_cb));
+  while (ipc.ngot < 1 && !wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(nd_pipe_pending_count(&ipc.rx), 1);
+  assert_int_equal(nd_pipe_pending_type(&ipc.rx), ND_UDP);
+  /* A stream client is refused; the descriptor waits for a UDP one. */
+  ND_OK(nd_tcp_init(loop, &wrong));
+  assert_int_equal(nd_accept((nd_stream_t *)&ipc.rx, (nd_stream_t *)&wrong),
+                   ND_EINVAL);
+  ND_OK(nd_udp_init(loop, &got_udp));
+  ND_OK(nd_accept((nd_stream_t *)&ipc.rx, (nd_stream_t *)(void *)&got_udp));
+  assert_int_equal(nd_pipe_pending_count(&ipc.rx), 0);
+  ND_OK(nd_udp_recv_start(&got_udp, udp_alloc, udp_recv_cb));
+  /* A datagram to the address the sent socket was bound to arrives. */
+  raw = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  assert_int_equal(sendto(raw, "datagram", 8, 0, (struct sockaddr *)&addr,
+                          sizeof(addr)), 8);
+  while (udp_got == 0 && !wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_false(wd.expired);
+  assert_int_equal(udp_got, 8);
+  assert_memory_equal(udp_data, "datagram", 8);
+  close(raw);
+  close_and_drain(loop);
+  assert_int_equal(test_count_fds(), before);
+}
+
 /*
  * Several descriptors in one message (another program may send them so):
  * all are queued, in order; those not accepted close with the pipe.
@@ -1356,6 +1431,7 @@ int main(int argc, char **argv) {
       LOOP_TEST(test_ipc_many_fds),
       LOOP_TEST(test_ipc_truncated),
       LOOP_TEST(test_ipc_child),
+      LOOP_TEST(test_ipc_udp),
       LOOP_TEST(test_pipe_epipe_no_signal),
   };
 

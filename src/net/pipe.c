@@ -433,6 +433,13 @@ static int pending_pop(nd_pipe_t *pipe) {
   return fd;
 }
 
+/* The descriptor of a handle that can be passed: a stream's, or UDP's. */
+static int handle_fd(const nd_stream_t *h) {
+  if (h->type == ND_UDP)
+    return ((const nd_udp_t *)(const void *)h)->io_watcher.fd;
+  return nd__stream_fd(h);
+}
+
 int nd__pipe_ipc_check_send(const nd_stream_t *s,
                             const nd_stream_t *send_handle,
                             const nd_buf_t *bufs, unsigned int nbufs) {
@@ -441,11 +448,10 @@ int nd__pipe_ipc_check_send(const nd_stream_t *s,
 
   if (!(s->stream_flags & ND__STREAM_IPC))
     return ND_EINVAL; /* passing handles needs an IPC pipe */
-  if (send_handle->type == ND_UDP)
-    return ND_ENOTSUP; /* UDP: joins when udp.c lands */
-  if (send_handle->type != ND_TCP && send_handle->type != ND_NAMED_PIPE)
+  if (send_handle->type != ND_TCP && send_handle->type != ND_NAMED_PIPE &&
+      send_handle->type != ND_UDP)
     return ND_EINVAL;
-  if (nd__stream_fd(send_handle) < 0)
+  if (handle_fd(send_handle) < 0)
     return ND_EBADF;
   /*
    * A stream socket carries descriptors only along with data: with no
@@ -465,7 +471,7 @@ ssize_t nd__pipe_ipc_send(nd_stream_t *s, const nd_buf_t *bufs,
   } ctl;
   struct msghdr msg;
   struct cmsghdr *cmsg;
-  int fd = nd__stream_fd(send_handle);
+  int fd = handle_fd(send_handle);
   ssize_t r;
 
   if (nbufs > IOV_MAX)
@@ -558,7 +564,7 @@ int nd__pipe_ipc_accept(nd_stream_t *server, nd_stream_t *client) {
 
   if (pipe->pending_len == 0)
     return ND_EAGAIN;
-  if (nd__stream_fd(client) != -1)
+  if (handle_fd(client) != -1)
     return ND_EBUSY;
   type = fd_handle_type(pipe->pending_fds[pipe->pending_head]);
   /*
@@ -580,7 +586,13 @@ int nd__pipe_ipc_accept(nd_stream_t *server, nd_stream_t *client) {
     err = open_fd((nd_pipe_t *)client, fd);
     break;
   case ND_UDP:
-    return ND_ENOTSUP; /* UDP: joins when udp.c lands */
+    if (type != ND_UDP)
+      return ND_EINVAL;
+    fd = pending_pop(pipe);
+    err = nd_udp_open((nd_udp_t *)(void *)client, fd);
+    if (err != 0 && ((nd_udp_t *)(void *)client)->io_watcher.fd != fd)
+      close(fd);
+    return err;
   default:
     return ND_EINVAL;
   }
