@@ -1129,14 +1129,18 @@ static void test_try_write(void **state) {
   buf.len = 32 << 20;
   r = nd_try_write((nd_stream_t *)&tcp, &buf, 1);
   assert_true(r > 0 && r < (32 << 20));
-  assert_int_equal(nd_try_write((nd_stream_t *)&tcp, &buf, 1), ND_EAGAIN);
+  /* The kernel may grow the socket's buffer: write until it is full. */
+  while ((r = nd_try_write((nd_stream_t *)&tcp, &buf, 1)) > 0)
+    ;
+  assert_int_equal(r, ND_EAGAIN);
   assert_int_equal(nd_try_write((nd_stream_t *)&tcp, &buf, 0), ND_EINVAL);
   /* A queued write: try_write must not overtake it. */
   buf.len = 1;
   req.data = NULL;
   assert_int_equal(nd_try_write((nd_stream_t *)&tcp, &buf, 1), ND_EAGAIN);
   ND_OK(nd_write(&req, (nd_stream_t *)&tcp, &buf, 1, NULL));
-  assert_int_equal(tcp.write_queue_size, 1);
+  /* Queued (readiness), or handed to the kernel in a send (io_uring). */
+  assert_true(tcp.write_queue_size <= 1);
   assert_int_equal(nd_try_write((nd_stream_t *)&tcp, &buf, 1), ND_EAGAIN);
   close_and_drain(loop);
   free(big);

@@ -49,6 +49,7 @@ struct nd__stream_ring {
   nd__uring_op_t connect_op;
   nd_stream_t *stream;
   unsigned int ops;               /* ops in flight */
+  size_t send_len;                /* bytes of the send in flight */
   unsigned int recv_armed : 1;
   unsigned int recv_cancelling : 1;
   unsigned int send_busy : 1;
@@ -345,6 +346,8 @@ static void send_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
     orphan_op_ended(r);
     return;
   }
+  /* What the kernel did not take is queued again, until the next send. */
+  s->write_queue_size += r->send_len;
   if (res < 0) {
     req = nd__container_of(nd__queue_head(&s->write_queue), nd_write_t,
                            queue);
@@ -364,6 +367,7 @@ void nd__stream_ring_send(nd_stream_t *s) {
   nd_write_t *req;
   unsigned int n = 0;
   unsigned int i;
+  size_t len = 0;
 
   if (r->send_busy || nd__queue_empty(&s->write_queue))
     return;
@@ -372,6 +376,7 @@ void nd__stream_ring_send(nd_stream_t *s) {
     for (i = req->write_index; i < req->nbufs && n < RING_IOV; i++) {
       r->iov[n].iov_base = req->bufs[i].base;
       r->iov[n].iov_len = req->bufs[i].len;
+      len += req->bufs[i].len;
       n++;
     }
     if (n == RING_IOV)
@@ -390,6 +395,13 @@ void nd__stream_ring_send(nd_stream_t *s) {
   nd__uring_submit_weak(s->loop, sqe, &r->send_op, send_done);
   r->ops++;
   r->send_busy = 1;
+  /*
+   * As with libuv, write_queue_size counts what has not been handed to
+   * the kernel: a program that writes while it is 0 sees the same thing
+   * on both backends.  The bytes come back if the kernel takes less.
+   */
+  r->send_len = len;
+  s->write_queue_size -= len;
 }
 
 /* --- closing ------------------------------------------------------------ */
