@@ -115,12 +115,21 @@ static void free_write_bufs(nd_write_t *req) {
   req->bufs = NULL;
 }
 
+/*
+ * The callbacks of the writes finished so far, and only those: a write a
+ * callback makes that finishes at once waits for the next iteration, as
+ * with libuv, so a writer that refills from its callbacks cannot keep the
+ * loop from its reads (and the kernel's buffers from emptying) until the
+ * socket is full.
+ */
 static void run_write_callbacks(nd_stream_t *s) {
+  struct nd__queue done;
   struct nd__queue *q;
   nd_write_t *req;
 
-  while (!nd__queue_empty(&s->write_done)) {
-    q = nd__queue_head(&s->write_done);
+  nd__queue_move(&s->write_done, &done);
+  while (!nd__queue_empty(&done)) {
+    q = nd__queue_head(&done);
     nd__queue_remove(q);
     req = nd__container_of(q, nd_write_t, queue);
     free_write_bufs(req);
