@@ -13,6 +13,12 @@
 # killed after BENCH_TIMEOUT seconds (default 600).  A run that fails is
 # reported and left out of the median; the script then exits 1.
 #
+# A benchmark with a driver script, bench/NAME.sh (http_hello: a server
+# loaded by wrk), is run as `bench/NAME.sh BINARY` instead of BINARY, under
+# the same timeout but not pinned: the script pins the program to CPU
+# $BENCH_CPU and its load generator to another one itself, and prints the
+# same result lines.
+#
 # Output: every run's result as a comment, then the median per benchmark
 # and implementation as `bench=<name> impl=<impl> value=<v> unit=<u>` lines,
 # then a summary table with one ratio to libuv per backend.  `make bench` is
@@ -69,6 +75,8 @@ if command -v timeout >/dev/null 2>&1; then
   limit="timeout ${BENCH_TIMEOUT:-600}"
 fi
 
+benchdir=$(dirname "$0")
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nodec-bench.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
@@ -118,14 +126,21 @@ for name in $names; do
         *) bin=$bindir/$name-$impl ;;
       esac
       [ -x "$bin" ] || continue
-      # shellcheck disable=SC2086 # $limit and $pin are word lists
+      # A driver script pins what it starts itself.
+      run_pin=$pin
+      driver=""
+      if [ -f "$benchdir/$name.sh" ]; then
+        run_pin=""
+        driver="sh $benchdir/$name.sh"
+      fi
+      # shellcheck disable=SC2086 # $limit, $run_pin and $driver are word lists
       case $impl in
         libnodec-*)
-          ND_BACKEND=${impl#libnodec-} $limit $pin "$bin" \
-            > "$tmp/out" 2> "$tmp/err"
+          BENCH_CPU=$cpu ND_BACKEND=${impl#libnodec-} \
+            $limit $run_pin $driver "$bin" > "$tmp/out" 2> "$tmp/err"
           status=$? ;;
         *)
-          (unset ND_BACKEND; exec $limit $pin "$bin") \
+          (unset ND_BACKEND; BENCH_CPU=$cpu exec $limit $run_pin $driver "$bin") \
             > "$tmp/out" 2> "$tmp/err"
           status=$? ;;
       esac

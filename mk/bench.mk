@@ -15,6 +15,10 @@
 # library only.  Both libraries are linked statically (Debian's libuv_a.a,
 # our libnodec.a), so neither pays for calls through the PLT;
 # BENCH_LIBUV_LIBS=-luv links the shared libuv instead.
+#
+# bench/<name>.sh, when there is one, is how run.sh runs <name>: the binary
+# is then a server and the script loads it (http_hello: wrk) and measures.
+# bench/<name>.h files are shared code (tcp_pump.h: tcp_pump1, tcp_pump100).
 
 BENCH_SRCS := $(sort $(wildcard bench/*.c))
 BENCH_NAMES := $(BENCH_SRCS:bench/%.c=%)

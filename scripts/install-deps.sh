@@ -15,6 +15,9 @@ libuv1-dev
 liburing-dev
 groff-base
 strace
+curl
+wrk
+python3
 "
 # gcc, make:            the build
 # clang:                `make CC=clang` and the clang build in `make test`
@@ -24,6 +27,9 @@ strace
 # liburing-dev:         the io_uring backend
 # groff-base:           `make check-man` lints the man pages
 # strace:               tests check which system calls a backend makes
+# curl:                 the HTTP example's test talks to it as a real client
+# wrk:                  HTTP load: the example's test and the http_hello benchmark
+# python3:              the HTTP example's test sends raw and pipelined requests
 
 missing=""
 for p in $PACKAGES; do
