@@ -79,6 +79,7 @@ struct uring {
   uint32_t arm_seq;       /* numbers poll registrations */
   unsigned int inflight;  /* nd__uring_op_t not yet finished */
   unsigned int weak;      /* of which weak: not counted as active requests */
+  uint64_t submits;       /* io_uring_submit calls: SQEs before it are gone */
   struct io_uring_buf_ring *br; /* provided buffers (uring.h), or NULL */
   char *bufs;
   int sqpoll;
@@ -261,6 +262,7 @@ static struct io_uring_sqe *get_sqe(nd_loop_t *loop, struct uring *u) {
   while ((sqe = io_uring_get_sqe(&u->ring)) == NULL) {
     /* Full: hand what is queued to the kernel to make room. */
     own(loop, u);
+    u->submits++;
     r = io_uring_submit(&u->ring);
     if (r >= 0 || r == -EINTR || r == -EAGAIN)
       continue;
@@ -556,6 +558,7 @@ static void poll_ring(nd_loop_t *loop, struct uring *u, int timeout) {
 
   if (timeout == 0 || io_uring_cq_ready(&u->ring) != 0) {
     if (needs_enter(u)) {
+      u->submits++;
       r = io_uring_submit_and_get_events(&u->ring);
       if (r < 0 && r != -EINTR && r != -EAGAIN && r != -EBUSY)
         fatal("submit", r);
@@ -579,6 +582,7 @@ static void poll_ring(nd_loop_t *loop, struct uring *u, int timeout) {
       ts.tv_sec = timeout / 1000;
       ts.tv_nsec = (long long)(timeout % 1000) * 1000000;
     }
+    u->submits++;
     r = io_uring_submit_and_wait_timeout(&u->ring, &cqe, 1,
                                          timeout > 0 ? &ts : NULL, sigmask);
     if (t0 != 0)
@@ -730,6 +734,7 @@ static int ring_replace(nd_loop_t *loop, int sqpoll) {
   /* Registered with the old ring; the next user registers them anew. */
   bufs_free(u);
   fresh.arm_seq = u->arm_seq;
+  fresh.submits = u->submits + 1;
   fresh.epfd = -1;
   fresh.embed_fd = -1;
   *u = fresh;
@@ -816,6 +821,13 @@ void nd__uring_submit_weak(nd_loop_t *loop, struct io_uring_sqe *sqe,
   u->weak++;
 }
 
+uint64_t nd__uring_submissions(nd_loop_t *loop) {
+  struct uring *u = state(loop);
+
+  /* A kernel thread takes SQEs at any time: never "still ours". */
+  return u->sqpoll ? ++u->submits : u->submits;
+}
+
 void nd__uring_op_strengthen(nd_loop_t *loop, nd__uring_op_t *op) {
   if (!op->weak)
     return;
@@ -892,6 +904,7 @@ int nd__uring_flush(nd_loop_t *loop) {
   if (loop->backend != &nd__backend_uring)
     return ND_ENOSYS;
   own(loop, state(loop));
+  state(loop)->submits++;
   r = io_uring_submit(&state(loop)->ring);
   return r < 0 ? r : 0;
 }

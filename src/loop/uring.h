@@ -68,6 +68,13 @@ void nd__uring_submit_weak(nd_loop_t *loop, struct io_uring_sqe *sqe,
                            nd__uring_op_t *op, nd__uring_cb cb);
 
 /*
+ * A number that changes whenever queued SQEs may have gone to the kernel.
+ * An owner that saw the same number when it filled an SQE may still change
+ * the SQE (and the memory it points to), for instance to add to a send.
+ */
+uint64_t nd__uring_submissions(nd_loop_t *loop);
+
+/*
  * Make a weak op count as an active request from now on: for an op whose
  * owner is gone (a closed handle's cancelled receive), which the loop must
  * still wait for before it can close.

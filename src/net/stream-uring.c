@@ -50,6 +50,11 @@ struct nd__stream_ring {
   nd_stream_t *stream;
   unsigned int ops;               /* ops in flight */
   size_t send_len;                /* bytes of the send in flight */
+  struct io_uring_sqe *send_sqe;  /* its SQE, while it may be amended */
+  uint64_t send_seq;              /* nd__uring_submissions() when filled */
+  unsigned int send_niov;
+  nd_write_t *send_tail;          /* the last request it covers */
+  unsigned int send_all : 1;      /* it covers the whole queue */
   unsigned int recv_armed : 1;
   unsigned int recv_cancelling : 1;
   unsigned int send_busy : 1;
@@ -360,29 +365,10 @@ static void send_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
   nd__stream_after_writes(s);
 }
 
-void nd__stream_ring_send(nd_stream_t *s) {
+static void prep_send(nd_stream_t *s, struct io_uring_sqe *sqe,
+                      unsigned int n) {
   struct nd__stream_ring *r = s->ring;
-  struct io_uring_sqe *sqe;
-  struct nd__queue *q;
-  nd_write_t *req;
-  unsigned int n = 0;
-  unsigned int i;
-  size_t len = 0;
 
-  if (r->send_busy || nd__queue_empty(&s->write_queue))
-    return;
-  nd__queue_foreach(q, &s->write_queue) {
-    req = nd__container_of(q, nd_write_t, queue);
-    for (i = req->write_index; i < req->nbufs && n < RING_IOV; i++) {
-      r->iov[n].iov_base = req->bufs[i].base;
-      r->iov[n].iov_len = req->bufs[i].len;
-      len += req->bufs[i].len;
-      n++;
-    }
-    if (n == RING_IOV)
-      break;
-  }
-  sqe = nd__uring_get_sqe(s->loop);
   if (n == 1) {
     io_uring_prep_send(sqe, nd__stream_fd(s), r->iov[0].iov_base,
                        r->iov[0].iov_len, MSG_NOSIGNAL);
@@ -392,7 +378,83 @@ void nd__stream_ring_send(nd_stream_t *s) {
     r->msg.msg_iovlen = n;
     io_uring_prep_sendmsg(sqe, nd__stream_fd(s), &r->msg, MSG_NOSIGNAL);
   }
+}
+
+/*
+ * A write made while the send is still in the submission queue (not yet
+ * seen by the kernel) joins that send: a writer that writes many buffers
+ * in one callback, or one iteration, has them all go out in one op.
+ */
+static void amend_send(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+  nd_write_t *req;
+  unsigned int i;
+  size_t len = 0;
+
+  /*
+   * Up to the high watermark: past it the bytes stay queued and counted,
+   * so nd_write still reports pressure to a writer that does not stop.
+   */
+  if (!r->send_all || r->send_sqe == NULL ||
+      r->send_len >= s->high_watermark ||
+      r->send_seq != nd__uring_submissions(s->loop))
+    return;
+  req = nd__container_of(s->write_queue.prev, nd_write_t, queue);
+  if (req == r->send_tail)
+    return; /* in it already */
+  if (r->send_niov + req->nbufs > RING_IOV) {
+    r->send_all = 0;
+    return;
+  }
+  for (i = 0; i < req->nbufs; i++) {
+    r->iov[r->send_niov].iov_base = req->bufs[i].base;
+    r->iov[r->send_niov].iov_len = req->bufs[i].len;
+    len += req->bufs[i].len;
+    r->send_niov++;
+  }
+  prep_send(s, r->send_sqe, r->send_niov);
+  r->send_tail = req;
+  r->send_len += len;
+  s->write_queue_size -= len;
+}
+
+void nd__stream_ring_send(nd_stream_t *s) {
+  struct nd__stream_ring *r = s->ring;
+  struct io_uring_sqe *sqe;
+  struct nd__queue *q;
+  nd_write_t *req;
+  unsigned int n = 0;
+  unsigned int i;
+  size_t len = 0;
+  int all = 1;
+
+  if (nd__queue_empty(&s->write_queue))
+    return;
+  if (r->send_busy) {
+    amend_send(s);
+    return;
+  }
+  nd__queue_foreach(q, &s->write_queue) {
+    req = nd__container_of(q, nd_write_t, queue);
+    for (i = req->write_index; i < req->nbufs && n < RING_IOV; i++) {
+      r->iov[n].iov_base = req->bufs[i].base;
+      r->iov[n].iov_len = req->bufs[i].len;
+      len += req->bufs[i].len;
+      n++;
+    }
+    if (i < req->nbufs) {
+      all = 0;
+      break;
+    }
+  }
+  sqe = nd__uring_get_sqe(s->loop);
+  prep_send(s, sqe, n);
   nd__uring_submit_weak(s->loop, sqe, &r->send_op, send_done);
+  r->send_sqe = sqe;
+  r->send_seq = nd__uring_submissions(s->loop);
+  r->send_niov = n;
+  r->send_all = all;
+  r->send_tail = nd__container_of(s->write_queue.prev, nd_write_t, queue);
   r->ops++;
   r->send_busy = 1;
   /*
