@@ -51,26 +51,13 @@ struct nd__stream_ring {
   struct iovec iov[RING_IOV];
 };
 
-static int ring_disabled = -1;
-
-/* ND_STREAM_RING=0 keeps streams on readiness, to compare the two. */
-static int ring_wanted(void) {
-  const char *v;
-
-  if (ring_disabled == -1) {
-    v = getenv("ND_STREAM_RING");
-    ring_disabled = v != NULL && strcmp(v, "0") == 0;
-  }
-  return !ring_disabled;
-}
-
 void nd__stream_ring_open(nd_stream_t *s) {
   nd_loop_t *loop = s->loop;
   struct nd__stream_ring *r;
   int type = 0;
   socklen_t len = sizeof(type);
 
-  if (s->ring != NULL || !ring_wanted() ||
+  if (s->ring != NULL || !nd__uring_sockets_wanted() ||
       !nd__uring_supports(loop, IORING_OP_RECV) ||
       !nd__uring_supports(loop, IORING_OP_SEND) ||
       !nd__uring_supports(loop, IORING_OP_SENDMSG))
