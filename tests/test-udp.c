@@ -1049,6 +1049,315 @@ static void test_ipv6_loopback(void **state) {
   assert_string_equal(v6.from, "::1");
 }
 
+/* --- what the ring path adds ------------------------------------------- */
+
+/*
+ * recv_stop from inside recv_cb in the middle of a burst, then recv_start
+ * again: every datagram arrives, once, in order.  On readiness the rest
+ * wait in the socket; on io_uring the kernel may have handed some over
+ * before the cancelled receive ended, and those are kept for the restart.
+ */
+#define BURST 60
+
+static struct {
+  nd_udp_t rx, tx;
+  nd_timer_t restart;
+  uint32_t next, dup_or_gap, stops, restarts;
+  int stopped_seen_data;  /* recv_cb ran while stopped */
+  volatile int done;
+} bs;
+
+static void bs_recv(nd_udp_t *h, ssize_t nread, const nd_buf_t *buf,
+                    const struct sockaddr *addr, unsigned flags);
+
+static void bs_restart(nd_timer_t *t) {
+  (void)t;
+  bs.restarts++;
+  ND_OK(nd_udp_recv_start(&bs.rx, slab_alloc, bs_recv));
+}
+
+static void bs_recv(nd_udp_t *h, ssize_t nread, const nd_buf_t *buf,
+                    const struct sockaddr *addr, unsigned flags) {
+  uint32_t seq;
+
+  assert_int_equal(flags, 0);
+  if (nread == 0 && addr == NULL)
+    return;
+  if (!(h->udp_flags & 4u /* reading */))
+    bs.stopped_seen_data++;
+  assert_int_equal(nread, sizeof(seq));
+  memcpy(&seq, buf->base, sizeof(seq));
+  if (seq != bs.next)
+    bs.dup_or_gap++;
+  bs.next = seq + 1;
+  if (bs.next == BURST) {
+    bs.done = 1;
+    return;
+  }
+  /* Stop every ten datagrams; a timer starts again a little later. */
+  if (seq % 10 == 0) {
+    bs.stops++;
+    ND_OK(nd_udp_recv_stop(h));
+    ND_OK(nd_timer_start(&bs.restart, bs_restart, 5, 0));
+  }
+}
+
+static void test_recv_stop_start_burst(void **state) {
+  nd_loop_t *loop = *state;
+  struct sockaddr_in to;
+  struct sockaddr *addrs[BURST];
+  nd_buf_t one[BURST], *bufs[BURST];
+  unsigned int nbufs[BURST];
+  uint32_t seqs[BURST];
+  watchdog_t wd;
+  int i;
+
+  memset(&bs, 0, sizeof(bs));
+  ND_OK(nd_udp_init(loop, &bs.rx));
+  ND_OK(nd_udp_init(loop, &bs.tx));
+  ND_OK(nd_timer_init(loop, &bs.restart));
+  to = bind_local(&bs.rx);
+  bind_local(&bs.tx);
+  for (i = 0; i < BURST; i++) {
+    seqs[i] = (uint32_t)i;
+    one[i].base = (char *)&seqs[i];
+    one[i].len = sizeof(seqs[i]);
+    bufs[i] = &one[i];
+    nbufs[i] = 1;
+    addrs[i] = (struct sockaddr *)&to;
+  }
+  /* The whole burst waits in the socket before receiving starts. */
+  assert_int_equal(nd_udp_try_send2(&bs.tx, BURST, bufs, nbufs, addrs, 0),
+                   BURST);
+  ND_OK(nd_udp_recv_start(&bs.rx, slab_alloc, bs_recv));
+  watchdog_start(loop, &wd);
+  run_until(loop, &wd, &bs.done);
+  assert_false(wd.expired);
+  close_and_drain(loop);
+
+  assert_int_equal(bs.next, BURST);
+  assert_int_equal(bs.dup_or_gap, 0);
+  assert_int_equal(bs.stopped_seen_data, 0);
+  assert_int_equal(bs.stops, 6);
+  assert_int_equal(bs.restarts, 6);
+}
+
+/*
+ * A datagram larger than the io_uring loop's 16 KiB pool buffers: on
+ * readiness it arrives whole in the 64 KiB buffer; on io_uring the first
+ * one arrives truncated, flagged ND_UDP_PARTIAL, and the handle receives
+ * by readiness from then on, so later ones arrive whole.  Either way a
+ * short datagram is never passed off as whole.
+ */
+#define LARGE 20000
+
+static struct {
+  nd_udp_t rx, tx;
+  struct sockaddr_in to;
+  char payload[LARGE];
+  ssize_t len[3];
+  unsigned flags[3];
+  int prefix_ok[3];
+  int n;
+  volatile int done;
+} lg;
+
+static void lg_recv(nd_udp_t *h, ssize_t nread, const nd_buf_t *buf,
+                    const struct sockaddr *addr, unsigned flags) {
+  (void)h;
+  if (nread == 0 && addr == NULL)
+    return;
+  assert_true(lg.n < 3 && nread > 0);
+  lg.len[lg.n] = nread;
+  lg.flags[lg.n] = flags;
+  lg.prefix_ok[lg.n] = memcmp(buf->base, lg.payload, (size_t)nread) == 0;
+  lg.n++;
+  if (lg.n == 1 || lg.n == 3)
+    lg.done = 1;
+}
+
+static void test_large_datagrams(void **state) {
+  nd_loop_t *loop = *state;
+  nd_buf_t b;
+  watchdog_t wd;
+  int i;
+
+  memset(&lg, 0, sizeof(lg));
+  for (i = 0; i < LARGE; i++)
+    lg.payload[i] = (char)(i * 7);
+  b.base = lg.payload;
+  b.len = LARGE;
+  ND_OK(nd_udp_init(loop, &lg.rx));
+  ND_OK(nd_udp_init(loop, &lg.tx));
+  lg.to = bind_local(&lg.rx);
+  ND_OK(nd_udp_recv_start(&lg.rx, slab_alloc, lg_recv));
+  assert_int_equal(nd_udp_try_send(&lg.tx, &b, 1, (struct sockaddr *)&lg.to),
+                   LARGE);
+  watchdog_start(loop, &wd);
+  run_until(loop, &wd, &lg.done);
+  assert_false(wd.expired);
+  /* Let a switch to readiness take effect before the next two. */
+  for (i = 0; i < 5; i++)
+    nd_run(loop, ND_RUN_NOWAIT);
+  lg.done = 0;
+  for (i = 0; i < 2; i++)
+    assert_int_equal(nd_udp_try_send(&lg.tx, &b, 1,
+                                     (struct sockaddr *)&lg.to), LARGE);
+  run_until(loop, &wd, &lg.done);
+  assert_false(wd.expired);
+  close_and_drain(loop);
+
+  assert_int_equal(lg.n, 3);
+  for (i = 0; i < 3; i++)
+    assert_true(lg.prefix_ok[i]);
+  if (lg.flags[0] == ND_UDP_PARTIAL) {
+    /* io_uring: what fitted in a pool buffer, and said so. */
+    assert_true(lg.len[0] < LARGE && lg.len[0] > 16000);
+  } else {
+    assert_int_equal(lg.flags[0], 0);
+    assert_int_equal(lg.len[0], LARGE);
+  }
+  for (i = 1; i < 3; i++) {
+    assert_int_equal(lg.flags[i], 0);
+    assert_int_equal(lg.len[i], LARGE);
+  }
+}
+
+/* An unreferenced handle that receives does not keep nd_run going. */
+static int unref_closed;
+
+static void unref_close_cb(nd_handle_t *h) {
+  (void)h;
+  unref_closed++;
+}
+
+static void test_unref_receiving_handle(void **state) {
+  nd_loop_t *loop = *state;
+  nd_udp_t rx;
+  uint64_t t0;
+
+  unref_closed = 0;
+  ND_OK(nd_udp_init(loop, &rx));
+  bind_local(&rx);
+  ND_OK(nd_udp_recv_start(&rx, slab_alloc, echo_client_recv));
+  assert_true(nd_is_active((nd_handle_t *)&rx));
+  nd_unref((nd_handle_t *)&rx);
+  t0 = test_ms();
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  assert_true(test_ms() - t0 < 1000);
+  assert_true(nd_is_active((nd_handle_t *)&rx));
+  /* Its receive may still be in the kernel: the close waits for it. */
+  nd_close((nd_handle_t *)&rx, unref_close_cb);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  assert_int_equal(unref_closed, 1);
+}
+
+/*
+ * nd_close while sends are in the kernel's hands (waiting for room on a
+ * full socket) and one more is queued behind them: every callback runs
+ * with ND_ECANCELED, in order, before the close callback.
+ */
+static void test_close_with_send_in_flight(void **state) {
+  nd_loop_t *loop = *state;
+  nd_udp_t u;
+  nd_udp_send_t reqs[4];
+  char chunk[512];
+  nd_buf_t b = {chunk, sizeof(chunk)};
+  int sv[2];
+  int fds = test_count_fds();
+  int i;
+
+  memset(&fl, 0, sizeof(fl));
+  memset(chunk, 'x', sizeof(chunk));
+  assert_int_equal(socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv), 0);
+  ND_OK(nd_udp_init(loop, &u));
+  ND_OK(nd_udp_open(&u, sv[0]));
+  fill_socket(&u, &b);
+  chunk[0] = 'w'; /* the queued ones, which must never arrive */
+  for (i = 0; i < 3; i++) {
+    reqs[i].data = (void *)(intptr_t)i;
+    ND_OK(nd_udp_send(&reqs[i], &u, &b, 1, NULL, fl_send_cb));
+  }
+  /* Two turns: the sends reach the kernel (or the watcher) and wait. */
+  nd_run(loop, ND_RUN_NOWAIT);
+  nd_run(loop, ND_RUN_NOWAIT);
+  assert_int_equal(fl.nlog, 0);
+  reqs[3].data = (void *)(intptr_t)3;
+  ND_OK(nd_udp_send(&reqs[3], &u, &b, 1, NULL, fl_send_cb));
+  assert_int_equal(u.send_queue_count, 4);
+  nd_close((nd_handle_t *)&u, fl_close_cb);
+  assert_int_equal(fl.nlog, 0);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+
+  assert_int_equal(fl.nlog, 5);
+  for (i = 0; i < 4; i++) {
+    assert_int_equal(fl.log[i], i);
+    assert_int_equal(fl.status[i], ND_ECANCELED);
+  }
+  assert_int_equal(fl.log[4], 100);
+  /* The peer saw none of them: only what fill_socket put there. */
+  while (recv(sv[1], chunk, sizeof(chunk), MSG_DONTWAIT) > 0)
+    assert_int_equal(chunk[0], 'x');
+  close(sv[1]);
+  assert_int_equal(test_count_fds(), fds);
+}
+
+/*
+ * For tests/examples/strace-udp.sh: COUNT datagrams from one handle to
+ * another on one loop, each send made from the previous one's callback,
+ * as bench/udp_pummel does; every datagram must arrive.
+ */
+static struct {
+  nd_udp_t tx, rx;
+  nd_udp_send_t req;
+  struct sockaddr_in to;
+  unsigned int count, sent, received;
+} pm;
+
+static void pm_send(void);
+
+static void pm_send_cb(nd_udp_send_t *req, int status) {
+  (void)req;
+  ND_OK(status);
+  if (++pm.sent < pm.count)
+    pm_send();
+}
+
+static void pm_send(void) {
+  nd_buf_t b = {"pummel", 6};
+
+  ND_OK(nd_udp_send(&pm.req, &pm.tx, &b, 1, (struct sockaddr *)&pm.to,
+                    pm_send_cb));
+}
+
+static void pm_recv(nd_udp_t *h, ssize_t nread, const nd_buf_t *buf,
+                    const struct sockaddr *addr, unsigned flags) {
+  (void)buf;
+  (void)flags;
+  if (nread == 0 && addr == NULL)
+    return;
+  assert_int_equal(nread, 6);
+  if (++pm.received == pm.count)
+    nd_close((nd_handle_t *)h, NULL);
+}
+
+static void pummel(nd_loop_t *loop, unsigned int count) {
+  memset(&pm, 0, sizeof(pm));
+  pm.count = count;
+  ND_OK(nd_udp_init(loop, &pm.rx));
+  ND_OK(nd_udp_init(loop, &pm.tx));
+  pm.to = bind_local(&pm.rx);
+  bind_local(&pm.tx);
+  ND_OK(nd_udp_recv_start(&pm.rx, slab_alloc, pm_recv));
+  pm_send();
+  while (pm.received < count)
+    nd_run(loop, ND_RUN_ONCE);
+  close_and_drain(loop);
+  /* Loopback drops nothing at one datagram in flight. */
+  assert_int_equal(pm.sent, count);
+  assert_int_equal(pm.received, count);
+}
+
 /* --- descriptors -------------------------------------------------------- */
 
 static void test_no_descriptor_leak(void **state) {
@@ -1070,7 +1379,7 @@ static void test_no_descriptor_leak(void **state) {
   assert_int_equal(test_count_fds(), fds);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
     LOOP_TEST(test_echo),
     LOOP_TEST(test_million_datagrams),
@@ -1086,8 +1395,21 @@ int main(void) {
     LOOP_TEST(test_close_cancels_pending_sends),
     LOOP_TEST(test_try_send2_batch),
     LOOP_TEST(test_ipv6_loopback),
+    LOOP_TEST(test_recv_stop_start_burst),
+    LOOP_TEST(test_large_datagrams),
+    LOOP_TEST(test_unref_receiving_handle),
+    LOOP_TEST(test_close_with_send_in_flight),
     LOOP_TEST(test_no_descriptor_leak),
   };
+
+  /* For tests/examples/strace-udp.sh: datagrams and nothing else. */
+  if (argc == 3 && strcmp(argv[1], "--pummel") == 0) {
+    nd_loop_t loop;
+    ND_OK(nd_loop_init(&loop));
+    pummel(&loop, (unsigned int)atoi(argv[2]));
+    ND_OK(nd_loop_close(&loop));
+    return 0;
+  }
 
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 
 typedef struct nd_udp_s nd_udp_t;
 typedef struct nd_udp_send_s nd_udp_send_t;
+struct nd__udp_ring;
 
 /* The values are libuv's, so the compatibility layer maps them one to one. */
 enum nd_udp_flags {
@@ -46,6 +47,7 @@ struct nd_udp_s {
   struct nd__queue send_done;     /* sent or failed, callback due */
   nd__pending_t send_pending;     /* runs the callbacks of send_done */
   unsigned int udp_flags;
+  struct nd__udp_ring *ring;      /* ring operations (io_uring), or NULL */
 };
 
 #define ND__UDP_SEND_SMALL_BUFS 4
@@ -63,6 +65,8 @@ struct nd_udp_send_s {
   nd_buf_t *bufs;
   ssize_t status;                 /* bytes sent or a negative error */
   nd_buf_t bufsml[ND__UDP_SEND_SMALL_BUFS];
+  nd__uring_op_t op;              /* the sendmsg on an io_uring loop */
+  struct msghdr msg;              /* what that sendmsg reads */
 };
 
 ND_EXTERN int nd_udp_init(nd_loop_t *loop, nd_udp_t *handle);

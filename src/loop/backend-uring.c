@@ -790,6 +790,33 @@ int nd__uring_supports(const nd_loop_t *loop, int opcode) {
   return (supported_ops[opcode / 64] >> (opcode % 64)) & 1;
 }
 
+static int sockets_unwanted = -1;
+
+int nd__uring_sockets_wanted(void) {
+  const char *v;
+
+  if (sockets_unwanted == -1) {
+    v = getenv("ND_STREAM_RING");
+    sockets_unwanted = v != NULL && strcmp(v, "0") == 0;
+  }
+  return !sockets_unwanted;
+}
+
+void nd__uring_reserve(nd_loop_t *loop, unsigned int n) {
+  struct uring *u = state(loop);
+  int r;
+
+  assert(n <= 64 && n <= SQ_ENTRIES);
+  while (io_uring_sq_space_left(&u->ring) < n) {
+    own(loop, u);
+    r = io_uring_submit(&u->ring);
+    if (r < 0 && r != -EINTR && r != -EAGAIN && r != -EBUSY)
+      fatal("submit", r);
+    if (r == -EBUSY)
+      io_uring_get_events(&u->ring);
+  }
+}
+
 struct io_uring_sqe *nd__uring_get_sqe(nd_loop_t *loop) {
   if (loop->backend != &nd__backend_uring)
     return NULL;

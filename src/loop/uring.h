@@ -44,6 +44,13 @@ typedef void (*nd__uring_cb)(nd_loop_t *loop, nd__uring_op_t *op, int res,
 int nd__uring_supports(const nd_loop_t *loop, int opcode);
 
 /*
+ * Should sockets (streams, UDP) use ring operations where they can?  Yes,
+ * unless the environment says ND_STREAM_RING=0, which keeps them on
+ * readiness to compare the two.  Read once per process.
+ */
+int nd__uring_sockets_wanted(void);
+
+/*
  * An SQE to fill, or NULL when the loop is not on io_uring.  When the
  * submission queue is full, the queued SQEs are submitted first, so this
  * never fails on an io_uring loop.
@@ -95,6 +102,13 @@ void nd__uring_op_strengthen(nd_loop_t *loop, nd__uring_op_t *op);
 int nd__uring_bufs_setup(nd_loop_t *loop);
 char *nd__uring_buf(nd_loop_t *loop, unsigned int bid);
 void nd__uring_buf_recycle(nd_loop_t *loop, unsigned int bid);
+
+/*
+ * Make room for n SQEs (n <= 64), submitting what is queued if there is
+ * less: for a chain of IOSQE_IO_LINK ops, which must reach the kernel in
+ * one submission (a chain split by a submission is two chains).
+ */
+void nd__uring_reserve(nd_loop_t *loop, unsigned int n);
 
 /* Ask the kernel to cancel op (IORING_OP_ASYNC_CANCEL). */
 int nd__uring_cancel(nd_loop_t *loop, nd__uring_op_t *op);

@@ -74,19 +74,6 @@ struct nd__stream_ring {
   struct iovec iov[RING_IOV];
 };
 
-static int ring_disabled = -1;
-
-/* ND_STREAM_RING=0 keeps streams on readiness, to compare the two. */
-static int ring_wanted(void) {
-  const char *v;
-
-  if (ring_disabled == -1) {
-    v = getenv("ND_STREAM_RING");
-    ring_disabled = v != NULL && strcmp(v, "0") == 0;
-  }
-  return !ring_disabled;
-}
-
 void nd__stream_ring_open(nd_stream_t *s) {
   nd_loop_t *loop = s->loop;
   struct nd__stream_ring *r;
@@ -94,7 +81,7 @@ void nd__stream_ring_open(nd_stream_t *s) {
   socklen_t len = sizeof(type);
 
   /* IPC pipes pass descriptors with recvmsg/sendmsg of their own. */
-  if (s->ring != NULL || !ring_wanted() ||
+  if (s->ring != NULL || !nd__uring_sockets_wanted() ||
       (s->stream_flags & ND__STREAM_IPC) ||
       !nd__uring_supports(loop, IORING_OP_RECV) ||
       !nd__uring_supports(loop, IORING_OP_SEND) ||

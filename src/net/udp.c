@@ -1,7 +1,9 @@
 /*
  * udp.c - UDP sockets.
  *
- * A UDP handle is a datagram socket watched for readiness.  The socket is
+ * A UDP handle is a datagram socket watched for readiness (on an io_uring
+ * loop it sends and receives with ring operations instead: udp-uring.c,
+ * which keeps the contracts described here).  The socket is
  * made when its family is known: by nd_udp_init_ex with a family, or by the
  * first bind, connect, send or recv_start; the last two also bind it to the
  * wildcard address of its family, so it has a port to be answered on.
@@ -9,8 +11,8 @@
  * Sending: a datagram goes to the kernel at once when nothing is queued
  * before it, else it waits in order for the socket to become writable, and
  * then every queued datagram goes out with one sendmmsg.  Datagrams sent
- * from the handle's own callbacks are batched the same way (batch_end).  Send callbacks
- * never run inside nd_udp_send: finished requests collect on send_done and
+ * from the handle's own callbacks are batched the same way (batch_end).
+ * Send callbacks never run inside nd_udp_send: finished requests collect on send_done and
  * run from the pending phase, or from the poll phase when the kernel took
  * them there.  send_queue_size and send_queue_count count what the kernel
  * has not taken yet.
@@ -33,34 +35,16 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "loop/internal.h"
+#include "udp-internal.h"
 
-/* The largest UDP payload, and what each recvmmsg chunk holds. */
-#define DGRAM_CHUNK 65536
 #define RECVS_PER_EVENT 32
 /* Datagrams per sendmmsg/recvmmsg call: bounded so they fit on the stack. */
 #define MMSG_BATCH 32
 /* Rounds of send callbacks per phase (see run_send_callbacks). */
 #define SEND_ROUNDS 8
 
-/* udp->udp_flags */
-enum {
-  UDP_BOUND = 1u << 0,
-  UDP_CONNECTED = 1u << 1,
-  UDP_READING = 1u << 2,
-  UDP_RECVMMSG = 1u << 3,  /* nd_udp_init_ex(ND_UDP_RECVMMSG) */
-  UDP_PENDING = 1u << 4,   /* send_pending is queued */
-  UDP_IPV6 = 1u << 5,      /* the socket is AF_INET6 */
-  UDP_RECVERR = 1u << 6,   /* IP_RECVERR: errors wait on the error queue */
-  UDP_BATCHING = 1u << 7   /* in the handle's callbacks: sends wait */
-};
-
 static void udp_io(nd_loop_t *loop, nd__io_t *w, unsigned int events);
 static void udp_close(nd_handle_t *h);
-
-static inline int udp_fd(const nd_udp_t *udp) {
-  return udp->io_watcher.fd;
-}
 
 static socklen_t sockaddr_len(const struct sockaddr *addr) {
   if (addr->sa_family == AF_INET)
@@ -84,7 +68,7 @@ static int adopt_fd(nd_udp_t *udp, int fd) {
     return -errno;
   udp->io_watcher.fd = fd;
   if (domain == AF_INET6)
-    udp->udp_flags |= UDP_IPV6;
+    udp->udp_flags |= ND__UDP_IPV6;
   return 0;
 }
 
@@ -96,12 +80,12 @@ static int new_socket(nd_udp_t *udp, int domain) {
     return -errno;
   udp->io_watcher.fd = fd;
   if (domain == AF_INET6)
-    udp->udp_flags |= UDP_IPV6;
+    udp->udp_flags |= ND__UDP_IPV6;
   return 0;
 }
 
 static int maybe_new_socket(nd_udp_t *udp, int domain) {
-  if (udp_fd(udp) != -1)
+  if (nd__udp_fd(udp) != -1)
     return 0;
   return new_socket(udp, domain);
 }
@@ -113,7 +97,7 @@ static int set_int_option(int fd, int level, int name, int value) {
 
 static int bind_socket(nd_udp_t *udp, const struct sockaddr *addr,
                        socklen_t len, unsigned int flags) {
-  int fd = udp_fd(udp);
+  int fd = nd__udp_fd(udp);
   int v6 = addr->sa_family == AF_INET6;
   int err = 0;
 
@@ -128,13 +112,13 @@ static int bind_socket(nd_udp_t *udp, const struct sockaddr *addr,
     err = v6 ? set_int_option(fd, IPPROTO_IPV6, IPV6_RECVERR, 1)
              : set_int_option(fd, IPPROTO_IP, IP_RECVERR, 1);
     if (err == 0)
-      udp->udp_flags |= UDP_RECVERR;
+      udp->udp_flags |= ND__UDP_RECVERR;
   }
   if (err != 0)
     return err;
   if (bind(fd, addr, len) != 0)
     return -errno;
-  udp->udp_flags |= UDP_BOUND;
+  udp->udp_flags |= ND__UDP_BOUND;
   return 0;
 }
 
@@ -144,13 +128,13 @@ static int maybe_bind(nd_udp_t *udp, int domain, unsigned int flags) {
   struct sockaddr_in any4;
   int err;
 
-  if (udp->udp_flags & UDP_BOUND)
+  if (udp->udp_flags & ND__UDP_BOUND)
     return 0;
   err = maybe_new_socket(udp, domain);
   if (err != 0)
     return err;
   /* The socket's family decides, for one made earlier or adopted. */
-  if (udp->udp_flags & UDP_IPV6) {
+  if (udp->udp_flags & ND__UDP_IPV6) {
     memset(&any6, 0, sizeof(any6));
     any6.sin6_family = AF_INET6;
     any6.sin6_addr = in6addr_any;
@@ -181,7 +165,8 @@ int nd_udp_init_ex(nd_loop_t *loop, nd_udp_t *udp, unsigned int flags) {
   nd__queue_init(&udp->send_queue);
   nd__queue_init(&udp->send_done);
   nd__queue_init(&udp->send_pending.queue);
-  udp->udp_flags = (flags & ND_UDP_RECVMMSG) ? UDP_RECVMMSG : 0;
+  udp->udp_flags = (flags & ND_UDP_RECVMMSG) ? ND__UDP_RECVMMSG : 0;
+  udp->ring = NULL;
   if (domain != AF_UNSPEC) {
     err = new_socket(udp, domain);
     if (err != 0) {
@@ -204,7 +189,7 @@ int nd_udp_open(nd_udp_t *udp, nd_os_sock_t sock) {
 
   if (udp == NULL || sock < 0)
     return ND_EINVAL;
-  if (udp_fd(udp) != -1)
+  if (nd__udp_fd(udp) != -1)
     return ND_EBUSY;
   if (nd__fd_watched(udp->loop, sock))
     return ND_EEXIST;
@@ -218,10 +203,10 @@ int nd_udp_open(nd_udp_t *udp, nd_os_sock_t sock) {
         ((struct sockaddr_in *)&ss)->sin_port != 0) ||
        (ss.ss_family == AF_INET6 &&
         ((struct sockaddr_in6 *)&ss)->sin6_port != 0)))
-    udp->udp_flags |= UDP_BOUND;
+    udp->udp_flags |= ND__UDP_BOUND;
   len = sizeof(ss);
   if (getpeername(sock, (struct sockaddr *)&ss, &len) == 0)
-    udp->udp_flags |= UDP_CONNECTED;
+    udp->udp_flags |= ND__UDP_CONNECTED;
   return 0;
 }
 
@@ -239,7 +224,7 @@ int nd_udp_bind(nd_udp_t *udp, const struct sockaddr *addr,
     return ND_EAFNOSUPPORT;
   if ((flags & ND_UDP_IPV6ONLY) && addr->sa_family != AF_INET6)
     return ND_EINVAL;
-  if (udp->udp_flags & UDP_BOUND)
+  if (udp->udp_flags & ND__UDP_BOUND)
     return ND_EINVAL;
   err = maybe_new_socket(udp, addr->sa_family);
   if (err != 0)
@@ -257,20 +242,20 @@ int nd_udp_connect(nd_udp_t *udp, const struct sockaddr *addr) {
     return ND_EINVAL;
   if (addr == NULL) {
     /* Disconnect: connect to AF_UNSPEC dissolves the association. */
-    if (!(udp->udp_flags & UDP_CONNECTED))
+    if (!(udp->udp_flags & ND__UDP_CONNECTED))
       return ND_ENOTCONN;
     memset(&unspec, 0, sizeof(unspec));
     unspec.sa_family = AF_UNSPEC;
     do
-      r = connect(udp_fd(udp), &unspec, sizeof(unspec));
+      r = connect(nd__udp_fd(udp), &unspec, sizeof(unspec));
     while (r != 0 && errno == EINTR);
     /* Some kernels answer EAFNOSUPPORT though they did disconnect. */
     if (r != 0 && errno != EAFNOSUPPORT)
       return -errno;
-    udp->udp_flags &= ~UDP_CONNECTED;
+    udp->udp_flags &= ~ND__UDP_CONNECTED;
     return 0;
   }
-  if (udp->udp_flags & UDP_CONNECTED)
+  if (udp->udp_flags & ND__UDP_CONNECTED)
     return ND_EISCONN;
   len = sockaddr_len(addr);
   if (len == 0)
@@ -279,11 +264,11 @@ int nd_udp_connect(nd_udp_t *udp, const struct sockaddr *addr) {
   if (err != 0)
     return err;
   do
-    r = connect(udp_fd(udp), addr, len);
+    r = connect(nd__udp_fd(udp), addr, len);
   while (r != 0 && errno == EINTR);
   if (r != 0)
     return -errno;
-  udp->udp_flags |= UDP_CONNECTED;
+  udp->udp_flags |= ND__UDP_CONNECTED;
   return 0;
 }
 
@@ -294,11 +279,11 @@ static int sock_name(const nd_udp_t *udp, struct sockaddr *name,
 
   if (udp == NULL || name == NULL || namelen == NULL || *namelen < 0)
     return ND_EINVAL;
-  if (udp_fd(udp) < 0)
+  if (nd__udp_fd(udp) < 0)
     return peer ? ND_ENOTCONN : ND_EBADF;
   len = (socklen_t)*namelen;
-  r = peer ? getpeername(udp_fd(udp), name, &len)
-           : getsockname(udp_fd(udp), name, &len);
+  r = peer ? getpeername(nd__udp_fd(udp), name, &len)
+           : getsockname(nd__udp_fd(udp), name, &len);
   if (r != 0)
     return -errno;
   *namelen = (int)len;
@@ -321,11 +306,11 @@ int nd_udp_getpeername(const nd_udp_t *udp, struct sockaddr *name,
 static int need_socket(const nd_udp_t *udp) {
   if (udp == NULL)
     return ND_EINVAL;
-  return udp_fd(udp) < 0 ? ND_EBADF : 0;
+  return nd__udp_fd(udp) < 0 ? ND_EBADF : 0;
 }
 
 static int is_v6(const nd_udp_t *udp) {
-  return (udp->udp_flags & UDP_IPV6) != 0;
+  return (udp->udp_flags & ND__UDP_IPV6) != 0;
 }
 
 /* An interface named by address ("fe80::1%eth0"), as an index for IPv6. */
@@ -372,7 +357,7 @@ int nd_udp_set_membership(nd_udp_t *udp, const char *multicast_addr,
       return err;
     if (is_v6(udp))
       return ND_EINVAL;
-    if (setsockopt(udp_fd(udp), IPPROTO_IP,
+    if (setsockopt(nd__udp_fd(udp), IPPROTO_IP,
                    membership == ND_JOIN_GROUP ? IP_ADD_MEMBERSHIP
                                                : IP_DROP_MEMBERSHIP,
                    &mreq4, sizeof(mreq4)) != 0)
@@ -388,7 +373,7 @@ int nd_udp_set_membership(nd_udp_t *udp, const char *multicast_addr,
     return err;
   if (!is_v6(udp))
     return ND_EINVAL;
-  if (setsockopt(udp_fd(udp), IPPROTO_IPV6,
+  if (setsockopt(nd__udp_fd(udp), IPPROTO_IPV6,
                  membership == ND_JOIN_GROUP ? IPV6_ADD_MEMBERSHIP
                                              : IPV6_DROP_MEMBERSHIP,
                  &mreq6, sizeof(mreq6)) != 0)
@@ -420,7 +405,7 @@ int nd_udp_set_source_membership(nd_udp_t *udp, const char *multicast_addr,
       return err;
     if (is_v6(udp))
       return ND_EINVAL;
-    if (setsockopt(udp_fd(udp), IPPROTO_IP,
+    if (setsockopt(nd__udp_fd(udp), IPPROTO_IP,
                    membership == ND_JOIN_GROUP ? IP_ADD_SOURCE_MEMBERSHIP
                                                : IP_DROP_SOURCE_MEMBERSHIP,
                    &mreq4, sizeof(mreq4)) != 0)
@@ -441,7 +426,7 @@ int nd_udp_set_source_membership(nd_udp_t *udp, const char *multicast_addr,
   gsr.gsr_interface = index;
   memcpy(&gsr.gsr_group, &group6, sizeof(group6));
   memcpy(&gsr.gsr_source, &source6, sizeof(source6));
-  if (setsockopt(udp_fd(udp), IPPROTO_IPV6,
+  if (setsockopt(nd__udp_fd(udp), IPPROTO_IPV6,
                  membership == ND_JOIN_GROUP ? MCAST_JOIN_SOURCE_GROUP
                                              : MCAST_LEAVE_SOURCE_GROUP,
                  &gsr, sizeof(gsr)) != 0)
@@ -455,9 +440,9 @@ int nd_udp_set_multicast_loop(nd_udp_t *udp, int on) {
   if (err != 0)
     return err;
   if (is_v6(udp))
-    return set_int_option(udp_fd(udp), IPPROTO_IPV6, IPV6_MULTICAST_LOOP,
+    return set_int_option(nd__udp_fd(udp), IPPROTO_IPV6, IPV6_MULTICAST_LOOP,
                           on != 0);
-  return set_int_option(udp_fd(udp), IPPROTO_IP, IP_MULTICAST_LOOP, on != 0);
+  return set_int_option(nd__udp_fd(udp), IPPROTO_IP, IP_MULTICAST_LOOP, on != 0);
 }
 
 /* 0 keeps multicast on this host, which makes sense, so it is allowed. */
@@ -469,9 +454,9 @@ int nd_udp_set_multicast_ttl(nd_udp_t *udp, int ttl) {
   if (ttl < 0 || ttl > 255)
     return ND_EINVAL;
   if (is_v6(udp))
-    return set_int_option(udp_fd(udp), IPPROTO_IPV6, IPV6_MULTICAST_HOPS,
+    return set_int_option(nd__udp_fd(udp), IPPROTO_IPV6, IPV6_MULTICAST_HOPS,
                           ttl);
-  return set_int_option(udp_fd(udp), IPPROTO_IP, IP_MULTICAST_TTL, ttl);
+  return set_int_option(nd__udp_fd(udp), IPPROTO_IP, IP_MULTICAST_TTL, ttl);
 }
 
 int nd_udp_set_multicast_interface(nd_udp_t *udp,
@@ -486,7 +471,7 @@ int nd_udp_set_multicast_interface(nd_udp_t *udp,
     err = parse_v6_interface(interface_addr, &index);
     if (err != 0)
       return err;
-    if (setsockopt(udp_fd(udp), IPPROTO_IPV6, IPV6_MULTICAST_IF, &index,
+    if (setsockopt(nd__udp_fd(udp), IPPROTO_IPV6, IPV6_MULTICAST_IF, &index,
                    sizeof(index)) != 0)
       return -errno;
     return 0;
@@ -494,7 +479,7 @@ int nd_udp_set_multicast_interface(nd_udp_t *udp,
   err = parse_v4_interface(interface_addr, &addr4);
   if (err != 0)
     return err;
-  if (setsockopt(udp_fd(udp), IPPROTO_IP, IP_MULTICAST_IF, &addr4,
+  if (setsockopt(nd__udp_fd(udp), IPPROTO_IP, IP_MULTICAST_IF, &addr4,
                  sizeof(addr4)) != 0)
     return -errno;
   return 0;
@@ -505,7 +490,7 @@ int nd_udp_set_broadcast(nd_udp_t *udp, int on) {
 
   if (err != 0)
     return err;
-  return set_int_option(udp_fd(udp), SOL_SOCKET, SO_BROADCAST, on != 0);
+  return set_int_option(nd__udp_fd(udp), SOL_SOCKET, SO_BROADCAST, on != 0);
 }
 
 int nd_udp_set_ttl(nd_udp_t *udp, int ttl) {
@@ -516,16 +501,16 @@ int nd_udp_set_ttl(nd_udp_t *udp, int ttl) {
   if (ttl < 1 || ttl > 255)
     return ND_EINVAL;
   if (is_v6(udp))
-    return set_int_option(udp_fd(udp), IPPROTO_IPV6, IPV6_UNICAST_HOPS, ttl);
-  return set_int_option(udp_fd(udp), IPPROTO_IP, IP_TTL, ttl);
+    return set_int_option(nd__udp_fd(udp), IPPROTO_IPV6, IPV6_UNICAST_HOPS, ttl);
+  return set_int_option(nd__udp_fd(udp), IPPROTO_IP, IP_TTL, ttl);
 }
 
 /* --- sending ------------------------------------------------------------ */
 
-static void update_active(nd_udp_t *udp) {
+void nd__udp_update_active(nd_udp_t *udp) {
   if (nd_is_closing((nd_handle_t *)udp))
     nd__handle_stop((nd_handle_t *)udp);
-  else if ((udp->udp_flags & UDP_READING) || udp->send_queue_count != 0 ||
+  else if ((udp->udp_flags & ND__UDP_READING) || udp->send_queue_count != 0 ||
            !nd__queue_empty(&udp->send_done))
     nd__handle_start((nd_handle_t *)udp);
   else
@@ -546,7 +531,7 @@ static int check_destination(const nd_udp_t *udp,
                              const struct sockaddr *addr,
                              socklen_t *addrlen) {
   *addrlen = 0;
-  if (udp->udp_flags & UDP_CONNECTED)
+  if (udp->udp_flags & ND__UDP_CONNECTED)
     return addr == NULL ? 0 : ND_EISCONN;
   if (addr == NULL)
     return ND_EDESTADDRREQ;
@@ -554,7 +539,7 @@ static int check_destination(const nd_udp_t *udp,
   return *addrlen == 0 ? ND_EINVAL : 0;
 }
 
-static void fill_msghdr(struct msghdr *msg, const void *addr,
+void nd__udp_fill_msghdr(struct msghdr *msg, const void *addr,
                         socklen_t addrlen, const nd_buf_t *bufs,
                         unsigned int nbufs) {
   memset(msg, 0, sizeof(*msg));
@@ -570,7 +555,7 @@ static ssize_t send_one(int fd, const void *addr, socklen_t addrlen,
   struct msghdr msg;
   ssize_t r;
 
-  fill_msghdr(&msg, addr, addrlen, bufs, nbufs);
+  nd__udp_fill_msghdr(&msg, addr, addrlen, bufs, nbufs);
   do
     r = sendmsg(fd, &msg, MSG_NOSIGNAL);
   while (r < 0 && errno == EINTR);
@@ -585,7 +570,7 @@ static int is_full(ssize_t r) {
   return r == ND_EAGAIN || r == -EWOULDBLOCK || r == ND_ENOBUFS;
 }
 
-static void finish_send(nd_udp_t *udp, nd_udp_send_t *req, ssize_t status) {
+void nd__udp_finish_send(nd_udp_t *udp, nd_udp_send_t *req, ssize_t status) {
   req->status = status;
   udp->send_queue_size -= bufs_size(req->bufs, req->nbufs);
   udp->send_queue_count--;
@@ -610,13 +595,13 @@ static void send_some(nd_udp_t *udp) {
     for (q = nd__queue_head(&udp->send_queue);
          q != &udp->send_queue && n < MMSG_BATCH; q = q->next) {
       reqs[n] = nd__container_of(q, nd_udp_send_t, queue);
-      fill_msghdr(&msgs[n].msg_hdr, &reqs[n]->addr, reqs[n]->addrlen,
+      nd__udp_fill_msghdr(&msgs[n].msg_hdr, &reqs[n]->addr, reqs[n]->addrlen,
                   reqs[n]->bufs, reqs[n]->nbufs);
       msgs[n].msg_len = 0;
       n++;
     }
     if (n == 1) {
-      r = send_one(udp_fd(udp), &reqs[0]->addr, reqs[0]->addrlen,
+      r = send_one(nd__udp_fd(udp), &reqs[0]->addr, reqs[0]->addrlen,
                    reqs[0]->bufs, reqs[0]->nbufs);
       if (r >= 0) {
         msgs[0].msg_len = (unsigned int)r;
@@ -624,7 +609,7 @@ static void send_some(nd_udp_t *udp) {
       }
     } else {
       do
-        r = sendmmsg(udp_fd(udp), msgs, n, MSG_NOSIGNAL);
+        r = sendmmsg(nd__udp_fd(udp), msgs, n, MSG_NOSIGNAL);
       while (r < 0 && errno == EINTR);
       if (r < 0)
         r = -errno;
@@ -633,11 +618,11 @@ static void send_some(nd_udp_t *udp) {
       break;
     if (r < 0) {
       /* The error is the first datagram's; the others are tried again. */
-      finish_send(udp, reqs[0], r);
+      nd__udp_finish_send(udp, reqs[0], r);
       continue;
     }
     for (i = 0; i < (unsigned int)r; i++)
-      finish_send(udp, reqs[i], msgs[i].msg_len);
+      nd__udp_finish_send(udp, reqs[i], msgs[i].msg_len);
     if ((unsigned int)r < n)
       break; /* the kernel's buffer is full */
   }
@@ -648,9 +633,9 @@ static void send_some(nd_udp_t *udp) {
     nd__io_start(udp->loop, &udp->io_watcher, ND__POLLOUT);
 }
 
-static void batch_begin(nd_udp_t *udp);
+void nd__udp_batch_begin(nd_udp_t *udp);
 static void batch_flush(nd_udp_t *udp);
-static void schedule_pending(nd_udp_t *udp);
+void nd__udp_schedule_pending(nd_udp_t *udp);
 
 static void free_send_bufs(nd_udp_send_t *req) {
   if (req->bufs != req->bufsml)
@@ -665,7 +650,7 @@ static void free_send_bufs(nd_udp_send_t *req) {
  * datagrams out per iteration, yet cannot hold the loop here for ever.
  * What is left runs from the next pending phase.
  */
-static void run_send_callbacks(nd_udp_t *udp) {
+void nd__udp_run_send_callbacks(nd_udp_t *udp) {
   struct nd__queue done;
   struct nd__queue *q;
   nd_udp_send_t *req;
@@ -673,7 +658,7 @@ static void run_send_callbacks(nd_udp_t *udp) {
 
   while (!nd__queue_empty(&udp->send_done) && rounds-- > 0) {
     nd__queue_move(&udp->send_done, &done);
-    batch_begin(udp);
+    nd__udp_batch_begin(udp);
     while (!nd__queue_empty(&done)) {
       q = nd__queue_head(&done);
       nd__queue_remove(q);
@@ -686,26 +671,31 @@ static void run_send_callbacks(nd_udp_t *udp) {
     batch_flush(udp);
   }
   if (!nd__queue_empty(&udp->send_done))
-    schedule_pending(udp);
-  update_active(udp);
+    nd__udp_schedule_pending(udp);
+  nd__udp_update_active(udp);
 }
 
 static void pending_cb(nd_loop_t *loop, nd__pending_t *p) {
   nd_udp_t *udp = nd__container_of(p, nd_udp_t, send_pending);
 
   (void)loop;
-  udp->udp_flags &= ~UDP_PENDING;
-  run_send_callbacks(udp);
-  /* A closing handle waited for these callbacks before its own. */
-  if (nd_is_closing((nd_handle_t *)udp) &&
-      nd__queue_empty(&udp->send_done) && !(udp->udp_flags & UDP_PENDING))
+  udp->udp_flags &= ~ND__UDP_PENDING;
+  if (udp->ring != NULL && !nd_is_closing((nd_handle_t *)udp))
+    nd__udp_ring_pending(udp);
+  nd__udp_run_send_callbacks(udp);
+  /*
+   * A closing handle waited for these callbacks before its own, and for
+   * the kernel to finish its ring ops (the ring is gone once it has).
+   */
+  if (nd_is_closing((nd_handle_t *)udp) && udp->ring == NULL &&
+      nd__queue_empty(&udp->send_done) && !(udp->udp_flags & ND__UDP_PENDING))
     nd__handle_close_release((nd_handle_t *)udp);
 }
 
-static void schedule_pending(nd_udp_t *udp) {
-  if (udp->udp_flags & UDP_PENDING)
+void nd__udp_schedule_pending(nd_udp_t *udp) {
+  if (udp->udp_flags & ND__UDP_PENDING)
     return;
-  udp->udp_flags |= UDP_PENDING;
+  udp->udp_flags |= ND__UDP_PENDING;
   nd__pending_add(udp->loop, &udp->send_pending, pending_cb);
 }
 
@@ -716,23 +706,25 @@ static void schedule_pending(nd_udp_t *udp) {
  * callback, then makes one system call per batch instead of one per
  * datagram.
  */
-static void batch_begin(nd_udp_t *udp) {
-  udp->udp_flags |= UDP_BATCHING;
+void nd__udp_batch_begin(nd_udp_t *udp) {
+  udp->udp_flags |= ND__UDP_BATCHING;
 }
 
 static void batch_flush(nd_udp_t *udp) {
-  udp->udp_flags &= ~UDP_BATCHING;
-  if (udp_fd(udp) == -1 || nd__queue_empty(&udp->send_queue))
+  udp->udp_flags &= ~ND__UDP_BATCHING;
+  if (nd__udp_fd(udp) == -1 || nd__queue_empty(&udp->send_queue))
     return;
+  if (udp->ring != NULL)
+    nd__udp_ring_send(udp);
   /* With POLLOUT on, the queue was waiting for room already. */
-  if (!nd__io_active(&udp->io_watcher, ND__POLLOUT))
+  else if (!nd__io_active(&udp->io_watcher, ND__POLLOUT))
     send_some(udp);
 }
 
-static void batch_end(nd_udp_t *udp) {
+void nd__udp_batch_end(nd_udp_t *udp) {
   batch_flush(udp);
   if (!nd__queue_empty(&udp->send_done))
-    schedule_pending(udp);
+    nd__udp_schedule_pending(udp);
 }
 
 int nd_udp_send(nd_udp_send_t *req, nd_udp_t *udp, const nd_buf_t bufs[],
@@ -771,17 +763,23 @@ int nd_udp_send(nd_udp_send_t *req, nd_udp_t *udp, const nd_buf_t bufs[],
   nd__queue_insert_tail(&udp->send_queue, &req->queue);
   udp->send_queue_size += bufs_size(req->bufs, nbufs);
   udp->send_queue_count++;
-  if (udp->send_queue_count == 1 && !(udp->udp_flags & UDP_BATCHING)) {
+  nd__udp_ring_open(udp);
+  if (udp->ring != NULL) {
+    /* The completion runs the callback, in the poll phase. */
+    if (!(udp->udp_flags & ND__UDP_BATCHING))
+      nd__udp_ring_send(udp);
+  } else if (udp->send_queue_count == 1 &&
+             !(udp->udp_flags & ND__UDP_BATCHING)) {
     /* Nothing before it: straight to the kernel, no watcher change. */
-    r = send_one(udp_fd(udp), &req->addr, addrlen, req->bufs, nbufs);
+    r = send_one(nd__udp_fd(udp), &req->addr, addrlen, req->bufs, nbufs);
     if (is_full(r))
       nd__io_start(udp->loop, &udp->io_watcher, ND__POLLOUT);
     else
-      finish_send(udp, req, r);
+      nd__udp_finish_send(udp, req, r);
   }
   if (!nd__queue_empty(&udp->send_done))
-    schedule_pending(udp);
-  update_active(udp);
+    nd__udp_schedule_pending(udp);
+  nd__udp_update_active(udp);
   return 0;
 }
 
@@ -802,7 +800,7 @@ int nd_udp_try_send(nd_udp_t *udp, const nd_buf_t bufs[], unsigned int nbufs,
     err = maybe_bind(udp, addr->sa_family, 0);
   if (err != 0)
     return err;
-  r = send_one(udp_fd(udp), addr, addrlen, bufs, nbufs);
+  r = send_one(nd__udp_fd(udp), addr, addrlen, bufs, nbufs);
   if (is_full(r))
     return ND_EAGAIN;
   return (int)r;
@@ -822,7 +820,7 @@ int nd_udp_try_send2(nd_udp_t *udp, unsigned int count, nd_buf_t *bufs[],
       (bufs == NULL || nbufs == NULL || addrs == NULL)) ||
       nd_is_closing((nd_handle_t *)udp))
     return ND_EINVAL;
-  if (udp_fd(udp) < 0)
+  if (nd__udp_fd(udp) < 0)
     return ND_EBADF;
   if (udp->send_queue_count != 0)
     return ND_EAGAIN;
@@ -833,14 +831,14 @@ int nd_udp_try_send2(nd_udp_t *udp, unsigned int count, nd_buf_t *bufs[],
       err = check_destination(udp, addrs[sent + n], &addrlen);
       if (err != 0)
         break;
-      fill_msghdr(&msgs[n].msg_hdr, addrs[sent + n], addrlen,
+      nd__udp_fill_msghdr(&msgs[n].msg_hdr, addrs[sent + n], addrlen,
                   bufs[sent + n], nbufs[sent + n]);
       msgs[n].msg_len = 0;
     }
     if (n == 0)
       break;
     do
-      r = sendmmsg(udp_fd(udp), msgs, n, MSG_NOSIGNAL);
+      r = sendmmsg(nd__udp_fd(udp), msgs, n, MSG_NOSIGNAL);
     while (r < 0 && errno == EINTR);
     if (r < 0) {
       err = is_full(-errno) ? ND_EAGAIN : -errno;
@@ -870,7 +868,7 @@ static int recv_mmsg(nd_udp_t *udp, nd_buf_t *buf, int budget) {
   struct iovec iov[MMSG_BATCH];
   nd_buf_t chunk;
   unsigned int flags;
-  size_t nchunks = buf->len / DGRAM_CHUNK;
+  size_t nchunks = buf->len / ND__UDP_DGRAM_MAX;
   int i;
   int r;
 
@@ -879,8 +877,8 @@ static int recv_mmsg(nd_udp_t *udp, nd_buf_t *buf, int budget) {
   if (nchunks > (size_t)budget)
     nchunks = (size_t)budget;
   for (i = 0; i < (int)nchunks; i++) {
-    iov[i].iov_base = buf->base + (size_t)i * DGRAM_CHUNK;
-    iov[i].iov_len = DGRAM_CHUNK;
+    iov[i].iov_base = buf->base + (size_t)i * ND__UDP_DGRAM_MAX;
+    iov[i].iov_len = ND__UDP_DGRAM_MAX;
     memset(&msgs[i].msg_hdr, 0, sizeof(msgs[i].msg_hdr));
     msgs[i].msg_hdr.msg_name = &peers[i];
     msgs[i].msg_hdr.msg_namelen = sizeof(peers[i]);
@@ -888,14 +886,14 @@ static int recv_mmsg(nd_udp_t *udp, nd_buf_t *buf, int budget) {
     msgs[i].msg_hdr.msg_iovlen = 1;
   }
   do
-    r = recvmmsg(udp_fd(udp), msgs, (unsigned int)nchunks, 0, NULL);
+    r = recvmmsg(nd__udp_fd(udp), msgs, (unsigned int)nchunks, 0, NULL);
   while (r < 0 && errno == EINTR);
   if (r < 0) {
     r = (errno == EAGAIN || errno == EWOULDBLOCK) ? 0 : -errno;
     udp->recv_cb(udp, r, buf, NULL, 0);
     return -1;
   }
-  for (i = 0; i < r && (udp->udp_flags & UDP_READING); i++) {
+  for (i = 0; i < r && (udp->udp_flags & ND__UDP_READING); i++) {
     chunk.base = iov[i].iov_base;
     chunk.len = msgs[i].msg_len;
     flags = ND_UDP_MMSG_CHUNK;
@@ -918,15 +916,15 @@ static void recv_some(nd_udp_t *udp) {
   ssize_t r;
   int n;
 
-  while ((udp->udp_flags & UDP_READING) && budget > 0) {
+  while ((udp->udp_flags & ND__UDP_READING) && budget > 0) {
     buf.base = NULL;
     buf.len = 0;
-    udp->alloc_cb((nd_handle_t *)udp, DGRAM_CHUNK, &buf);
+    udp->alloc_cb((nd_handle_t *)udp, ND__UDP_DGRAM_MAX, &buf);
     if (buf.base == NULL || buf.len == 0) {
       udp->recv_cb(udp, ND_ENOBUFS, &buf, NULL, 0);
       return;
     }
-    if ((udp->udp_flags & UDP_RECVMMSG) && buf.len >= 2 * DGRAM_CHUNK) {
+    if ((udp->udp_flags & ND__UDP_RECVMMSG) && buf.len >= 2 * ND__UDP_DGRAM_MAX) {
       n = recv_mmsg(udp, &buf, budget);
       if (n < 0)
         return;
@@ -939,7 +937,7 @@ static void recv_some(nd_udp_t *udp) {
     msg.msg_iov = (struct iovec *)(void *)&buf;
     msg.msg_iovlen = 1;
     do
-      r = recvmsg(udp_fd(udp), &msg, 0);
+      r = recvmsg(nd__udp_fd(udp), &msg, 0);
     while (r < 0 && errno == EINTR);
     if (r < 0) {
       /* Nothing more (the buffer goes back), or an error such as ICMP's. */
@@ -957,7 +955,7 @@ static void recv_some(nd_udp_t *udp) {
  * With IP_RECVERR, ICMP errors also wait on the error queue, which keeps
  * the socket in the error state (a level-triggered POLLERR) until read.
  */
-static void drain_error_queue(nd_udp_t *udp) {
+void nd__udp_drain_error_queue(nd_udp_t *udp) {
   char data[256];
   char control[512];
   struct iovec iov = {data, sizeof(data)};
@@ -970,7 +968,7 @@ static void drain_error_queue(nd_udp_t *udp) {
     msg.msg_iovlen = 1;
     msg.msg_control = control;
     msg.msg_controllen = sizeof(control);
-    r = recvmsg(udp_fd(udp), &msg, MSG_ERRQUEUE);
+    r = recvmsg(nd__udp_fd(udp), &msg, MSG_ERRQUEUE);
   } while (r >= 0 || errno == EINTR);
 }
 
@@ -981,34 +979,43 @@ int nd_udp_recv_start(nd_udp_t *udp, nd_alloc_cb alloc_cb,
   if (udp == NULL || alloc_cb == NULL || recv_cb == NULL ||
       nd_is_closing((nd_handle_t *)udp))
     return ND_EINVAL;
-  if (udp->udp_flags & UDP_READING)
+  if (udp->udp_flags & ND__UDP_READING)
     return ND_EALREADY;
   err = maybe_bind(udp, AF_INET, 0);
   if (err != 0)
     return err;
-  err = nd__io_start(udp->loop, &udp->io_watcher, ND__POLLIN);
-  if (err != 0)
-    return err;
   udp->alloc_cb = alloc_cb;
   udp->recv_cb = recv_cb;
-  udp->udp_flags |= UDP_READING;
-  update_active(udp);
+  nd__udp_ring_open(udp);
+  if (udp->ring == NULL || !nd__udp_ring_recv_start(udp)) {
+    err = nd__udp_readiness_recv_start(udp);
+    if (err != 0)
+      return err;
+  }
+  udp->udp_flags |= ND__UDP_READING;
+  nd__udp_update_active(udp);
   return 0;
+}
+
+int nd__udp_readiness_recv_start(nd_udp_t *udp) {
+  return nd__io_start(udp->loop, &udp->io_watcher, ND__POLLIN);
 }
 
 int nd_udp_recv_stop(nd_udp_t *udp) {
   if (udp == NULL)
     return ND_EINVAL;
-  if (!(udp->udp_flags & UDP_READING))
+  if (!(udp->udp_flags & ND__UDP_READING))
     return 0;
-  udp->udp_flags &= ~UDP_READING;
+  udp->udp_flags &= ~ND__UDP_READING;
   nd__io_stop(udp->loop, &udp->io_watcher, ND__POLLIN);
-  update_active(udp);
+  if (udp->ring != NULL)
+    nd__udp_ring_recv_stop(udp);
+  nd__udp_update_active(udp);
   return 0;
 }
 
 int nd_udp_using_recvmmsg(const nd_udp_t *udp) {
-  return udp != NULL && (udp->udp_flags & UDP_RECVMMSG) != 0;
+  return udp != NULL && (udp->udp_flags & ND__UDP_RECVMMSG) != 0;
 }
 
 /* --- the watcher -------------------------------------------------------- */
@@ -1020,14 +1027,14 @@ static void watcher_failed(nd_udp_t *udp, int err) {
 
   while (!nd__queue_empty(&udp->send_queue)) {
     q = nd__queue_head(&udp->send_queue);
-    finish_send(udp, nd__container_of(q, nd_udp_send_t, queue), err);
+    nd__udp_finish_send(udp, nd__container_of(q, nd_udp_send_t, queue), err);
   }
   if (!nd__queue_empty(&udp->send_done))
-    schedule_pending(udp);
-  update_active(udp);
-  if (udp->udp_flags & UDP_READING) {
-    udp->udp_flags &= ~UDP_READING;
-    update_active(udp);
+    nd__udp_schedule_pending(udp);
+  nd__udp_update_active(udp);
+  if (udp->udp_flags & ND__UDP_READING) {
+    udp->udp_flags &= ~ND__UDP_READING;
+    nd__udp_update_active(udp);
     udp->recv_cb(udp, err, &none, NULL, 0);
   }
 }
@@ -1044,18 +1051,18 @@ static void udp_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
     return;
   }
   if (events & (ND__POLLIN | ND__POLLERR | ND__POLLHUP)) {
-    batch_begin(udp);
+    nd__udp_batch_begin(udp);
     recv_some(udp);
-    batch_end(udp);
+    nd__udp_batch_end(udp);
   }
-  if (udp_fd(udp) == -1)
+  if (nd__udp_fd(udp) == -1)
     return; /* closed by a receive callback */
-  if ((events & ND__POLLERR) && (udp->udp_flags & UDP_RECVERR))
-    drain_error_queue(udp);
+  if ((events & ND__POLLERR) && (udp->udp_flags & ND__UDP_RECVERR))
+    nd__udp_drain_error_queue(udp);
   if (events & (ND__POLLOUT | ND__POLLERR | ND__POLLHUP)) {
     if (!nd__queue_empty(&udp->send_queue))
       send_some(udp);
-    run_send_callbacks(udp);
+    nd__udp_run_send_callbacks(udp);
   }
 }
 
@@ -1064,23 +1071,28 @@ static void udp_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
 static void udp_close(nd_handle_t *h) {
   nd_udp_t *udp = (nd_udp_t *)h;
   struct nd__queue *q;
-  int fd = udp_fd(udp);
+  int fd = nd__udp_fd(udp);
 
-  udp->udp_flags &= ~UDP_READING;
+  udp->udp_flags &= ~ND__UDP_READING;
   nd__io_close(udp->loop, &udp->io_watcher);
+  udp->io_watcher.fd = -1;
+  if (udp->ring != NULL && nd__udp_ring_close(udp, fd)) {
+    /* The ring closes fd and fails the queue once the kernel is done. */
+    nd__handle_close_hold(h);
+    return;
+  }
   if (fd != -1)
     nd__close_nocancel(fd);
-  udp->io_watcher.fd = -1;
   while (!nd__queue_empty(&udp->send_queue)) {
     q = nd__queue_head(&udp->send_queue);
-    finish_send(udp, nd__container_of(q, nd_udp_send_t, queue),
+    nd__udp_finish_send(udp, nd__container_of(q, nd_udp_send_t, queue),
                 ND_ECANCELED);
   }
   udp->send_queue_size = 0;
   udp->send_queue_count = 0;
-  if (!nd__queue_empty(&udp->send_done) || (udp->udp_flags & UDP_PENDING)) {
+  if (!nd__queue_empty(&udp->send_done) || (udp->udp_flags & ND__UDP_PENDING)) {
     nd__handle_close_hold(h);
-    schedule_pending(udp);
+    nd__udp_schedule_pending(udp);
   }
 }
 
