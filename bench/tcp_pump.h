@@ -23,12 +23,15 @@
  * process per MiB (user + system, lower is better) goes to stderr.
  *
  * One benchmark per connection count: tcp_pump1.c and tcp_pump100.c call
- * pump_main() with theirs.
+ * pump_main() with theirs.  With PUMP_PIPE defined the connections are
+ * Unix domain sockets (uv_pipe_t) bound to a path under /tmp, as in
+ * libuv's pipe_pump benchmarks: pipe_pump1.c and pipe_pump100.c.
  */
 #ifndef TCP_PUMP_H
 #define TCP_PUMP_H
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <uv.h>
 
@@ -39,13 +42,21 @@
 #define PUMP_WINDOW 16
 #define PUMP_READ_SIZE 65536
 
+#ifdef PUMP_PIPE
+typedef uv_pipe_t pump_stream_t;
+#define pump_stream_init(loop, s) uv_pipe_init((loop), (s), 0)
+#else
+typedef uv_tcp_t pump_stream_t;
+#define pump_stream_init(loop, s) uv_tcp_init((loop), (s))
+#endif
+
 struct pump_write {
   uv_write_t req;
   struct pump_write *next;        /* on the connection's free list */
 };
 
 struct pump_client {
-  uv_tcp_t tcp;
+  pump_stream_t tcp;
   uv_connect_t connect_req;
   uv_shutdown_t shutdown_req;
   struct pump_write writes[PUMP_WINDOW];
@@ -54,10 +65,10 @@ struct pump_client {
 };
 
 static uv_loop_t pump_loop;
-static uv_tcp_t pump_listener;
+static pump_stream_t pump_listener;
 static uv_timer_t pump_timer;
 static struct pump_client *pump_clients;
-static uv_tcp_t *pump_servers;
+static pump_stream_t *pump_servers;
 static int pump_nconns;
 static int pump_connected;        /* clients whose connect succeeded */
 static int pump_accepted;
@@ -184,13 +195,13 @@ static void pump_connect_cb(uv_connect_t *req, int status) {
 }
 
 static void pump_connection_cb(uv_stream_t *listening, int status) {
-  uv_tcp_t *s;
+  pump_stream_t *s;
 
   bench_check(status, "connection callback");
   if (pump_accepted == pump_nconns)
     bench_fatal("server: more connections than clients");
   s = &pump_servers[pump_accepted++];
-  bench_check(uv_tcp_init(&pump_loop, s), "uv_tcp_init (server)");
+  bench_check(pump_stream_init(&pump_loop, s), "init (server)");
   bench_check(uv_accept(listening, (uv_stream_t *)s), "uv_accept");
   bench_check(uv_read_start((uv_stream_t *)s, pump_alloc, pump_read),
               "uv_read_start");
@@ -199,10 +210,14 @@ static void pump_connection_cb(uv_stream_t *listening, int status) {
 }
 
 static int pump_main(const char *name, int nconns) {
+  struct pump_client *c;
+#ifdef PUMP_PIPE
+  char path[64];
+#else
   struct sockaddr_storage addr;
   int len = sizeof(addr);
   struct sockaddr_in any;
-  struct pump_client *c;
+#endif
   double seconds, mib;
   int i, j;
 
@@ -213,16 +228,25 @@ static int pump_main(const char *name, int nconns) {
   memset(pump_write_buf, 'x', sizeof(pump_write_buf));
   bench_check(uv_loop_init(&pump_loop), "uv_loop_init");
 
+#ifdef PUMP_PIPE
+  snprintf(path, sizeof(path), "/tmp/pipe_pump-%ld.sock", (long)getpid());
+  unlink(path);
+  bench_check(pump_stream_init(&pump_loop, &pump_listener), "uv_pipe_init");
+  bench_check(uv_pipe_bind(&pump_listener, path), "uv_pipe_bind");
+#else
   bench_check(uv_ip4_addr("127.0.0.1", 0, &any), "uv_ip4_addr");
   bench_check(uv_tcp_init(&pump_loop, &pump_listener), "uv_tcp_init");
   bench_check(uv_tcp_bind(&pump_listener, (const struct sockaddr *)&any, 0),
               "uv_tcp_bind");
+#endif
   bench_check(uv_listen((uv_stream_t *)&pump_listener, 1024,
                         pump_connection_cb),
               "uv_listen");
+#ifndef PUMP_PIPE
   bench_check(uv_tcp_getsockname(&pump_listener, (struct sockaddr *)&addr,
                                  &len),
               "uv_tcp_getsockname");
+#endif
 
   for (i = 0; i < nconns; i++) {
     c = &pump_clients[i];
@@ -231,14 +255,21 @@ static int pump_main(const char *name, int nconns) {
       c->writes[j].next = c->free_writes;
       c->free_writes = &c->writes[j];
     }
-    bench_check(uv_tcp_init(&pump_loop, &c->tcp), "uv_tcp_init (client)");
+    bench_check(pump_stream_init(&pump_loop, &c->tcp), "init (client)");
+#ifdef PUMP_PIPE
+    uv_pipe_connect(&c->connect_req, &c->tcp, path, pump_connect_cb);
+#else
     bench_check(uv_tcp_connect(&c->connect_req, &c->tcp,
                                (const struct sockaddr *)&addr,
                                pump_connect_cb),
                 "uv_tcp_connect");
+#endif
   }
 
   bench_check(uv_run(&pump_loop, UV_RUN_DEFAULT), "uv_run");
+#ifdef PUMP_PIPE
+  unlink(path);
+#endif
 
   if (pump_stop_ns == 0)
     bench_fatal("the loop ended before the time was up");

@@ -372,6 +372,17 @@ static void prep_send(nd_stream_t *s, struct io_uring_sqe *sqe,
  * seen by the kernel) joins that send: a writer that writes many buffers
  * in one callback, or one iteration, has them all go out in one op.
  */
+/*
+ * Bytes all streams of the thread's loop may add to their sends before the
+ * next submission.  Measured: with 100 connections each adding up to its
+ * high watermark, every turn moved megabytes through memory and throughput
+ * halved (1.3 against 2.7 GB/s); a budget keeps the turn's working set
+ * small while one busy stream still sends 64 KiB at a time.
+ */
+#define AMEND_BUDGET (128u * 1024u)
+static __thread uint64_t amend_seq;
+static __thread size_t amend_bytes;
+
 static void amend_send(nd_stream_t *s) {
   struct nd__stream_ring *r = s->ring;
   nd_write_t *req;
@@ -385,6 +396,12 @@ static void amend_send(nd_stream_t *s) {
   if (!r->send_all || r->send_sqe == NULL ||
       r->send_len >= s->high_watermark ||
       r->send_seq != nd__uring_submissions(s->loop))
+    return;
+  if (amend_seq != r->send_seq) {
+    amend_seq = r->send_seq;
+    amend_bytes = 0;
+  }
+  if (amend_bytes >= AMEND_BUDGET)
     return;
   req = nd__container_of(s->write_queue.prev, nd_write_t, queue);
   if (req == r->send_tail)
@@ -400,6 +417,7 @@ static void amend_send(nd_stream_t *s) {
     r->send_niov++;
   }
   prep_send(s, r->send_sqe, r->send_niov);
+  amend_bytes += len;
   r->send_tail = req;
   r->send_len += len;
   s->write_queue_size -= len;
