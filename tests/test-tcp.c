@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 
 #include "test-util.h"
 
@@ -1191,6 +1192,106 @@ static void test_accept_later(void **state) {
   close_and_drain(loop);
 }
 
+/* --- nd_loop_fork ------------------------------------------------------ */
+
+static struct {
+  nd_tcp_t server, conn, client;
+  nd_connect_t connect;
+  nd_write_t big, hello;
+  char got[16];
+  size_t ngot;
+  int accepted, connected, writes;
+} fk;
+
+static void fk_connection_cb(nd_stream_t *server, int status) {
+  assert_int_equal(status, 0);
+  ND_OK(nd_tcp_init(server->loop, &fk.conn));
+  ND_OK(nd_accept(server, (nd_stream_t *)&fk.conn));
+  fk.accepted = 1;
+}
+
+static void fk_connect_cb(nd_connect_t *req, int status) {
+  (void)req;
+  assert_int_equal(status, 0);
+  fk.connected = 1;
+}
+
+static void fk_read_cb(nd_stream_t *s, ssize_t n, const nd_buf_t *buf) {
+  (void)s;
+  if (n > 0 && fk.ngot + (size_t)n <= sizeof(fk.got)) {
+    memcpy(fk.got + fk.ngot, buf->base, (size_t)n);
+    fk.ngot += (size_t)n;
+  }
+  free(buf->base);
+}
+
+static void fk_write_cb(nd_write_t *req, int status) {
+  (void)req;
+  (void)status;
+  fk.writes++;
+}
+
+/* In the child: the streams still read and write, and close. */
+static int fk_child(nd_loop_t *loop) {
+  nd_buf_t buf = {"hello", 5};
+  uint64_t deadline;
+
+  if (nd_loop_fork(loop) != 0)
+    return 10;
+  if (nd_write(&fk.hello, (nd_stream_t *)&fk.conn, &buf, 1, fk_write_cb) < 0)
+    return 11;
+  deadline = test_ms() + 5000;
+  while (fk.ngot < 5 && test_ms() < deadline)
+    nd_run(loop, ND_RUN_ONCE);
+  if (fk.ngot != 5 || memcmp(fk.got, "hello", 5) != 0)
+    return 12;
+  nd_walk(loop, close_walk_cb, NULL);
+  if (nd_run(loop, ND_RUN_DEFAULT) != 0)
+    return 13;
+  /* Every write had its callback: the big one cancelled or done. */
+  if (fk.writes != 2)
+    return 14;
+  return nd_loop_close(loop) == 0 ? 0 : 15;
+}
+
+/*
+ * nd_loop_fork with a receive armed and a large send under way (on
+ * io_uring, ring ops the child never sees complete): the child's streams
+ * go on reading and writing, and its loop closes.
+ */
+static void test_fork_streams(void **state) {
+  nd_loop_t *loop = *state;
+  struct sockaddr_in addr;
+  static char big[8 << 20];
+  nd_buf_t buf = {big, sizeof(big)};
+  watchdog_t wd;
+  int status;
+  pid_t pid;
+
+  memset(&fk, 0, sizeof(fk));
+  addr = loopback(bind_listener(loop, &fk.server, fk_connection_cb));
+  ND_OK(nd_tcp_init(loop, &fk.client));
+  ND_OK(nd_tcp_connect(&fk.connect, &fk.client, (struct sockaddr *)&addr,
+                       fk_connect_cb));
+  watchdog_start(loop, &wd);
+  while (!(fk.accepted && fk.connected) && !wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  ND_OK(nd_read_start((nd_stream_t *)&fk.client, alloc_malloc, fk_read_cb));
+  /* 8 MiB to a peer that does not read: the send stays in flight. */
+  assert_true(nd_write(&fk.big, (nd_stream_t *)&fk.client, &buf, 1,
+                       fk_write_cb) >= 0);
+  nd_run(loop, ND_RUN_NOWAIT);
+  nd_run(loop, ND_RUN_NOWAIT);
+  pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0)
+    _exit(fk_child(loop));
+  assert_int_equal(waitpid(pid, &status, 0), pid);
+  assert_true(WIFEXITED(status));
+  assert_int_equal(WEXITSTATUS(status), 0);
+  close_and_drain(loop);
+}
+
 /* --- loop-buffer reads, and ping-pong --------------------------------- */
 
 static struct {
@@ -1306,6 +1407,7 @@ int main(int argc, char **argv) {
       LOOP_TEST(test_try_write),
       LOOP_TEST(test_loopbuf_ping_pong),
       LOOP_TEST(test_accept_later),
+      LOOP_TEST(test_fork_streams),
   };
 
   /* For tests/examples/strace-streams.sh: a ping-pong and nothing else. */

@@ -74,6 +74,8 @@ struct nd__stream_ring {
   struct iovec iov[RING_IOV];
 };
 
+static int ring_fork(nd_loop_t *loop);
+
 void nd__stream_ring_open(nd_stream_t *s) {
   nd_loop_t *loop = s->loop;
   struct nd__stream_ring *r;
@@ -99,6 +101,7 @@ void nd__stream_ring_open(nd_stream_t *s) {
   nd__queue_init(&r->stash);
   s->ring = r;
   s->stream_flags |= ND__STREAM_RING;
+  nd__loop_add_fork_hook(ring_fork);
 }
 
 int nd__stream_ring_busy(const nd_stream_t *s) {
@@ -667,5 +670,59 @@ int nd__stream_ring_connect(nd_stream_t *s, nd_connect_t *req,
   nd__uring_submit_weak(s->loop, sqe, &r->connect_op, connect_done);
   r->ops++;
   r->connecting = 1;
+  return 0;
+}
+
+/* --- after fork ---------------------------------------------------------- */
+
+/*
+ * In the child of nd_loop_fork the ring is new: the ops in flight in the
+ * parent will never complete here.  Each ring stream forgets them and asks
+ * again: a send's bytes are queued again (the parent may have sent them
+ * too: the socket is shared), a receive or accept is armed again, a
+ * connect is cancelled, and a close held for a send goes on.  A closed
+ * stream whose ops were still ending is out of reach: its ring state stays
+ * allocated in the child.
+ */
+static int ring_fork(nd_loop_t *loop) {
+  struct nd__stream_ring *r;
+  struct nd__queue *q;
+  nd_handle_t *h;
+  nd_stream_t *s;
+
+  nd__queue_foreach(q, &loop->handle_queue) {
+    h = nd__container_of(q, nd_handle_t, handle_queue);
+    if (h->type != ND_TCP && h->type != ND_NAMED_PIPE && h->type != ND_TTY)
+      continue;
+    s = (nd_stream_t *)h;
+    r = s->ring;
+    if (r == NULL)
+      continue;
+    if (r->send_busy && !r->orphan)
+      s->write_queue_size += r->send_len;
+    r->ops = 0;
+    r->send_busy = 0;
+    r->send_sqe = NULL;
+    r->recv_armed = r->recv_cancelling = 0;
+    r->accept_armed = r->accept_cancelling = 0;
+    if (r->orphan) {
+      s->ring = NULL;
+      ring_destroy(r);
+      nd__stream_schedule_pending(s); /* the held close goes on */
+      continue;
+    }
+    if (r->connecting) {
+      r->connecting = 0;
+      s->delayed_error = ND_ECANCELED;
+      nd__stream_schedule_pending(s);
+      continue;
+    }
+    if (reading(s) && nd__queue_empty(&r->stash) && r->stash_status == 0)
+      arm_recv(s);
+    if (r->accepting && listening(s))
+      arm_accept(s);
+    if (!nd__queue_empty(&s->write_queue))
+      nd__stream_ring_send(s);
+  }
   return 0;
 }
