@@ -49,6 +49,13 @@
 #include "udp-internal.h"
 
 #define SEND_CHAIN 32
+
+/*
+ * Does IORING_OP_SEND take a destination address (Linux 6.0)?  -1 until a
+ * send with one tells: an older kernel refuses it with EINVAL, and the
+ * datagram goes again as a sendmsg.
+ */
+static int send_to_state = -1;
 #define STASH_MAX ND__URING_BUF_COUNT
 
 /* A datagram received after nd_udp_recv_stop, kept for the restart. */
@@ -413,6 +420,15 @@ static void send_cqe(nd_loop_t *loop, nd__uring_op_t *op, int res,
   /* A chain completes in order: this is the head of the queue. */
   assert(nd__queue_head(&udp->send_queue) == &req->queue);
   r->sends--;
+  if (__atomic_load_n(&send_to_state, __ATOMIC_RELAXED) == -1 &&
+      req->nbufs == 1 && req->addrlen != 0) {
+    if (res == -EINVAL) {
+      __atomic_store_n(&send_to_state, 0, __ATOMIC_RELAXED);
+      res = -ECANCELED; /* again, as a sendmsg */
+    } else if (res >= 0) {
+      __atomic_store_n(&send_to_state, 1, __ATOMIC_RELAXED);
+    }
+  }
   if (res == -ECANCELED ||
       (!closing(udp) && (res == -ENOBUFS || res == -EAGAIN))) {
     /*
@@ -465,10 +481,24 @@ void nd__udp_ring_send(nd_udp_t *udp) {
     req = nd__container_of(q, nd_udp_send_t, queue);
     if (sqe != NULL)
       sqe->flags |= IOSQE_IO_LINK;
-    nd__udp_fill_msghdr(&req->msg, &req->addr, req->addrlen, req->bufs,
-                        req->nbufs);
     sqe = nd__uring_get_sqe(udp->loop);
-    io_uring_prep_sendmsg(sqe, nd__udp_fd(udp), &req->msg, MSG_NOSIGNAL);
+    if (req->nbufs == 1 &&
+        __atomic_load_n(&send_to_state, __ATOMIC_RELAXED) != 0) {
+      /*
+       * One buffer: a send with the address in the SQE (Linux 6.0), which
+       * spares the kernel reading a msghdr per datagram.
+       */
+      io_uring_prep_send(sqe, nd__udp_fd(udp), req->bufs[0].base,
+                         req->bufs[0].len, MSG_NOSIGNAL);
+      if (req->addrlen != 0) {
+        sqe->addr2 = (uint64_t)(uintptr_t)&req->addr;
+        sqe->addr_len = (uint16_t)req->addrlen;
+      }
+    } else {
+      nd__udp_fill_msghdr(&req->msg, &req->addr, req->addrlen, req->bufs,
+                          req->nbufs);
+      io_uring_prep_sendmsg(sqe, nd__udp_fd(udp), &req->msg, MSG_NOSIGNAL);
+    }
     nd__uring_submit_weak(udp->loop, sqe, &req->op, send_cqe);
     n++;
   }
