@@ -11,7 +11,7 @@ TEST_LIBS := -lcmocka -lpthread
 # Per-test link flags: fault injection goes through the linker.
 TEST_LDFLAGS_test-timer := -Wl,--wrap=clock_gettime
 
-$(BUILD)/tests/%: tests/%.c tests/test-util.h $(LIB_A) $(FLAGS_STAMP)
+$(BUILD)/tests/%: tests/%.c tests/test-util.h tests/stream-util.h $(LIB_A) $(FLAGS_STAMP)
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) \

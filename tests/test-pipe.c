@@ -17,7 +17,7 @@
 
 #include <sys/uio.h>
 
-#include "test-util.h"
+#include "stream-util.h"
 
 static char tmpdir[64];
 
@@ -38,102 +38,6 @@ static const char *tmp_path(const char *rel) {
 
   snprintf(p, sizeof(bufs[0]), "%s/%s", tmpdir, rel);
   return p;
-}
-
-/* The byte at `offset` of the stream numbered `id`. */
-static unsigned char pattern(unsigned int id, uint64_t offset) {
-  return (unsigned char)((offset * 131u + id * 7u + (offset >> 9)) & 0xFF);
-}
-
-static void alloc_malloc(nd_handle_t *h, size_t size, nd_buf_t *buf) {
-  (void)h;
-  buf->base = malloc(size);
-  buf->len = buf->base != NULL ? size : 0;
-}
-
-static int fd_has_cloexec(int fd) {
-  return (fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0;
-}
-
-static int fd_is_nonblock(int fd) {
-  return (fcntl(fd, F_GETFL) & O_NONBLOCK) != 0;
-}
-
-/* --- the echo server ---------------------------------------------------- */
-
-struct echo_conn {
-  nd_pipe_t pipe;
-  nd_shutdown_t shutdown;
-};
-
-struct echo_write {
-  nd_write_t req;
-  char *data;
-};
-
-static int echo_accepted;
-static int echo_closed;
-
-static void echo_conn_closed(nd_handle_t *h) {
-  echo_closed++;
-  free(h->data);
-}
-
-static void echo_write_cb(nd_write_t *req, int status) {
-  struct echo_write *w = (struct echo_write *)req;
-
-  assert_true(status == 0 || status == ND_ECANCELED || status == ND_EPIPE ||
-              status == ND_ECONNRESET);
-  free(w->data);
-  free(w);
-}
-
-static void echo_shutdown_cb(nd_shutdown_t *req, int status) {
-  struct echo_conn *c = req->data;
-
-  assert_true(status == 0 || status == ND_ECANCELED);
-  if (!nd_is_closing((nd_handle_t *)&c->pipe))
-    nd_close((nd_handle_t *)&c->pipe, echo_conn_closed);
-}
-
-static void echo_read_cb(nd_stream_t *s, ssize_t nread, const nd_buf_t *buf) {
-  struct echo_conn *c = s->data;
-  struct echo_write *w;
-  nd_buf_t out;
-
-  if (nread > 0) {
-    w = malloc(sizeof(*w));
-    assert_non_null(w);
-    w->data = buf->base;
-    out.base = buf->base;
-    out.len = (size_t)nread;
-    ND_OK(nd_write(&w->req, s, &out, 1, echo_write_cb));
-    return;
-  }
-  free(buf->base);
-  if (nread == 0)
-    return;
-  if (nread == ND_EOF) {
-    c->shutdown.data = c;
-    ND_OK(nd_shutdown(&c->shutdown, s, echo_shutdown_cb));
-    return;
-  }
-  nd_close((nd_handle_t *)s, echo_conn_closed);
-}
-
-static void echo_connection_cb(nd_stream_t *server, int status) {
-  struct echo_conn *c;
-
-  assert_int_equal(status, 0);
-  c = calloc(1, sizeof(*c));
-  assert_non_null(c);
-  ND_OK(nd_pipe_init(server->loop, &c->pipe, 0));
-  c->pipe.data = c;
-  ND_OK(nd_accept(server, (nd_stream_t *)&c->pipe));
-  assert_true(fd_has_cloexec(c->pipe.io_watcher.fd));
-  assert_true(fd_is_nonblock(c->pipe.io_watcher.fd));
-  ND_OK(nd_read_start((nd_stream_t *)&c->pipe, alloc_malloc, echo_read_cb));
-  echo_accepted++;
 }
 
 /* --- echo clients ------------------------------------------------------- */

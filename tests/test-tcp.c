@@ -16,7 +16,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 
-#include "test-util.h"
+#include "stream-util.h"
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15u;
 
@@ -34,17 +34,6 @@ static size_t random_size(size_t max) {
   size_t n = hi + (size_t)(rng() % hi);
 
   return n > max ? max : n;
-}
-
-/* The byte at `offset` of the stream numbered `id`. */
-static unsigned char pattern(unsigned int id, uint64_t offset) {
-  return (unsigned char)((offset * 131u + id * 7u + (offset >> 9)) & 0xFF);
-}
-
-static void alloc_malloc(nd_handle_t *h, size_t size, nd_buf_t *buf) {
-  (void)h;
-  buf->base = malloc(size);
-  buf->len = buf->base != NULL ? size : 0;
 }
 
 static int bind_listener(nd_loop_t *loop, nd_tcp_t *server,
@@ -76,83 +65,6 @@ static int raw_connect(int port) {
   assert_true(fd >= 0);
   assert_int_equal(connect(fd, (struct sockaddr *)&addr, sizeof(addr)), 0);
   return fd;
-}
-
-/* --- the echo server ---------------------------------------------------- */
-
-struct echo_conn {
-  nd_tcp_t tcp;
-  nd_shutdown_t shutdown;
-  int ended;
-};
-
-struct echo_write {
-  nd_write_t req;
-  char *data;
-};
-
-static int echo_accepted;
-static int echo_closed;
-
-static void echo_conn_closed(nd_handle_t *h) {
-  echo_closed++;
-  free(h->data);
-}
-
-static void echo_write_cb(nd_write_t *req, int status) {
-  struct echo_write *w = (struct echo_write *)req;
-
-  /* A client that went away takes its echoes with it. */
-  assert_true(status == 0 || status == ND_ECANCELED ||
-              status == ND_ECONNRESET || status == ND_EPIPE);
-  free(w->data);
-  free(w);
-}
-
-static void echo_shutdown_cb(nd_shutdown_t *req, int status) {
-  struct echo_conn *c = req->data;
-
-  assert_true(status == 0 || status == ND_ECANCELED);
-  if (!nd_is_closing((nd_handle_t *)&c->tcp))
-    nd_close((nd_handle_t *)&c->tcp, echo_conn_closed);
-}
-
-static void echo_read_cb(nd_stream_t *s, ssize_t nread, const nd_buf_t *buf) {
-  struct echo_conn *c = s->data;
-  struct echo_write *w;
-  nd_buf_t out;
-
-  if (nread > 0) {
-    w = malloc(sizeof(*w));
-    assert_non_null(w);
-    w->data = buf->base;
-    out.base = buf->base;
-    out.len = (size_t)nread;
-    ND_OK(nd_write(&w->req, s, &out, 1, echo_write_cb));
-    return;
-  }
-  free(buf->base);
-  if (nread == 0)
-    return;
-  if (nread == ND_EOF) {
-    c->shutdown.data = c;
-    ND_OK(nd_shutdown(&c->shutdown, s, echo_shutdown_cb));
-    return;
-  }
-  nd_close((nd_handle_t *)s, echo_conn_closed);
-}
-
-static void echo_connection_cb(nd_stream_t *server, int status) {
-  struct echo_conn *c;
-
-  assert_int_equal(status, 0);
-  c = calloc(1, sizeof(*c));
-  assert_non_null(c);
-  ND_OK(nd_tcp_init(server->loop, &c->tcp));
-  c->tcp.data = c;
-  ND_OK(nd_accept(server, (nd_stream_t *)&c->tcp));
-  ND_OK(nd_read_start((nd_stream_t *)&c->tcp, alloc_malloc, echo_read_cb));
-  echo_accepted++;
 }
 
 /* A server that leaves its connections waiting. */

@@ -363,31 +363,15 @@ int nd_pipe(int fds[2], int read_flags, int write_flags) {
 
 /* --- IPC ---------------------------------------------------------------- */
 
-/* What a received descriptor is, for nd_pipe_pending_type. */
+/*
+ * What a received descriptor is, for nd_pipe_pending_type: a socket or
+ * pipe as nd_guess_handle says; anything else (a terminal, a file) is
+ * nothing a pipe passes handles of.
+ */
 static nd_handle_type fd_handle_type(int fd) {
-  struct stat st;
-  socklen_t len;
-  int type, domain;
+  nd_handle_type t = nd_guess_handle(fd);
 
-  if (fstat(fd, &st) != 0)
-    return ND_UNKNOWN_HANDLE;
-  if (S_ISFIFO(st.st_mode))
-    return ND_NAMED_PIPE;
-  if (!S_ISSOCK(st.st_mode))
-    return ND_UNKNOWN_HANDLE;
-  len = sizeof(type);
-  if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0)
-    return ND_UNKNOWN_HANDLE;
-  len = sizeof(domain);
-  if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) != 0)
-    return ND_UNKNOWN_HANDLE;
-  if (domain == AF_UNIX)
-    return type == SOCK_STREAM ? ND_NAMED_PIPE : ND_UNKNOWN_HANDLE;
-  if (domain != AF_INET && domain != AF_INET6)
-    return ND_UNKNOWN_HANDLE;
-  if (type == SOCK_STREAM)
-    return ND_TCP;
-  return type == SOCK_DGRAM ? ND_UDP : ND_UNKNOWN_HANDLE;
+  return t == ND_TTY || t == ND_FILE ? ND_UNKNOWN_HANDLE : t;
 }
 
 int nd_pipe_pending_count(nd_pipe_t *pipe) {

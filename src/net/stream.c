@@ -371,13 +371,12 @@ static void write_some(nd_stream_t *s) {
   nd__stream_update_active(s);
 }
 
-int nd_write2(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
-              unsigned int nbufs, nd_stream_t *send_handle, nd_write_cb cb) {
-  int was_empty;
-  size_t size;
+/* What nd_write2 and nd_try_write2 refuse alike. */
+static int check_write(nd_stream_t *s, const nd_buf_t bufs[],
+                       unsigned int nbufs, nd_stream_t *send_handle) {
   int err;
 
-  if (req == NULL || s == NULL || bufs == NULL || nbufs == 0)
+  if (s == NULL || bufs == NULL || nbufs == 0)
     return ND_EINVAL;
   if (send_handle != NULL) {
     /* Passing handles needs an IPC pipe. */
@@ -389,6 +388,20 @@ int nd_write2(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
     return ND_EBADF;
   if (!(s->stream_flags & ND__STREAM_WRITABLE))
     return ND_EPIPE;
+  return 0;
+}
+
+int nd_write2(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
+              unsigned int nbufs, nd_stream_t *send_handle, nd_write_cb cb) {
+  int was_empty;
+  size_t size;
+  int err;
+
+  if (req == NULL)
+    return ND_EINVAL;
+  err = check_write(s, bufs, nbufs, send_handle);
+  if (err != 0)
+    return err;
 
   req->type = ND_WRITE;
   req->cb = cb;
@@ -439,18 +452,9 @@ int nd_try_write2(nd_stream_t *s, const nd_buf_t bufs[], unsigned int nbufs,
   ssize_t r;
   int err;
 
-  if (s == NULL || bufs == NULL || nbufs == 0)
-    return ND_EINVAL;
-  if (send_handle != NULL) {
-    /* Passing handles needs an IPC pipe. */
-    err = nd__pipe_ipc_check_send(s, send_handle, bufs, nbufs);
-    if (err != 0)
-      return err;
-  }
-  if (nd__stream_fd(s) < 0)
-    return ND_EBADF;
-  if (!(s->stream_flags & ND__STREAM_WRITABLE))
-    return ND_EPIPE;
+  err = check_write(s, bufs, nbufs, send_handle);
+  if (err != 0)
+    return err;
   /* Order: nothing jumps the queue. */
   if (s->connect_req != NULL || !nd__queue_empty(&s->write_queue))
     return ND_EAGAIN;
