@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "test-util.h"
 
@@ -232,6 +233,70 @@ static void test_pipe_copy_gib(void **state) {
   run_gib(*state, ND_STREAM_PIPE_NO_SPLICE);
 }
 
+/*
+ * A 1 GiB file into a socket: a pipe handle opened on the file is the
+ * source, sendfile(2) moves the bytes, and nothing of them passes through
+ * the process.
+ */
+static void test_pipe_file_gib(void **state) {
+  nd_loop_t *loop = *state;
+  static unsigned char block[251 * 4096];
+  const size_t nblocks = 1045; /* 251 * 4096 * 1045 bytes: just over 1 GiB */
+  const uint64_t total = (uint64_t)sizeof(block) * nblocks;
+  char path[] = "/dev/shm/nd-stream-pipe-XXXXXX";
+  struct consumer cons;
+  nd_stream_pipe_t req;
+  nd_pipe_t file;
+  nd_tcp_t dst;
+  long rss0;
+  size_t i;
+  int fd, b[2], fds;
+
+  fd = mkstemp(path);
+  if (fd < 0) {
+    /* No /dev/shm: the file goes to /tmp, on disk. */
+    strcpy(path, "/tmp/nd-stream-pipe-XXXXXX");
+    fd = mkstemp(path);
+  }
+  assert_true(fd >= 0);
+  for (i = 0; i < sizeof(block); i++)
+    block[i] = PATTERN(i);
+  for (i = 0; i < nblocks; i++)
+    assert_int_equal(write(fd, block, sizeof(block)), sizeof(block));
+  assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+  assert_int_equal(unlink(path), 0);
+  fds = test_count_fds();
+  rss0 = max_rss_kib();
+
+  tcp_pair(b);
+  ND_OK(nd_pipe_init(loop, &file, 0));
+  ND_OK(nd_pipe_open(&file, fd));
+  ND_OK(nd_tcp_init(loop, &dst));
+  ND_OK(nd_tcp_open(&dst, b[0]));
+  memset(&cons, 0, sizeof(cons));
+  cons.fd = b[1];
+  pipe_calls = 0;
+  ND_OK(nd_stream_pipe(&req, (nd_stream_t *)&file, (nd_stream_t *)&dst, 0,
+                       pipe_cb));
+  assert_int_equal(pthread_create(&cons.thread, NULL, consume, &cons), 0);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  assert_int_equal(pipe_calls, 1);
+  assert_int_equal(pipe_status, 0);
+  assert_int_equal(pthread_join(cons.thread, NULL), 0);
+  assert_true(cons.eof);
+  assert_int_equal(cons.got, total);
+  assert_int_equal(cons.bad, 0);
+  assert_int_equal(req.bytes, total);
+  assert_int_equal(req.bytes_spliced, total);
+  print_message("file: peak RSS grew %ld KiB\n", max_rss_kib() - rss0);
+#if !TEST_ASAN
+  assert_true(max_rss_kib() - rss0 < 32 * 1024);
+#endif
+  close_and_drain(loop);
+  /* The file and both socket ends are closed. */
+  assert_int_equal(test_count_fds(), fds - 1);
+}
+
 /* NO_END leaves dst writable; the consumer sees no EOF until it closes. */
 static void test_pipe_no_end(void **state) {
   nd_loop_t *loop = *state;
@@ -348,6 +413,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       LOOP_TEST(test_pipe_splice_gib),
       LOOP_TEST(test_pipe_copy_gib),
+      LOOP_TEST(test_pipe_file_gib),
       LOOP_TEST(test_pipe_no_end),
       LOOP_TEST(test_pipe_src_reset),
       LOOP_TEST(test_pipe_dst_closed),

@@ -118,6 +118,7 @@ struct nd_stream_pipe_s {
   int kpipe[2];                   /* the kernel pipe splice goes through */
   size_t in_kpipe;
   size_t kpipe_size;
+  int via_sendfile;               /* src is a regular file: sendfile(2) */
   nd_drain_cb saved_drain;        /* dst's, given back at the end */
   int detached;                   /* a stream closed under it */
   nd__pending_t pending;

@@ -2,8 +2,10 @@
  * stream-pipe.c - nd_stream_pipe: move everything from one stream to
  * another, at the pace of the slower one.
  *
- * When both ends are sockets or pipes and nothing is under way on either,
- * the bytes never enter user space: splice(2) moves them from src into a
+ * When src is a regular file (a pipe handle opened on one), sendfile(2)
+ * moves it into dst whenever dst can take more.  When both ends are
+ * sockets or pipes and nothing is under way on either, the bytes never
+ * enter user space either: splice(2) moves them from src into a
  * kernel pipe and from there into dst, and src is read only while that
  * pipe has room, so memory stays at one pipe's worth however fast src is.
  * Otherwise src is read into buffers that are written to dst, and reading
@@ -17,6 +19,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -45,7 +48,12 @@ static void detach(nd_stream_pipe_t *req) {
   nd_stream_t *src = req->src;
   nd_stream_t *dst = req->dst;
 
-  if (req->kpipe[0] >= 0) {
+  if (req->via_sendfile) {
+    req->via_sendfile = 0;
+    if (nd__stream_fd(dst) >= 0 && nd__queue_empty(&dst->write_queue) &&
+        dst->shutdown_req == NULL)
+      nd__io_stop(dst->loop, &dst->io_watcher, ND__POLLOUT);
+  } else if (req->kpipe[0] >= 0) {
     if (nd__stream_fd(src) >= 0)
       nd__io_stop(src->loop, &src->io_watcher, ND__POLLIN);
     if (nd__stream_fd(dst) >= 0 && nd__queue_empty(&dst->write_queue) &&
@@ -273,14 +281,69 @@ static void splice_pump(nd_stream_pipe_t *req) {
     nd__io_stop(req->dst->loop, &req->dst->io_watcher, ND__POLLOUT);
 }
 
+/* --- from a file, through sendfile -------------------------------------- */
+
+static void sendfile_pump(nd_stream_pipe_t *req) {
+  int budget = SPLICES_PER_EVENT;
+  ssize_t n;
+
+  while (budget-- > 0) {
+    n = sendfile(nd__stream_fd(req->dst), nd__stream_fd(req->src), NULL,
+                 KPIPE_SIZE);
+    if (n > 0) {
+      req->bytes += (uint64_t)n;
+      req->bytes_spliced += (uint64_t)n;
+      continue;
+    }
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 && errno == EAGAIN)
+      break; /* dst is full: on when it is writable */
+    if (n < 0) {
+      fail(req, -errno);
+      return;
+    }
+    /* End of the file. */
+    req->ends = 1;
+    nd__io_stop(req->dst->loop, &req->dst->io_watcher, ND__POLLOUT);
+    req->via_sendfile = 0;
+    end_dst(req);
+    return;
+  }
+  nd__io_start(req->dst->loop, &req->dst->io_watcher, ND__POLLOUT);
+}
+
+static int is_regular_file(int fd) {
+  struct stat st;
+
+  return fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * Readiness of a piped stream.  src's events are all the pipe's (it owns
+ * src's reading); dst's writability moves the data, and the rest of its
+ * events (a read the user runs on it) go on to the stream as usual.
+ */
 int nd__stream_pipe_io(nd_stream_t *s, unsigned int events) {
   nd_stream_pipe_t *req = s->piping;
+  int out = (events & (ND__POLLOUT | ND__POLLERR | ND__POLLHUP)) != 0;
 
-  (void)events;
-  if (req == NULL || req->kpipe[0] < 0)
+  if (req == NULL)
     return 0;
-  splice_pump(req);
-  return 1;
+  if (req->via_sendfile) {
+    if (s == req->dst && out)
+      sendfile_pump(req);
+    return 0;
+  }
+  if (req->kpipe[0] < 0)
+    return 0;
+  if (s == req->src) {
+    splice_pump(req);
+    return 1;
+  }
+  if (out)
+    splice_pump(req);
+  return 0;
 }
 
 static int splice_start(nd_stream_pipe_t *req) {
@@ -288,6 +351,16 @@ static int splice_start(nd_stream_pipe_t *req) {
   nd_stream_t *dst = req->dst;
   int size;
 
+  if (!(req->flags & ND_STREAM_PIPE_NO_SPLICE) &&
+      is_regular_file(nd__stream_fd(src)) &&
+      !nd__stream_ring_busy(dst) && nd__queue_empty(&dst->write_queue) &&
+      dst->connect_req == NULL) {
+    req->via_sendfile = 1;
+    if (nd__io_start(dst->loop, &dst->io_watcher, ND__POLLOUT) == 0)
+      return 1;
+    req->via_sendfile = 0;
+    return 0;
+  }
   if ((req->flags & ND_STREAM_PIPE_NO_SPLICE) ||
       (src->stream_flags & ND__STREAM_READING) ||
       nd__stream_ring_busy(src) || nd__stream_ring_busy(dst) ||

@@ -844,7 +844,8 @@ static void stream_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
   nd_stream_t *s = nd__container_of(w, nd_stream_t, io_watcher);
 
   (void)loop;
-  if (s->piping != NULL && nd__stream_pipe_io(s, events))
+  if (s->piping != NULL &&
+      (nd__stream_pipe_io(s, events) || nd__stream_fd(s) == -1))
     return;
   if (s->connect_req != NULL) {
     connect_io(s);
