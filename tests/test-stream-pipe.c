@@ -54,11 +54,12 @@ struct producer {
   int fd;
   uint64_t total;
   int reset;       /* end with a reset after half, instead of FIN */
+  int half_close;  /* end with shutdown(SHUT_WR): a consumer reads on */
 };
 
 static void *produce(void *arg) {
   struct producer *p = arg;
-  static unsigned char block[251 * 256];
+  unsigned char block[251 * 256];
   uint64_t off = 0;
   size_t n, i;
   ssize_t r;
@@ -83,6 +84,8 @@ static void *produce(void *arg) {
       break;
     off += (uint64_t)r;
   }
+  if (p->half_close)
+    shutdown(p->fd, SHUT_WR);
   close(p->fd);
   return NULL;
 }
@@ -98,11 +101,12 @@ struct consumer {
 
 static void *consume(void *arg) {
   struct consumer *c = arg;
-  static unsigned char buf[256 * 1024];
+  unsigned char *buf = malloc(256 * 1024); /* one each: they run at once */
   ssize_t r, i;
 
+  assert_non_null(buf);
   for (;;) {
-    r = recv(c->fd, buf, sizeof(buf), 0);
+    r = recv(c->fd, buf, 256 * 1024, 0);
     if (r < 0 && errno == EINTR)
       continue;
     if (r < 0) {
@@ -118,6 +122,7 @@ static void *consume(void *arg) {
     c->got += (uint64_t)r;
   }
   close(c->fd);
+  free(buf);
   return NULL;
 }
 
@@ -297,6 +302,81 @@ static void test_pipe_file_gib(void **state) {
   assert_int_equal(test_count_fds(), fds - 1);
 }
 
+/*
+ * A proxy: one pipe each way between two connections, 64 MiB in each
+ * direction at once, both ended by their source's EOF.
+ */
+static int proxy_calls;
+static int proxy_status[2];
+
+static void proxy_cb(nd_stream_pipe_t *req, int status) {
+  proxy_status[req->data != NULL] = status;
+  proxy_calls++;
+}
+
+static void test_pipe_both_ways(void **state) {
+  nd_loop_t *loop = *state;
+  const uint64_t total = 64u << 20;
+  struct producer prod[2];
+  struct consumer cons[2];
+  nd_stream_pipe_t there, back;
+  nd_tcp_t a, b;
+  unsigned int mode, i;
+  int x[2], y[2];
+
+  for (mode = 0; mode < 2; mode++) {
+    tcp_pair(x);
+    tcp_pair(y);
+    ND_OK(nd_tcp_init(loop, &a));
+    ND_OK(nd_tcp_open(&a, x[1]));
+    ND_OK(nd_tcp_init(loop, &b));
+    ND_OK(nd_tcp_open(&b, y[0]));
+    proxy_calls = 0;
+    there.data = NULL;
+    back.data = &back;
+    ND_OK(nd_stream_pipe(&there, (nd_stream_t *)&a, (nd_stream_t *)&b,
+                         mode ? ND_STREAM_PIPE_NO_SPLICE : 0, proxy_cb));
+    back.data = &back;
+    ND_OK(nd_stream_pipe(&back, (nd_stream_t *)&b, (nd_stream_t *)&a,
+                         mode ? ND_STREAM_PIPE_NO_SPLICE : 0, proxy_cb));
+    there.data = NULL;
+    back.data = &back;
+    /* x[0] and y[1] are the two far ends: each writes and reads. */
+    memset(prod, 0, sizeof(prod));
+    memset(cons, 0, sizeof(cons));
+    prod[0].fd = x[0];
+    prod[1].fd = y[1];
+    cons[0].fd = dup(x[0]);
+    cons[1].fd = dup(y[1]);
+    for (i = 0; i < 2; i++) {
+      prod[i].total = total;
+      prod[i].half_close = 1;
+      assert_int_equal(pthread_create(&cons[i].thread, NULL, consume,
+                                      &cons[i]), 0);
+      assert_int_equal(pthread_create(&prod[i].thread, NULL, produce,
+                                      &prod[i]), 0);
+    }
+    while (proxy_calls < 2)
+      nd_run(loop, ND_RUN_ONCE);
+    assert_int_equal(proxy_status[0], 0);
+    assert_int_equal(proxy_status[1], 0);
+    assert_int_equal(there.bytes, total);
+    assert_int_equal(back.bytes, total);
+    if (mode == 0) {
+      assert_int_equal(there.bytes_spliced, total);
+      assert_int_equal(back.bytes_spliced, total);
+    }
+    for (i = 0; i < 2; i++) {
+      assert_int_equal(pthread_join(prod[i].thread, NULL), 0);
+      assert_int_equal(pthread_join(cons[i].thread, NULL), 0);
+      assert_true(cons[i].eof);
+      assert_int_equal(cons[i].got, total);
+      assert_int_equal(cons[i].bad, 0);
+    }
+    close_and_drain(loop);
+  }
+}
+
 /* NO_END leaves dst writable; the consumer sees no EOF until it closes. */
 static void test_pipe_no_end(void **state) {
   nd_loop_t *loop = *state;
@@ -398,8 +478,10 @@ static void test_pipe_bad_input(void **state) {
   pipe_calls = 0;
   ND_OK(nd_stream_pipe(&req, (nd_stream_t *)&a, (nd_stream_t *)&b, 0,
                        pipe_cb));
-  /* A stream takes part in one pipe at a time. */
-  assert_int_equal(nd_stream_pipe(&req2, (nd_stream_t *)&b,
+  /* One pipe out of a stream, and one into it. */
+  assert_int_equal(nd_stream_pipe(&req2, (nd_stream_t *)&c,
+                                  (nd_stream_t *)&b, 0, pipe_cb), ND_EBUSY);
+  assert_int_equal(nd_stream_pipe(&req2, (nd_stream_t *)&a,
                                   (nd_stream_t *)&c, 0, pipe_cb), ND_EBUSY);
   /* Closing src ends the pipe, afterwards. */
   nd_close((nd_handle_t *)&a, NULL);
@@ -414,6 +496,7 @@ int main(void) {
       LOOP_TEST(test_pipe_splice_gib),
       LOOP_TEST(test_pipe_copy_gib),
       LOOP_TEST(test_pipe_file_gib),
+      LOOP_TEST(test_pipe_both_ways),
       LOOP_TEST(test_pipe_no_end),
       LOOP_TEST(test_pipe_src_reset),
       LOOP_TEST(test_pipe_dst_closed),

@@ -51,7 +51,8 @@ typedef void (*nd_drain_cb)(nd_stream_t *stream);
   size_t high_watermark;                                                     \
   size_t low_watermark;                                                      \
   struct nd__stream_ring *ring;     /* io_uring-native I/O state, or NULL */ \
-  nd_stream_pipe_t *piping;         /* the nd_stream_pipe moving our data */ \
+  nd_stream_pipe_t *pipe_out;       /* the nd_stream_pipe reading us */      \
+  nd_stream_pipe_t *pipe_in;        /* the nd_stream_pipe writing to us */   \
   int accepted_fd;                  /* one connection waiting for accept */  \
   int delayed_error;                /* reported on the next iteration */     \
   unsigned int stream_flags;

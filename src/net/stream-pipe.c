@@ -66,8 +66,8 @@ static void detach(nd_stream_pipe_t *req) {
     nd_read_stop(src);
   }
   dst->drain_cb = req->saved_drain;
-  src->piping = NULL;
-  dst->piping = NULL;
+  src->pipe_out = NULL;
+  dst->pipe_in = NULL;
   nd__stream_update_active(src);
   nd__stream_update_active(dst);
 }
@@ -111,7 +111,7 @@ static void end_dst(nd_stream_pipe_t *req) {
 static void fail(nd_stream_pipe_t *req, int err) {
   if (req->status == 0)
     req->status = err;
-  if (req->kpipe[0] < 0 && req->src->piping == req)
+  if (req->kpipe[0] < 0 && req->src->pipe_out == req)
     nd_read_stop(req->src);
   req->ends = 1;
   if (req->writes == 0)
@@ -157,7 +157,7 @@ static void pipe_write_cb(nd_write_t *wreq, int status) {
 }
 
 static void pipe_read(nd_stream_t *src, ssize_t n, const nd_buf_t *buf) {
-  nd_stream_pipe_t *req = src->piping;
+  nd_stream_pipe_t *req = src->pipe_out;
   struct pipe_write *w = buf->base != NULL ? write_of(buf) : NULL;
   nd_buf_t out;
   int r;
@@ -190,7 +190,7 @@ static void pipe_read(nd_stream_t *src, ssize_t n, const nd_buf_t *buf) {
 }
 
 static void pipe_drain(nd_stream_t *dst) {
-  nd_stream_pipe_t *req = dst->piping;
+  nd_stream_pipe_t *req = dst->pipe_in;
   int err;
 
   if (req->ends || req->status != 0)
@@ -320,30 +320,30 @@ static int is_regular_file(int fd) {
 }
 
 /*
- * Readiness of a piped stream.  src's events are all the pipe's (it owns
- * src's reading); dst's writability moves the data, and the rest of its
- * events (a read the user runs on it) go on to the stream as usual.
+ * Readiness of a piped stream, for the pipe reading it and the pipe
+ * writing to it.  The pipes take what they need and the stream goes on
+ * with the events as usual (it is not reading while a splice reads it, so
+ * only its own writes and shutdown remain).  Returns 1 when the stream was
+ * closed meanwhile.
  */
 int nd__stream_pipe_io(nd_stream_t *s, unsigned int events) {
-  nd_stream_pipe_t *req = s->piping;
   int out = (events & (ND__POLLOUT | ND__POLLERR | ND__POLLHUP)) != 0;
+  nd_stream_pipe_t *req;
 
-  if (req == NULL)
-    return 0;
-  if (req->via_sendfile) {
-    if (s == req->dst && out)
+  req = s->pipe_in;
+  if (req != NULL && out) {
+    if (req->via_sendfile)
       sendfile_pump(req);
-    return 0;
+    else if (req->kpipe[0] >= 0)
+      splice_pump(req);
   }
-  if (req->kpipe[0] < 0)
-    return 0;
-  if (s == req->src) {
-    splice_pump(req);
+  if (nd__stream_fd(s) == -1)
     return 1;
-  }
-  if (out)
+  req = s->pipe_out;
+  if (req != NULL && !req->via_sendfile && req->kpipe[0] >= 0 &&
+      (events & ~(unsigned int)ND__POLLOUT) != 0)
     splice_pump(req);
-  return 0;
+  return nd__stream_fd(s) == -1;
 }
 
 static int splice_start(nd_stream_pipe_t *req) {
@@ -389,7 +389,8 @@ int nd_stream_pipe(nd_stream_pipe_t *req, nd_stream_t *src, nd_stream_t *dst,
       src->loop != dst->loop || nd_is_closing((nd_handle_t *)src) ||
       nd_is_closing((nd_handle_t *)dst))
     return ND_EINVAL;
-  if (src->piping != NULL || dst->piping != NULL)
+  /* One pipe out of a stream and one into it, so a proxy pipes both ways. */
+  if (src->pipe_out != NULL || dst->pipe_in != NULL)
     return ND_EBUSY;
   if (nd__stream_fd(src) < 0 || !nd_is_readable(src))
     return ND_ENOTCONN;
@@ -403,8 +404,8 @@ int nd_stream_pipe(nd_stream_pipe_t *req, nd_stream_t *src, nd_stream_t *dst,
   req->flags = flags;
   req->kpipe[0] = req->kpipe[1] = -1;
   req->saved_drain = dst->drain_cb;
-  src->piping = req;
-  dst->piping = req;
+  src->pipe_out = req;
+  dst->pipe_in = req;
   nd__req_register(src->loop, (nd_req_t *)req, ND_REQ);
 
   if (splice_start(req))
@@ -418,8 +419,8 @@ int nd_stream_pipe(nd_stream_pipe_t *req, nd_stream_t *src, nd_stream_t *dst,
   err = nd_read_start(src, pipe_alloc, pipe_read);
   if (err != 0) {
     dst->drain_cb = req->saved_drain;
-    src->piping = NULL;
-    dst->piping = NULL;
+    src->pipe_out = NULL;
+    dst->pipe_in = NULL;
     nd__req_unregister(src->loop, (nd_req_t *)req);
     return err;
   }
@@ -436,15 +437,18 @@ static void pending_complete(nd_loop_t *loop, nd__pending_t *p) {
  * (the closed one's memory is the user's after its close callback) and
  * reports ND_ECANCELED once its writes are back, never inside nd_close.
  */
-void nd__stream_pipe_closed(nd_stream_t *s) {
-  nd_stream_pipe_t *req = s->piping;
-
-  if (req == NULL)
-    return;
+static void pipe_closed(nd_stream_pipe_t *req) {
   if (req->status == 0)
     req->status = ND_ECANCELED;
   detach(req);
   req->detached = 1;
   if (req->writes == 0)
-    nd__pending_add(s->loop, &req->pending, pending_complete);
+    nd__pending_add(req->src->loop, &req->pending, pending_complete);
+}
+
+void nd__stream_pipe_closed(nd_stream_t *s) {
+  if (s->pipe_out != NULL)
+    pipe_closed(s->pipe_out);
+  if (s->pipe_in != NULL)
+    pipe_closed(s->pipe_in);
 }

@@ -54,7 +54,8 @@ void nd__stream_init(nd_loop_t *loop, nd_stream_t *stream,
   stream->high_watermark = ND_STREAM_HIGH_WATERMARK;
   stream->low_watermark = ND_STREAM_LOW_WATERMARK;
   stream->ring = NULL;
-  stream->piping = NULL;
+  stream->pipe_out = NULL;
+  stream->pipe_in = NULL;
   stream->accepted_fd = -1;
   stream->delayed_error = 0;
   stream->stream_flags = 0;
@@ -844,7 +845,7 @@ static void stream_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
   nd_stream_t *s = nd__container_of(w, nd_stream_t, io_watcher);
 
   (void)loop;
-  if (s->piping != NULL &&
+  if ((s->pipe_out != NULL || s->pipe_in != NULL) &&
       (nd__stream_pipe_io(s, events) || nd__stream_fd(s) == -1))
     return;
   if (s->connect_req != NULL) {
