@@ -242,8 +242,12 @@ static void recv_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
         nd__stream_schedule_pending(s); /* the user had no buffer: retry */
     }
     nd__uring_buf_recycle(loop, bid);
-  } else if (res == -ENOBUFS || res == -ECANCELED) {
-    /* Out of buffers (they are back by now), or our own read_stop. */
+  } else if (res == -ENOBUFS || res == -ECANCELED || res == -EAGAIN ||
+             res == -EINTR) {
+    /*
+     * Out of buffers (they are back by now), our own read_stop, or a
+     * retry that found nothing: the receive is armed again below.
+     */
     if (has_buf)
       nd__uring_buf_recycle(loop, bid);
   } else {
@@ -343,6 +347,13 @@ static void send_done(nd_loop_t *loop, nd__uring_op_t *op, int res,
   }
   /* What the kernel did not take is queued again, until the next send. */
   s->write_queue_size += r->send_len;
+  /*
+   * A send the kernel retried from a worker thread can come back EAGAIN
+   * (the socket is non-blocking, and it had been polled once already):
+   * nothing went, and a new send waits for room as the first one did.
+   */
+  if (res == -EAGAIN || res == -EINTR)
+    res = 0;
   if (res < 0) {
     req = nd__container_of(nd__queue_head(&s->write_queue), nd_write_t,
                            queue);
