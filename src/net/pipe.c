@@ -150,7 +150,7 @@ int nd_pipe_bind2(nd_pipe_t *pipe, const char *name, size_t namelen,
     free(path);
     return err;
   }
-  err = nd__stream_open((nd_stream_t *)pipe, fd, 0);
+  err = nd__stream_open((nd_stream_t *)pipe, fd, ND__STREAM_FRESH_SOCKET);
   if (err != 0) {
     if (path != NULL)
       unlink(path);
@@ -195,7 +195,7 @@ int nd_pipe_connect2(nd_connect_t *req, nd_pipe_t *pipe, const char *name,
     fd = new_socket();
     if (fd < 0)
       return fd;
-    r = nd__stream_open(s, fd, 0);
+    r = nd__stream_open(s, fd, ND__STREAM_FRESH_SOCKET);
     if (r != 0) {
       close(fd);
       return r;

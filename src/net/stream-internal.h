@@ -25,7 +25,14 @@ enum {
   ND__STREAM_CONNECTED_NOW = 1u << 11,/* connect succeeded in the call */
   ND__STREAM_RING = 1u << 12,     /* reads and writes are ring operations */
   ND__STREAM_LOOPBUF = 1u << 13,  /* read_cb gets the loop's memory */
-  ND__STREAM_IPC = 1u << 14       /* a pipe that passes handles (pipe.c) */
+  ND__STREAM_IPC = 1u << 14,      /* a pipe that passes handles (pipe.c) */
+  /*
+   * For nd__stream_open only: the descriptor is a SOCK_STREAM socket the
+   * library made non-blocking itself (socket or accept4 with
+   * SOCK_NONBLOCK), so it needs no probing: three system calls fewer for
+   * every accepted connection.
+   */
+  ND__STREAM_FRESH_SOCKET = 1u << 15
 };
 
 /* What a connect call found, for nd__stream_connect_started. */
@@ -80,7 +87,8 @@ void nd__stream_read_end(nd_stream_t *s, int status);
  * an io_uring loop: a multishot receive into the loop's provided buffers
  * while reading, one send (or sendmsg over the queue) in flight at a time.
  */
-void nd__stream_ring_open(nd_stream_t *s);
+/* stream_socket: known to be SOCK_STREAM, no need to ask. */
+void nd__stream_ring_open(nd_stream_t *s, int stream_socket);
 void nd__stream_ring_read_start(nd_stream_t *s);
 void nd__stream_ring_read_stop(nd_stream_t *s);
 void nd__stream_ring_send(nd_stream_t *s);

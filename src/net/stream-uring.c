@@ -76,7 +76,7 @@ struct nd__stream_ring {
 
 static int ring_fork(nd_loop_t *loop);
 
-void nd__stream_ring_open(nd_stream_t *s) {
+void nd__stream_ring_open(nd_stream_t *s, int stream_socket) {
   nd_loop_t *loop = s->loop;
   struct nd__stream_ring *r;
   int type = 0;
@@ -89,8 +89,9 @@ void nd__stream_ring_open(nd_stream_t *s) {
       !nd__uring_supports(loop, IORING_OP_SEND) ||
       !nd__uring_supports(loop, IORING_OP_SENDMSG))
     return;
-  if (getsockopt(nd__stream_fd(s), SOL_SOCKET, SO_TYPE, &type, &len) != 0 ||
-      type != SOCK_STREAM)
+  if (!stream_socket &&
+      (getsockopt(nd__stream_fd(s), SOL_SOCKET, SO_TYPE, &type, &len) != 0 ||
+       type != SOCK_STREAM))
     return;
   if (nd__uring_bufs_setup(loop) != 0)
     return; /* readiness does the job */

@@ -67,15 +67,19 @@ int nd__stream_open(nd_stream_t *stream, int fd, unsigned int flags) {
 
   if (nd__stream_fd(stream) != -1)
     return ND_EBUSY;
-  err = nd__set_nonblock(fd, 1);
-  if (err != 0)
-    return err;
-  if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode))
+  if (flags & ND__STREAM_FRESH_SOCKET) {
     flags |= ND__STREAM_SOCKET;
+  } else {
+    err = nd__set_nonblock(fd, 1);
+    if (err != 0)
+      return err;
+    if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode))
+      flags |= ND__STREAM_SOCKET;
+  }
   stream->io_watcher.fd = fd;
-  stream->stream_flags |= flags;
+  stream->stream_flags |= flags & ~(unsigned int)ND__STREAM_FRESH_SOCKET;
   if (flags & ND__STREAM_SOCKET)
-    nd__stream_ring_open(stream);
+    nd__stream_ring_open(stream, (flags & ND__STREAM_FRESH_SOCKET) != 0);
   return 0;
 }
 
@@ -772,8 +776,10 @@ int nd_accept(nd_stream_t *server, nd_stream_t *client) {
     return ND_ENOTSUP;
   if (nd__stream_fd(client) != -1)
     return ND_EBUSY;
+  /* Both ways of accepting (accept4, the ring's accept) make it so. */
   err = nd__stream_open(client, server->accepted_fd,
-                        ND__STREAM_READABLE | ND__STREAM_WRITABLE);
+                        ND__STREAM_READABLE | ND__STREAM_WRITABLE |
+                            ND__STREAM_FRESH_SOCKET);
   if (err != 0) {
     close(server->accepted_fd);
   }

@@ -29,7 +29,8 @@ static int new_socket(nd_tcp_t *tcp, int domain) {
   if (fd < 0)
     return -errno;
   err = nd__stream_open((nd_stream_t *)tcp, fd,
-                        ND__STREAM_READABLE | ND__STREAM_WRITABLE);
+                        ND__STREAM_READABLE | ND__STREAM_WRITABLE |
+                            ND__STREAM_FRESH_SOCKET);
   if (err == 0)
     err = apply_options(tcp);
   if (err != 0) {
