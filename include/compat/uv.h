@@ -188,6 +188,7 @@ static inline void uv_loop_delete(uv_loop_t *loop) {
 #define uv_handle_get_data nd_handle_get_data
 #define uv_handle_set_data nd_handle_set_data
 #define uv_handle_get_loop nd_handle_get_loop
+#define uv_fileno nd_fileno
 #define uv_req_size nd_req_size
 #define uv_req_get_type nd_req_get_type
 #define uv_req_type_name nd_req_type_name
@@ -362,7 +363,7 @@ typedef nd_membership uv_membership;
 typedef nd_pipe_t uv_pipe_t;
 #define UV_PIPE_NO_TRUNCATE ND_PIPE_NO_TRUNCATE
 #define UV_NONBLOCK_PIPE ND_NONBLOCK_PIPE
-#define UV_OVERLAPPED_PIPE ND_NONBLOCK_PIPE /* its old name */
+#define UV_OVERLAPPED_PIPE ND_OVERLAPPED_PIPE /* its old name */
 #define uv_pipe_init nd_pipe_init
 #define uv_pipe_open nd_pipe_open
 #define uv_pipe_bind nd_pipe_bind
@@ -603,6 +604,35 @@ typedef nd_work_cb uv_work_cb;
 typedef nd_after_work_cb uv_after_work_cb;
 #define uv_queue_work nd_queue_work
 #define uv_cancel nd_cancel
+
+/* Processes */
+typedef nd_process_t uv_process_t;
+typedef nd_process_options_t uv_process_options_t;
+typedef nd_stdio_container_t uv_stdio_container_t;
+typedef nd_stdio_flags uv_stdio_flags;
+typedef nd_exit_cb uv_exit_cb;
+typedef nd_uid_t uv_uid_t;
+typedef nd_gid_t uv_gid_t;
+typedef nd_pid_t uv_pid_t;
+#define UV_IGNORE ND_IGNORE
+#define UV_CREATE_PIPE ND_CREATE_PIPE
+#define UV_INHERIT_FD ND_INHERIT_FD
+#define UV_INHERIT_STREAM ND_INHERIT_STREAM
+#define UV_READABLE_PIPE ND_READABLE_PIPE
+#define UV_WRITABLE_PIPE ND_WRITABLE_PIPE
+#define UV_PROCESS_SETUID ND_PROCESS_SETUID
+#define UV_PROCESS_SETGID ND_PROCESS_SETGID
+#define UV_PROCESS_WINDOWS_VERBATIM_ARGUMENTS                                  \
+  ND_PROCESS_WINDOWS_VERBATIM_ARGUMENTS
+#define UV_PROCESS_DETACHED ND_PROCESS_DETACHED
+#define UV_PROCESS_WINDOWS_HIDE ND_PROCESS_WINDOWS_HIDE
+#define UV_PROCESS_WINDOWS_HIDE_CONSOLE ND_PROCESS_WINDOWS_HIDE_CONSOLE
+#define UV_PROCESS_WINDOWS_HIDE_GUI ND_PROCESS_WINDOWS_HIDE_GUI
+#define uv_spawn nd_spawn
+#define uv_process_kill nd_process_kill
+#define uv_kill nd_kill
+#define uv_process_get_pid nd_process_get_pid
+#define uv_disable_stdio_inheritance nd_disable_stdio_inheritance
 
 #ifdef __cplusplus
 }

@@ -203,6 +203,8 @@ struct nd_loop_s {
 
   /* The file watching subsystem's state for this loop (inotify). */
   void *fs_events;
+  /* The process subsystem's state for this loop (children, orphans). */
+  void *processes;
 
   /* Worker pool: the loop's (NULL: the default) and its finished jobs. */
   nd_threadpool_t *threadpool;
@@ -293,6 +295,8 @@ ND_EXTERN const char *nd_handle_type_name(nd_handle_type type);
 ND_EXTERN void *nd_handle_get_data(const nd_handle_t *handle);
 ND_EXTERN void nd_handle_set_data(nd_handle_t *handle, void *data);
 ND_EXTERN nd_loop_t *nd_handle_get_loop(const nd_handle_t *handle);
+/* The descriptor of a TCP, pipe, TTY, UDP or poll handle. */
+ND_EXTERN int nd_fileno(const nd_handle_t *handle, nd_os_fd_t *fd);
 
 /* Requests */
 ND_EXTERN size_t nd_req_size(nd_req_type type);

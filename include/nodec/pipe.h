@@ -25,9 +25,6 @@ enum nd_pipe_flags {
   ND_PIPE_NO_TRUNCATE = 1
 };
 
-/* nd_pipe: make that end non-blocking (libuv's UV_NONBLOCK_PIPE). */
-#define ND_NONBLOCK_PIPE 0x40
-
 ND_EXTERN int nd_pipe_init(nd_loop_t *loop, nd_pipe_t *handle, int ipc);
 ND_EXTERN int nd_pipe_open(nd_pipe_t *handle, int fd);
 ND_EXTERN int nd_pipe_bind(nd_pipe_t *handle, const char *name);
@@ -46,6 +43,7 @@ ND_EXTERN void nd_pipe_pending_instances(nd_pipe_t *handle, int count);
 ND_EXTERN int nd_pipe_pending_count(nd_pipe_t *handle);
 ND_EXTERN nd_handle_type nd_pipe_pending_type(nd_pipe_t *handle);
 ND_EXTERN int nd_pipe_chmod(nd_pipe_t *handle, int flags);
+/* A pipe pair; ND_NONBLOCK_PIPE (nodec/process.h) makes an end non-blocking. */
 ND_EXTERN int nd_pipe(int fds[2], int read_flags, int write_flags);
 
 #endif

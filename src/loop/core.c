@@ -79,13 +79,42 @@ static int has_user_handles(const struct nd__queue *q) {
   return 0;
 }
 
+/*
+ * What subsystems release when a loop closes (the process subsystem's
+ * watchers of children nobody waits for), registered on their first use.
+ */
+static void (*close_hooks[8])(nd_loop_t *loop);
+static pthread_mutex_t close_hooks_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void nd__loop_add_close_hook(void (*hook)(nd_loop_t *loop)) {
+  size_t i;
+
+  pthread_mutex_lock(&close_hooks_lock);
+  for (i = 0; i < sizeof(close_hooks) / sizeof(close_hooks[0]); i++) {
+    if (close_hooks[i] == hook)
+      break;
+    if (close_hooks[i] == NULL) {
+      close_hooks[i] = hook;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&close_hooks_lock);
+}
+
 int nd_loop_close(nd_loop_t *loop) {
+  size_t i;
+
   if (loop->active_reqs != 0)
     return ND_EBUSY;
   if (has_user_handles(&loop->handle_queue) ||
       has_user_handles(&loop->closing_queue))
     return ND_EBUSY;
 
+  pthread_mutex_lock(&close_hooks_lock);
+  for (i = 0; i < sizeof(close_hooks) / sizeof(close_hooks[0]); i++)
+    if (close_hooks[i] != NULL)
+      close_hooks[i](loop);
+  pthread_mutex_unlock(&close_hooks_lock);
   nd__loop_set_threadpool(loop, NULL);
   loop->backend->close(loop);
   loop->backend = NULL;

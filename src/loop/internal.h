@@ -81,6 +81,11 @@ void nd__handle_set_close_hook(nd_handle_type type,
 
 /* What a subsystem redoes in a child after fork, for nd_loop_fork. */
 void nd__loop_add_fork_hook(int (*hook)(nd_loop_t *loop));
+/*
+ * What a subsystem releases in nd_loop_close, once nothing of the user's is
+ * left: state kept for the loop with no handle of the user's to hold it.
+ */
+void nd__loop_add_close_hook(void (*hook)(nd_loop_t *loop));
 
 /*
  * Keep a closing handle's close callback from running until the owner says
