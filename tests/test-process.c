@@ -1155,6 +1155,90 @@ static void test_no_sigpipe(void **state) {
 }
 
 /*
+ * nd_stream_pipe from one child into another that quits reading: splice
+ * (and the copy path) fail with EPIPE, without a SIGPIPE for us, and the
+ * writer dies of SIGPIPE once we close its pipe, as in a shell pipeline.
+ */
+static int sp_status;
+
+static void sp_cb(nd_stream_pipe_t *req, int status) {
+  sp_status = status;
+  nd_close((nd_handle_t *)req->src, NULL);
+}
+
+static void test_stream_pipe_into_gone_child(void **state) {
+  nd_loop_t *loop = *state;
+  struct sigaction old, dfl;
+  unsigned int flags[2] = {0, ND_STREAM_PIPE_NO_SPLICE};
+  int k;
+
+  memset(&dfl, 0, sizeof(dfl));
+  dfl.sa_handler = SIG_DFL;
+  assert_int_equal(sigaction(SIGPIPE, &dfl, &old), 0);
+  for (k = 0; k < 2; k++) {
+    char *yes_args[] = {"yes", NULL};
+    char *head_args[] = {"head", "-c", "10", NULL};
+    nd_process_options_t o;
+    nd_stdio_container_t stdio[3];
+    nd_stream_pipe_t req;
+    struct run yes, head;
+    nd_pipe_t to_head;
+    watchdog_t wd;
+
+    run_init(loop, &yes);
+    run_init(loop, &head);
+    ND_OK(nd_pipe_init(loop, &to_head, 0));
+    memset(&o, 0, sizeof(o));
+    stdio[0].flags = ND_IGNORE;
+    stdio[1].flags = ND_CREATE_PIPE | ND_WRITABLE_PIPE;
+    stdio[1].data.stream = (nd_stream_t *)&yes.out.pipe;
+    stdio[2].flags = ND_INHERIT_FD;
+    stdio[2].data.fd = 2;
+    o.file = "yes";
+    o.args = yes_args;
+    o.exit_cb = run_exit_cb;
+    o.stdio = stdio;
+    o.stdio_count = 3;
+    ND_OK(nd_spawn(loop, &yes.proc, &o));
+    yes.proc.data = &yes;
+    stdio[0].flags = ND_CREATE_PIPE | ND_READABLE_PIPE;
+    stdio[0].data.stream = (nd_stream_t *)&to_head;
+    stdio[1].flags = ND_CREATE_PIPE | ND_WRITABLE_PIPE;
+    stdio[1].data.stream = (nd_stream_t *)&head.out.pipe;
+    o.file = "head";
+    o.args = head_args;
+    ND_OK(nd_spawn(loop, &head.proc, &o));
+    head.proc.data = &head;
+    ND_OK(nd_read_start((nd_stream_t *)&head.out.pipe, alloc_malloc,
+                        capture_read_cb));
+    sp_status = 1;
+    ND_OK(nd_stream_pipe(&req, (nd_stream_t *)&yes.out.pipe,
+                         (nd_stream_t *)&to_head, flags[k], sp_cb));
+    watchdog_start(loop, &wd);
+    while (!(yes.exits && head.exits && head.out.eof && sp_status != 1) &&
+           !wd.expired)
+      nd_run(loop, ND_RUN_ONCE);
+    nd_close((nd_handle_t *)&wd.timer, NULL);
+    nd_close((nd_handle_t *)&to_head, NULL);
+    nd_close((nd_handle_t *)&yes.proc, NULL);
+    nd_close((nd_handle_t *)&yes.err.pipe, NULL);
+    head.err.eof = 1;
+    run_close(&head);
+    assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    assert_false(wd.expired);
+    assert_true(sp_status == ND_EPIPE || sp_status == ND_ECONNRESET);
+    assert_true(req.bytes >= 10);
+    assert_string_equal(text(&head.out), "y\ny\ny\ny\ny\n");
+    assert_int_equal(head.status, 0);
+    assert_int_equal(yes.term, SIGPIPE);
+    run_free(&yes);
+    run_free(&head);
+  }
+  sigaction(SIGPIPE, &old, NULL);
+  assert_no_children();
+}
+
+/*
  * A child starts with no signal ignored or blocked, whatever its parent
  * ignores (SIGPIPE, as Node does) or blocks, and whatever handlers the
  * parent's libnodec installed.
@@ -1591,6 +1675,7 @@ int main(int argc, char **argv) {
     LOOP_TEST(test_many_concurrent_children),
     LOOP_TEST(test_sigchld_observable),
     LOOP_TEST(test_no_sigpipe),
+    LOOP_TEST(test_stream_pipe_into_gone_child),
     LOOP_TEST(test_child_signal_state_reset),
     LOOP_TEST(test_setuid_setgid),
     LOOP_TEST(test_disable_stdio_inheritance),

@@ -17,6 +17,8 @@
  * once every write the pipe made has finished.
  */
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sendfile.h>
@@ -133,12 +135,39 @@ static struct pipe_write *write_of(const nd_buf_t *buf) {
   return nd__container_of(buf->base, struct pipe_write, data);
 }
 
+static void pipe_write_cb(nd_write_t *wreq, int status);
+
+/*
+ * dst failed a write: the writes queued behind it come back only when dst
+ * is closed, which its owner does after the pipe reports the error.  Let
+ * go of them (each frees its own buffer when it comes back) so that the
+ * pipe can report now.
+ */
+static void orphan_writes(nd_stream_pipe_t *req, struct nd__queue *q) {
+  struct nd__queue *it;
+
+  nd__queue_foreach(it, q) {
+    nd_write_t *wreq = nd__container_of(it, nd_write_t, queue);
+    struct pipe_write *w = (struct pipe_write *)wreq;
+    if (wreq->cb == pipe_write_cb && w->pipe == req) {
+      w->pipe = NULL;
+      req->writes--;
+    }
+  }
+}
+
 static void pipe_write_cb(nd_write_t *wreq, int status) {
   struct pipe_write *w = (struct pipe_write *)wreq;
   nd_stream_pipe_t *req = w->pipe;
 
-  req->writes--;
   free(w);
+  if (req == NULL)
+    return; /* orphaned by a failed write before it */
+  req->writes--;
+  if (status < 0 && !req->detached) {
+    orphan_writes(req, &req->dst->write_queue);
+    orphan_writes(req, &req->dst->write_done);
+  }
   if (req->detached) {
     if (req->writes == 0)
       complete(req);
@@ -200,9 +229,61 @@ static void pipe_drain(nd_stream_t *dst) {
     fail(req, err);
 }
 
+/*
+ * splice(2) and sendfile(2) into a socket or pipe whose reader is gone raise
+ * SIGPIPE, and unlike send they have no flag against it.  The library's
+ * writes never raise it, so the pumps run with SIGPIPE blocked in this
+ * thread, and a SIGPIPE their own EPIPE left pending is taken back before
+ * it is unblocked.  Two mask changes per readiness event, not per call.
+ */
+struct sigpipe_guard {
+  sigset_t saved;
+  int epipe;                      /* a call failed with EPIPE */
+};
+
+static void sigpipe_block(struct sigpipe_guard *g) {
+  sigset_t set;
+
+  sigemptyset(&set);
+  sigaddset(&set, SIGPIPE);
+  g->epipe = 0;
+  pthread_sigmask(SIG_BLOCK, &set, &g->saved);
+}
+
+static void sigpipe_unblock(struct sigpipe_guard *g) {
+  static const struct timespec zero = {0, 0};
+  sigset_t set, pending;
+
+  sigemptyset(&set);
+  sigaddset(&set, SIGPIPE);
+  /*
+   * If SIGPIPE was blocked already, one pending might be the program's own,
+   * from before: leave it.
+   */
+  if (g->epipe &&
+      !(sigismember(&g->saved, SIGPIPE) && sigpending(&pending) == 0 &&
+        sigismember(&pending, SIGPIPE))) {
+    while (sigtimedwait(&set, NULL, &zero) < 0 && errno == EINTR)
+      ;
+  }
+  pthread_sigmask(SIG_SETMASK, &g->saved, NULL);
+}
+
 /* --- through splice ----------------------------------------------------- */
 
+static void splice_pump_guarded(nd_stream_pipe_t *req,
+                                struct sigpipe_guard *g);
+
 static void splice_pump(nd_stream_pipe_t *req) {
+  struct sigpipe_guard g;
+
+  sigpipe_block(&g);
+  splice_pump_guarded(req, &g);
+  sigpipe_unblock(&g);
+}
+
+static void splice_pump_guarded(nd_stream_pipe_t *req,
+                                struct sigpipe_guard *g) {
   int src_fd = nd__stream_fd(req->src);
   int dst_fd = nd__stream_fd(req->dst);
   int budget = SPLICES_PER_EVENT;
@@ -227,6 +308,8 @@ static void splice_pump(nd_stream_pipe_t *req) {
         out_blocked = 1;
         break;
       }
+      if (n < 0 && errno == EPIPE)
+        g->epipe = 1;
       fail(req, n < 0 ? -errno : ND_EPIPE);
       return;
     }
@@ -283,7 +366,19 @@ static void splice_pump(nd_stream_pipe_t *req) {
 
 /* --- from a file, through sendfile -------------------------------------- */
 
+static void sendfile_pump_guarded(nd_stream_pipe_t *req,
+                                  struct sigpipe_guard *g);
+
 static void sendfile_pump(nd_stream_pipe_t *req) {
+  struct sigpipe_guard g;
+
+  sigpipe_block(&g);
+  sendfile_pump_guarded(req, &g);
+  sigpipe_unblock(&g);
+}
+
+static void sendfile_pump_guarded(nd_stream_pipe_t *req,
+                                  struct sigpipe_guard *g) {
   int budget = SPLICES_PER_EVENT;
   ssize_t n;
 
@@ -300,6 +395,8 @@ static void sendfile_pump(nd_stream_pipe_t *req) {
     if (n < 0 && errno == EAGAIN)
       break; /* dst is full: on when it is writable */
     if (n < 0) {
+      if (errno == EPIPE)
+        g->epipe = 1;
       fail(req, -errno);
       return;
     }
