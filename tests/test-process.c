@@ -20,6 +20,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -822,6 +823,57 @@ static void test_spawn_errors(void **state) {
   spawn_fails(loop, "/tmp", NULL, ND_EACCES);
   spawn_fails(loop, "/bin/true", "/nonexistent/dir", ND_ENOENT);
   spawn_fails(loop, "/bin/true", "/etc/passwd", ND_ENOTDIR);
+}
+
+/* Out of descriptors: for the pipes, or for the pidfd itself. */
+static void test_emfile(void **state) {
+  nd_loop_t *loop = *state;
+  struct rlimit old, low;
+  int fds = test_count_fds();
+  int room;
+
+  assert_int_equal(getrlimit(RLIMIT_NOFILE, &old), 0);
+  for (room = 0; room <= 5; room++) {
+    char *args[] = {"true", NULL};
+    struct run r;
+    int err;
+
+    /*
+     * Exactly `room` descriptors free: the holes below the highest open
+     * descriptor are filled, and the limit is put just above it.
+     */
+    static int fillers[4096];
+    int nfill = 0, fd, top = 0;
+
+    for (fd = 0; fd < 4096; fd++)
+      if (fcntl(fd, F_GETFD) >= 0)
+        top = fd;
+    while (nfill < 4095 && (fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) < top)
+      fillers[nfill++] = fd;
+    assert_true(fd >= top);
+    fillers[nfill++] = fd;
+    low = old;
+    low.rlim_cur = (rlim_t)(fd + 1 + room);
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
+    err = run_spawn(loop, &r, "true", args, NULL, NULL);
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &old), 0);
+    while (nfill > 0)
+      close(fillers[--nfill]);
+    if (room < 5) {
+      /* Two pipes and a pidfd need five descriptors. */
+      assert_int_equal(err, ND_EMFILE);
+      assert_false(nd_is_active((nd_handle_t *)&r.proc));
+      run_close(&r);
+      assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    } else {
+      ND_OK(err);
+      run_finish(loop, &r);
+      assert_int_equal(r.status, 0);
+    }
+    run_free(&r);
+    assert_int_equal(test_count_fds(), fds);
+    assert_no_children();
+  }
 }
 
 static void test_invalid_options(void **state) {
@@ -1669,6 +1721,7 @@ int main(int argc, char **argv) {
     LOOP_TEST(test_swapped_descriptors),
     LOOP_TEST(test_inherit_stream),
     LOOP_TEST(test_spawn_errors),
+    LOOP_TEST(test_emfile),
     LOOP_TEST(test_invalid_options),
     LOOP_TEST(test_close_running_child),
     LOOP_TEST(test_detached_survives_loop),

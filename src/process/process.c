@@ -632,12 +632,15 @@ static int setup_stdio(const nd_process_options_t *o, int nfds, int *src,
                        int (*pipes)[2], unsigned char *clear_nonblock) {
   int i, err;
 
+  /* All of them first: a failure part way closes what was made. */
+  for (i = 0; i < nfds; i++) {
+    src[i] = -1;
+    pipes[i][0] = pipes[i][1] = -1;
+  }
   for (i = 0; i < nfds; i++) {
     const nd_stdio_container_t *c = i < o->stdio_count ? &o->stdio[i] : NULL;
     unsigned int kind;
 
-    src[i] = -1;
-    pipes[i][0] = pipes[i][1] = -1;
     if (i <= 2)
       clear_nonblock[i] = 1;
     if (c == NULL)
