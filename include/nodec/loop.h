@@ -203,6 +203,8 @@ struct nd_loop_s {
 
   /* The file watching subsystem's state for this loop (inotify). */
   void *fs_events;
+  /* The DNS subsystem's state for this loop (its c-ares channel). */
+  void *dns;
 
   /* Worker pool: the loop's (NULL: the default) and its finished jobs. */
   nd_threadpool_t *threadpool;
@@ -214,7 +216,7 @@ struct nd_loop_s {
   uint64_t events;
   uint64_t events_waiting;
 
-  void *reserved[8];
+  void *reserved[7];
 };
 
 /*
