@@ -44,7 +44,7 @@ ND_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
 LDFLAGS += -fsanitize=address,undefined
 endif
 # What a program linked with libnodec.a needs as well (also in libnodec.pc).
-LIBS := -luring -lpthread
+LIBS := -luring -lcares -lpthread
 
 # Set up the machine once: scripts/install-deps.sh installs what is missing.
 DEPS_STAMP := $(BUILD)/.deps-stamp
@@ -91,7 +91,9 @@ LIB_SRCS := \
 	src/net/addr.c \
 	src/net/tty.c \
 	src/net/udp.c \
-	src/net/udp-uring.c
+	src/net/udp-uring.c \
+	src/net/dns.c \
+	src/net/dns-addrinfo.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

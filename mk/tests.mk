@@ -11,6 +11,9 @@ TEST_LIBS := -lcmocka -lpthread
 # Per-test link flags: fault injection goes through the linker.
 TEST_LDFLAGS_test-timer := -Wl,--wrap=clock_gettime
 
+# The DNS tests run a responder of their own (shared with the fuzz target).
+$(BUILD)/tests/test-dns: tests/dns-responder.h
+
 $(BUILD)/tests/%: tests/%.c tests/test-util.h tests/stream-util.h $(LIB_A) $(FLAGS_STAMP)
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)

@@ -1,0 +1,52 @@
+/*
+ * dns-internal.h - what the DNS files share: a c-ares channel driven by a
+ * loop (dns.c), used by getaddrinfo/getnameinfo (dns-addrinfo.c) and the
+ * resolver (dns-resolver.c, dns-parse.c).
+ */
+#ifndef ND_NET_DNS_INTERNAL_H
+#define ND_NET_DNS_INTERNAL_H
+
+#include <ares.h>
+
+#include "loop/internal.h"
+
+struct nd__dns_sock;
+
+/*
+ * A c-ares channel whose sockets the loop watches and whose timeouts an
+ * internal timer drives.  No thread is involved: c-ares runs only inside
+ * the calls below and the loop's callbacks.
+ */
+struct nd__dns_chan {
+  nd_loop_t *loop;
+  ares_channel channel;
+  nd_timer_t timer;               /* internal, unreferenced */
+  struct nd__dns_sock *socks;     /* the channel's open sockets */
+  unsigned int queries;           /* c-ares queries not yet called back */
+  /*
+   * Depth of calls into c-ares made by an API call (not by the loop): a
+   * completion that c-ares reports inside one of them is deferred to the
+   * pending phase, since callbacks never run inside the call that started
+   * the operation.
+   */
+  unsigned int in_api;
+};
+
+int nd__dns_chan_init(nd_loop_t *loop, struct nd__dns_chan *c,
+                      struct ares_options *options, int optmask);
+/* After an API call into c-ares: arm the timer for its next timeout. */
+void nd__dns_chan_update(struct nd__dns_chan *c);
+/* Cancel everything (callbacks see ARES_ECANCELLED), then free the channel. */
+void nd__dns_chan_destroy(struct nd__dns_chan *c);
+
+/* The loop's shared channel for nd_getaddrinfo and nd_getnameinfo. */
+int nd__dns_loop_chan(nd_loop_t *loop, struct nd__dns_chan **chan);
+/* Resolvers count themselves so nd_loop_close fails while one is open. */
+int nd__dns_loop_ref_resolver(nd_loop_t *loop);
+void nd__dns_loop_unref_resolver(nd_loop_t *loop);
+
+/* c-ares status to our codes. */
+int nd__dns_eai_error(int ares_status);
+int nd__dns_error(int ares_status);
+
+#endif
