@@ -93,7 +93,9 @@ LIB_SRCS := \
 	src/net/udp.c \
 	src/net/udp-uring.c \
 	src/net/dns.c \
-	src/net/dns-addrinfo.c
+	src/net/dns-addrinfo.c \
+	src/net/dns-resolver.c \
+	src/net/dns-parse.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

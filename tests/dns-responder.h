@@ -49,9 +49,11 @@ struct resp_entry {
   char name[256];
   int type;
   enum resp_kind kind;
-  unsigned char rr[RESP_RR_SPACE]; /* answer records, owner name omitted */
+  /* Answer records, each [owner length][owner][type ... rdata]. */
+  unsigned char rr[RESP_RR_SPACE];
   size_t rrlen;
   int count;
+  char owner[256]; /* the next record's owner; "" is the question's name */
 };
 
 struct responder {
@@ -120,11 +122,22 @@ static inline struct resp_entry *resp_entry(struct responder *r,
   return e;
 }
 
+/* The owner of the records added next (NULL: the question's name). */
+static inline void resp_owner(struct resp_entry *e, const char *owner) {
+  snprintf(e->owner, sizeof(e->owner), "%s", owner ? owner : "");
+}
+
 /* Append one record (type, ttl, rdata) to an entry. */
 static inline void resp_rr(struct resp_entry *e, int type, uint32_t ttl,
                            const void *rdata, size_t rdlen) {
   unsigned char *p = e->rr + e->rrlen;
+  size_t olen = 0;
 
+  if (e->owner[0] != '\0')
+    olen = resp_put_name(p + 1, e->owner);
+  p[0] = (unsigned char)olen;
+  e->rrlen += 1 + olen;
+  p += 1 + olen;
   resp_put16(p, (unsigned int)type);
   resp_put16(p + 2, 1);
   resp_put32(p + 4, ttl);
@@ -337,13 +350,20 @@ static inline size_t resp_answer(struct responder *r, const unsigned char *q,
       int k;
 
       for (k = 0; k < e->count; k++) {
-        size_t rdlen = (size_t)((p[8] << 8) | p[9]);
-        if (n + 2 + 10 + rdlen > cap)
+        size_t olen = p[0];
+        size_t rdlen = (size_t)((p[olen + 9] << 8) | p[olen + 10]);
+        size_t own = olen ? olen : 2;
+        if (n + own + 10 + rdlen > cap) {
+          tc = 1; /* what does not fit is cut, as servers do */
           break;
-        resp_put16(out + n, 0xC00C);
-        memcpy(out + n + 2, p, 10 + rdlen);
-        n += 12 + rdlen;
-        p += 10 + rdlen;
+        }
+        if (olen)
+          memcpy(out + n, p + 1, olen);
+        else
+          resp_put16(out + n, 0xC00C);
+        memcpy(out + n + own, p + 1 + olen, 10 + rdlen);
+        n += own + 10 + rdlen;
+        p += 1 + olen + 10 + rdlen;
         ancount++;
       }
       if (e->kind == RESP_BADID)

@@ -548,10 +548,11 @@ static void gai_work_done(nd__work_t *w, int status) {
 
 /* --- nd_getaddrinfo ------------------------------------------------------ */
 
+/* chan: a resolver's channel, or NULL for the loop's. */
 static int gai_start(nd_loop_t *loop, nd_getaddrinfo_t *req,
                      nd_getaddrinfo_cb cb, const char *node,
                      const char *service, const struct addrinfo *hints,
-                     int system) {
+                     int system, struct nd__dns_chan *chan) {
   struct ares_addrinfo_hints ah;
   struct nd__dns_chan *c;
   struct service svc;
@@ -618,7 +619,8 @@ static int gai_start(nd_loop_t *loop, nd_getaddrinfo_t *req,
     goto deferred;
   }
 
-  err = nd__dns_loop_chan(loop, &c);
+  c = chan;
+  err = c != NULL ? 0 : nd__dns_loop_chan(loop, &c);
   if (err == 0)
     err = copy_strings(req, NULL, service);
   if (err == 0 && (t = malloc(sizeof(*t))) == NULL)
@@ -656,13 +658,22 @@ deferred:
 int nd_getaddrinfo(nd_loop_t *loop, nd_getaddrinfo_t *req,
                    nd_getaddrinfo_cb cb, const char *node,
                    const char *service, const struct addrinfo *hints) {
-  return gai_start(loop, req, cb, node, service, hints, 0);
+  return gai_start(loop, req, cb, node, service, hints, 0, NULL);
 }
 
 int nd_getaddrinfo_system(nd_loop_t *loop, nd_getaddrinfo_t *req,
                           nd_getaddrinfo_cb cb, const char *node,
                           const char *service, const struct addrinfo *hints) {
-  return gai_start(loop, req, cb, node, service, hints, 1);
+  return gai_start(loop, req, cb, node, service, hints, 1, NULL);
+}
+
+int nd_dns_getaddrinfo(nd_dns_resolver_t *resolver, nd_getaddrinfo_t *req,
+                       nd_getaddrinfo_cb cb, const char *node,
+                       const char *service, const struct addrinfo *hints) {
+  if (resolver == NULL || resolver->chan == NULL || cb == NULL)
+    return ND_EINVAL;
+  return gai_start(resolver->loop, req, cb, node, service, hints, 0,
+                   resolver->chan);
 }
 
 /* --- nd_getnameinfo ------------------------------------------------------ */

@@ -49,4 +49,8 @@ void nd__dns_loop_unref_resolver(nd_loop_t *loop);
 int nd__dns_eai_error(int ares_status);
 int nd__dns_error(int ares_status);
 
+/* Parse a DNS answer into a result for a query of type qtype. */
+int nd__dns_parse(const unsigned char *abuf, int alen, int qtype,
+                  nd_dns_result_t **result);
+
 #endif
