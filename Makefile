@@ -95,7 +95,8 @@ LIB_SRCS := \
 	src/net/dns.c \
 	src/net/dns-addrinfo.c \
 	src/net/dns-resolver.c \
-	src/net/dns-parse.c
+	src/net/dns-parse.c \
+	src/net/dns-hosts.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

@@ -294,6 +294,16 @@ static void test_hosts_file(void **state) {
   assert_non_null(strstr(r.text, "192.0.2.10"));
   assert_non_null(strstr(r.text, "2001:db8::10"));
 
+  /* An edited file is read again. */
+  f = fopen(hosts_path(), "w");
+  assert_non_null(f);
+  fprintf(f, "192.0.2.201 v4only.test\n");
+  fclose(f);
+  hints.ai_flags = 0;
+  hints.ai_family = AF_INET;
+  assert_int_equal(lookup(loop, "v4only.test", NULL, &hints, &r, 0), 0);
+  assert_string_equal(r.text, "2 1 6 192.0.2.201 0 -\n");
+
   unsetenv("CARES_HOSTS");
   unlink(hosts_path());
 }

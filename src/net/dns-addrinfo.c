@@ -344,6 +344,27 @@ static int from_ares(const struct ares_addrinfo *ai, const struct addrinfo *h,
   return *res == NULL ? ND_EAI_MEMORY : 0;
 }
 
+/* One address from the loop's hosts copy: 1 if it answered. */
+static int hosts_lookup(nd_loop_t *loop, const char *node,
+                        const struct service *svc, nd_getaddrinfo_t *req) {
+  struct nd__dns_hosts **hosts = nd__dns_loop_hosts(loop);
+  struct spec specs[3];
+  unsigned char addr[16];
+  const char *canon;
+  size_t n;
+  int family;
+
+  if (hosts == NULL ||
+      nd__dns_hosts_lookup(hosts, node, req->hints.ai_family, &family, addr,
+                           &canon) != 1)
+    return 0;
+  n = expand(specs, family, addr, 0, svc);
+  req->addrinfo = build(specs, n, req->hints.ai_flags,
+                        (req->hints.ai_flags & AI_CANONNAME) ? canon : NULL);
+  req->retcode = req->addrinfo != NULL ? 0 : ND_EAI_MEMORY;
+  return 1;
+}
+
 /* --- completion ---------------------------------------------------------- */
 
 static void gai_finish(nd_getaddrinfo_t *req) {
@@ -618,6 +639,11 @@ static int gai_start(nd_loop_t *loop, nd_getaddrinfo_t *req,
     req->retcode = ND_EAI_NONAME;
     goto deferred;
   }
+
+  /* The loop's copy of the hosts file answers single addresses at once. */
+  if (chan == NULL && !(req->hints.ai_flags & AI_ADDRCONFIG) &&
+      hosts_lookup(loop, node, &svc, req))
+    goto deferred;
 
   c = chan;
   err = c != NULL ? 0 : nd__dns_loop_chan(loop, &c);

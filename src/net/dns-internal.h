@@ -45,6 +45,19 @@ int nd__dns_loop_chan(nd_loop_t *loop, struct nd__dns_chan **chan);
 int nd__dns_loop_ref_resolver(nd_loop_t *loop);
 void nd__dns_loop_unref_resolver(nd_loop_t *loop);
 
+/*
+ * The loop's copy of the hosts file (dns-hosts.c).  A lookup returns 1
+ * with the one address of that family the file has for name (and the
+ * line's first name), 2 when it has several, 0 when none, -1 when the
+ * file cannot be read.
+ */
+struct nd__dns_hosts;
+struct nd__dns_hosts **nd__dns_loop_hosts(nd_loop_t *loop);
+int nd__dns_hosts_lookup(struct nd__dns_hosts **hosts, const char *name,
+                         int family, int *out_family, unsigned char *addr,
+                         const char **canon);
+void nd__dns_hosts_free(struct nd__dns_hosts *hosts);
+
 /* c-ares status to our codes. */
 int nd__dns_eai_error(int ares_status);
 int nd__dns_error(int ares_status);

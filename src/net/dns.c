@@ -32,6 +32,7 @@ struct dns_loop {
   struct nd__dns_chan chan;
   int chan_ready;
   unsigned int resolvers;
+  struct nd__dns_hosts *hosts;
 };
 
 static pthread_once_t library_once = PTHREAD_ONCE_INIT;
@@ -191,6 +192,7 @@ static int dns_loop_close(nd_loop_t *loop) {
   }
   if (dl->chan_ready)
     nd__dns_chan_destroy(&dl->chan);
+  nd__dns_hosts_free(dl->hosts);
   loop->dns = NULL;
   free(dl);
   return 0;
@@ -232,6 +234,12 @@ int nd__dns_loop_chan(nd_loop_t *loop, struct nd__dns_chan **chan) {
   }
   *chan = &dl->chan;
   return 0;
+}
+
+struct nd__dns_hosts **nd__dns_loop_hosts(nd_loop_t *loop) {
+  struct dns_loop *dl;
+
+  return dns_loop_state(loop, &dl) == 0 ? &dl->hosts : NULL;
 }
 
 int nd__dns_loop_ref_resolver(nd_loop_t *loop) {
