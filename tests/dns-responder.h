@@ -3,8 +3,8 @@
  * target: UDP and TCP on 127.0.0.1 (or ::1), one ephemeral port for both,
  * answering from a table, on its own thread.
  *
- * Each table entry matches a question (name, case-insensitive, and type;
- * ANY matches every entry of the name) and says how to answer: with its
+ * Each table entry matches a question (name, case-insensitive, or "*" for
+ * every name; and type; ANY matches every entry of the name) and says how to answer: with its
  * records, with an error code, not at all, with garbage, with the wrong
  * id, or with a truncated UDP answer (the full one comes over TCP).  Names
  * nobody listed get NXDOMAIN.  Owner names in answers are compression
@@ -307,7 +307,7 @@ static inline size_t resp_answer(struct responder *r, const unsigned char *q,
   for (i = 0; i < r->nentries; i++) {
     struct resp_entry *e = &r->entries[i];
 
-    if (strcasecmp(e->name, name) != 0)
+    if (strcmp(e->name, "*") != 0 && strcasecmp(e->name, name) != 0)
       continue;
     if (e->type != type && type != 255 && e->kind == RESP_ANSWER)
       {
