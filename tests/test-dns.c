@@ -207,6 +207,8 @@ static void test_hints_errors(void **state) {
   hints.ai_flags = AI_NUMERICSERV;
   assert_int_equal(lookup(loop, "localhost", "http", &hints, &r, 0),
                    ND_EAI_NONAME);
+  hints.ai_flags = 0;
+  assert_int_equal(lookup(loop, "", "80", &hints, &r, 0), ND_EAI_NONAME);
 
   /* Neither node nor service: an error from the call, no callback. */
   memset(&r, 0, sizeof(r));

@@ -633,6 +633,10 @@ static int gai_start(nd_loop_t *loop, nd_getaddrinfo_t *req,
     req->retcode = no_host(&req->hints, &svc, &req->addrinfo);
     goto deferred;
   }
+  if (node[0] == '\0') {
+    req->retcode = ND_EAI_NONAME; /* as glibc: not the root, not a name */
+    goto deferred;
+  }
   if (numeric_host(node, &req->hints, &svc, &req->addrinfo, &req->retcode))
     goto deferred;
   if (req->hints.ai_flags & AI_NUMERICHOST) {
