@@ -899,6 +899,66 @@ static void test_cancel_and_close(void **state) {
   assert_true(r[3].order < f.closed);
 }
 
+/* Closing or cancelling from inside a callback c-ares is running. */
+static struct fixture *inner_fixture;
+
+static void close_in_cb(nd_dns_query_t *req, int status,
+                        nd_dns_result_t *res) {
+  q_cb(req, status, res);
+  nd_dns_result_free(res);
+  ((struct q_result *)req->data)->res = NULL;
+  if (status == 0)
+    nd_dns_resolver_close(&inner_fixture->resolver, resolver_close_cb);
+}
+
+static void cancel_in_cb(nd_dns_query_t *req, int status,
+                         nd_dns_result_t *res) {
+  q_cb(req, status, res);
+  nd_dns_result_free(res);
+  ((struct q_result *)req->data)->res = NULL;
+  if (status == 0)
+    nd_dns_resolver_cancel(&inner_fixture->resolver);
+}
+
+static void test_close_from_callback(void **state) {
+  nd_loop_t *loop = *state;
+  struct fixture f;
+  struct q_result r[3];
+  nd_dns_query_t req[3];
+  int i;
+
+  for (i = 0; i < 2; i++) {
+    fixture_start(loop, &f, AF_INET, 5000, 2);
+    fill_zone(&f.resp);
+    inner_fixture = &f;
+    callback_clock = 0;
+    memset(r, 0, sizeof(r));
+    req[0].data = &r[0];
+    req[1].data = &r[1];
+    req[2].data = &r[2];
+    ND_OK(nd_dns_query(&f.resolver, &req[0], q_cb, "silent.test", ND_DNS_A));
+    ND_OK(nd_dns_query(&f.resolver, &req[1], i ? cancel_in_cb : close_in_cb,
+                       "host.test", ND_DNS_A));
+    ND_OK(nd_dns_query(&f.resolver, &req[2], q_cb, "silent.test", ND_DNS_A));
+    if (i == 0) {
+      assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+      assert_int_not_equal(f.closed, 0);
+    } else {
+      assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+      nd_dns_resolver_close(&f.resolver, resolver_close_cb);
+      assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    }
+    assert_int_equal(r[1].calls, 1);
+    assert_int_equal(r[1].status, 0);
+    assert_int_equal(r[0].calls, 1);
+    assert_int_equal(r[0].status, ND_DNS_ECANCELLED);
+    assert_int_equal(r[2].calls, 1);
+    assert_int_equal(r[2].status, ND_DNS_ECANCELLED);
+    assert_true(r[2].order < f.closed);
+    responder_stop(&f.resp);
+  }
+}
+
 static void gai_resolver_cb(nd_getaddrinfo_t *req, int status,
                             struct addrinfo *res) {
   gai_cb(req, status, res);
@@ -1084,6 +1144,7 @@ int main(void) {
     LOOP_TEST(test_servers),
     LOOP_TEST(test_ipv6_server),
     LOOP_TEST(test_cancel_and_close),
+    LOOP_TEST(test_close_from_callback),
     LOOP_TEST(test_getaddrinfo_dns),
     LOOP_TEST(test_many_concurrent),
     LOOP_TEST(test_loop_close_cancels),

@@ -30,14 +30,35 @@ struct nd__dns_chan {
    * the operation.
    */
   unsigned int in_api;
+  /*
+   * Inside ares_process_fd: c-ares must not be cancelled or destroyed from
+   * one of its callbacks, so what is asked for there waits until it returns.
+   */
+  unsigned int in_process;
+  int cancel_wanted;
+  int doomed;
+  int owned; /* malloc'd: freed by the destroy (resolvers' channels) */
+  void (*destroyed)(void *arg); /* called once the destroy is done */
+  void *destroyed_arg;
 };
 
 int nd__dns_chan_init(nd_loop_t *loop, struct nd__dns_chan *c,
                       struct ares_options *options, int optmask);
 /* After an API call into c-ares: arm the timer for its next timeout. */
 void nd__dns_chan_update(struct nd__dns_chan *c);
-/* Cancel everything (callbacks see ARES_ECANCELLED), then free the channel. */
-void nd__dns_chan_destroy(struct nd__dns_chan *c);
+/*
+ * Cancel every query (callbacks see ARES_ECANCELLED, from the pending
+ * phase); from inside a callback, once c-ares is back: c-ares 1.18 would
+ * call the query being completed a second time.
+ */
+void nd__dns_chan_cancel(struct nd__dns_chan *c);
+/*
+ * Destroy the channel (remaining callbacks see ARES_EDESTRUCTION), free it
+ * if it is owned, then call done(arg) if given; from inside one of its
+ * callbacks, all that happens once c-ares is back.
+ */
+void nd__dns_chan_destroy(struct nd__dns_chan *c, void (*done)(void *arg),
+                          void *arg);
 
 /* The loop's shared channel for nd_getaddrinfo and nd_getnameinfo. */
 int nd__dns_loop_chan(nd_loop_t *loop, struct nd__dns_chan **chan);

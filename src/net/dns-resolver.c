@@ -71,6 +71,7 @@ int nd_dns_resolver_init(nd_loop_t *loop, nd_dns_resolver_t *resolver,
     free(c);
     return err;
   }
+  c->owned = 1;
   resolver->loop = loop;
   resolver->chan = c;
   resolver->close_cb = NULL;
@@ -78,18 +79,10 @@ int nd_dns_resolver_init(nd_loop_t *loop, nd_dns_resolver_t *resolver,
   return 0;
 }
 
-/* Run every completion c-ares reports inside fn from the pending phase. */
-static void cancel_all(struct nd__dns_chan *c) {
-  c->in_api++;
-  ares_cancel(c->channel);
-  c->in_api--;
-  nd__dns_chan_update(c);
-}
-
 void nd_dns_resolver_cancel(nd_dns_resolver_t *resolver) {
   if (resolver == NULL || resolver->chan == NULL)
     return;
-  cancel_all(resolver->chan);
+  nd__dns_chan_cancel(resolver->chan);
 }
 
 static void resolver_closed(nd_loop_t *loop, nd__pending_t *p) {
@@ -102,6 +95,12 @@ static void resolver_closed(nd_loop_t *loop, nd__pending_t *p) {
     resolver->close_cb(resolver);
 }
 
+static void resolver_destroyed(void *arg) {
+  nd_dns_resolver_t *resolver = arg;
+
+  nd__pending_add(resolver->loop, &resolver->pending, resolver_closed);
+}
+
 void nd_dns_resolver_close(nd_dns_resolver_t *resolver,
                            nd_dns_resolver_close_cb cb) {
   struct nd__dns_chan *c;
@@ -111,15 +110,16 @@ void nd_dns_resolver_close(nd_dns_resolver_t *resolver,
   resolver->flags |= RESOLVER_CLOSING;
   resolver->close_cb = cb;
   c = resolver->chan;
-  /* Queries first get ECANCELLED; the close callback comes after them. */
-  cancel_all(c);
-  nd__dns_chan_destroy(c);
-  free(c);
   resolver->chan = NULL;
   nd__dns_loop_unref_resolver(resolver->loop);
   /* The close callback keeps the loop alive, as a request would. */
   resolver->loop->active_reqs++;
-  nd__pending_add(resolver->loop, &resolver->pending, resolver_closed);
+  /*
+   * Now, or (from a c-ares callback) once c-ares is back: the queries'
+   * callbacks are queued first, then the close callback after them.
+   */
+  nd__dns_chan_cancel(c);
+  nd__dns_chan_destroy(c, resolver_destroyed, resolver);
 }
 
 int nd_dns_set_servers(nd_dns_resolver_t *resolver,

@@ -44,6 +44,22 @@ static void library_init(void) {
 
 /* --- sockets ------------------------------------------------------------ */
 
+static void chan_teardown(struct nd__dns_chan *c);
+
+/* Hand c-ares its sockets' events (or its timeouts), then re-arm. */
+static void process(struct nd__dns_chan *c, ares_socket_t rfd,
+                    ares_socket_t wfd) {
+  c->in_process++;
+  ares_process_fd(c->channel, rfd, wfd);
+  c->in_process--;
+  if (c->cancel_wanted)
+    nd__dns_chan_cancel(c);
+  if (c->doomed)
+    chan_teardown(c);
+  else
+    nd__dns_chan_update(c);
+}
+
 static void sock_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
   struct nd__dns_sock *s = nd__container_of(w, struct nd__dns_sock, io);
   struct nd__dns_chan *c = s->chan;
@@ -57,8 +73,7 @@ static void sock_io(nd_loop_t *loop, nd__io_t *w, unsigned int events) {
   if (events & ND__POLLOUT)
     wfd = w->fd;
   /* c-ares may close this socket (and free s) inside: s is not used after. */
-  ares_process_fd(c->channel, rfd, wfd);
-  nd__dns_chan_update(c);
+  process(c, rfd, wfd);
 }
 
 static void sock_forget(struct nd__dns_chan *c, struct nd__dns_sock *s) {
@@ -110,8 +125,7 @@ static void sock_state(void *data, ares_socket_t fd, int readable,
 static void chan_timer(nd_timer_t *t) {
   struct nd__dns_chan *c = nd__container_of(t, struct nd__dns_chan, timer);
 
-  ares_process_fd(c->channel, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
-  nd__dns_chan_update(c);
+  process(c, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
 }
 
 void nd__dns_chan_update(struct nd__dns_chan *c) {
@@ -151,7 +165,33 @@ int nd__dns_chan_init(nd_loop_t *loop, struct nd__dns_chan *c,
   return 0;
 }
 
-void nd__dns_chan_destroy(struct nd__dns_chan *c) {
+void nd__dns_chan_cancel(struct nd__dns_chan *c) {
+  if (c->in_process) {
+    c->cancel_wanted = 1;
+    return;
+  }
+  c->cancel_wanted = 0;
+  c->in_api++;
+  ares_cancel(c->channel);
+  c->in_api--;
+  nd__dns_chan_update(c);
+}
+
+void nd__dns_chan_destroy(struct nd__dns_chan *c, void (*done)(void *arg),
+                          void *arg) {
+  c->destroyed = done;
+  c->destroyed_arg = arg;
+  if (c->in_process) {
+    c->doomed = 1;
+    nd_timer_stop(&c->timer);
+    return;
+  }
+  chan_teardown(c);
+}
+
+static void chan_teardown(struct nd__dns_chan *c) {
+  void (*done)(void *arg) = c->destroyed;
+  void *arg = c->destroyed_arg;
   struct nd__dns_sock *s;
 
   c->in_api++;
@@ -171,6 +211,10 @@ void nd__dns_chan_destroy(struct nd__dns_chan *c) {
    */
   nd_timer_stop(&c->timer);
   nd__queue_remove(&c->timer.handle_queue);
+  if (c->owned)
+    free(c);
+  if (done != NULL)
+    done(arg);
 }
 
 /* --- the loop's channel ------------------------------------------------- */
@@ -183,15 +227,12 @@ static int dns_loop_close(nd_loop_t *loop) {
   if (dl->resolvers != 0)
     return ND_EBUSY;
   if (dl->chan_ready && dl->chan.queries != 0) {
-    dl->chan.in_api++;
-    ares_cancel(dl->chan.channel);
-    dl->chan.in_api--;
-    nd__dns_chan_update(&dl->chan);
+    nd__dns_chan_cancel(&dl->chan);
     if (dl->chan.queries != 0)
       return ND_EBUSY;
   }
   if (dl->chan_ready)
-    nd__dns_chan_destroy(&dl->chan);
+    nd__dns_chan_destroy(&dl->chan, NULL, NULL);
   nd__dns_hosts_free(dl->hosts);
   loop->dns = NULL;
   free(dl);
