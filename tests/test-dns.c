@@ -1113,6 +1113,8 @@ static void test_loop_close_cancels(void **state) {
 
 static void test_error_names(void **state) {
   (void)state;
+  assert_int_equal(nd_req_size(ND_GETADDRINFO), sizeof(nd_getaddrinfo_t));
+  assert_int_equal(nd_req_size(ND_GETNAMEINFO), sizeof(nd_getnameinfo_t));
   assert_string_equal(nd_err_name(ND_DNS_ENOTFOUND), "ENOTFOUND");
   assert_string_equal(nd_err_name(ND_DNS_ENODATA), "ENODATA");
   assert_string_equal(nd_err_name(ND_DNS_ETIMEOUT), "ETIMEOUT");
