@@ -152,6 +152,13 @@ static void test_numeric_hosts(void **state) {
   same_as_glibc(loop, "::ffff:1.2.3.4", NULL, AF_INET6, 0, 0, 0);
   same_as_glibc(loop, "2001:db8::5", "7", AF_UNSPEC, SOCK_DGRAM, 0, 0);
   same_as_glibc(loop, "10.1.2.3", NULL, AF_UNSPEC, 0, AI_NUMERICHOST, 0);
+  same_as_glibc(loop, "127.0.0.1", "80", AF_INET6, 0, AI_V4MAPPED, 0);
+  same_as_glibc(loop, "localhost", NULL, AF_INET6, SOCK_STREAM, AI_V4MAPPED,
+                0);
+  same_as_glibc(loop, "localhost", NULL, AF_INET6, SOCK_STREAM,
+                AI_V4MAPPED | AI_ALL, 0);
+  same_as_glibc(loop, "localhost", NULL, AF_UNSPEC, SOCK_STREAM, AI_V4MAPPED,
+                0);
 
   /* AI_NUMERICHOST with a name: no lookup, EAI_NONAME. */
   memset(&hints, 0, sizeof(hints));
@@ -551,6 +558,8 @@ static void fill_zone(struct responder *resp) {
   resp_namerr(e, ND_DNS_CNAME, 30, "real.test");
   resp_owner(e, "real.test");
   resp_aaaa(e, 30, "2001:db8::7");
+  e = resp_entry(resp, "v4.test", ND_DNS_A, RESP_ANSWER);
+  resp_a(e, 30, "203.0.113.4");
   resp_entry(resp, "nx.test", ND_DNS_A, RESP_NXDOMAIN);
   resp_entry(resp, "fail.test", ND_DNS_A, RESP_SERVFAIL);
   resp_entry(resp, "refused.test", ND_DNS_A, RESP_REFUSED);
@@ -996,6 +1005,28 @@ static void test_getaddrinfo_dns(void **state) {
   assert_non_null(strstr(r.text, "2 1 6 192.0.2.1 0 -\n"));
   assert_non_null(strstr(r.text, "2 1 6 192.0.2.2 0 -\n"));
   assert_non_null(strstr(r.text, "10 1 6 2001:db8::1 0 -\n"));
+
+  /* A name with IPv4 only, asked as IPv6 with V4MAPPED. */
+  hints.ai_family = AF_INET6;
+  hints.ai_flags = AI_V4MAPPED;
+  ND_OK(nd_dns_getaddrinfo(&f.resolver, &req, gai_resolver_cb, "www.test",
+                           "443", &hints));
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  assert_int_equal(r.status, ND_EAI_NODATA); /* www.test: a CNAME only */
+  ND_OK(nd_dns_getaddrinfo(&f.resolver, &req, gai_resolver_cb, "v4.test",
+                           "443", &hints));
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.text, "10 1 6 ::ffff:203.0.113.4 443 -\n");
+  /* With an IPv6 answer too, only that one. */
+  ND_OK(nd_dns_getaddrinfo(&f.resolver, &req, gai_resolver_cb, "host.test",
+                           NULL, &hints));
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.text, "10 1 6 2001:db8::1 0 -\n");
+  r.calls -= 3;
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_flags = 0;
 
   ND_OK(nd_dns_getaddrinfo(&f.resolver, &req, gai_resolver_cb, "nx.test",
                            NULL, &hints));

@@ -226,6 +226,18 @@ static size_t expand(struct spec *out, int family, const void *addr,
   return (size_t)svc->n;
 }
 
+/* AF_INET6 with AI_V4MAPPED: IPv4 answers become ::ffff:a.b.c.d. */
+static int v4mapped(const struct addrinfo *h) {
+  return h->ai_family == AF_INET6 && (h->ai_flags & AI_V4MAPPED);
+}
+
+static void map_v4(const void *v4, struct in6_addr *out) {
+  memset(out, 0, sizeof(*out));
+  out->s6_addr[10] = 0xff;
+  out->s6_addr[11] = 0xff;
+  memcpy(&out->s6_addr[12], v4, 4);
+}
+
 /*
  * A numeric host: IPv4 in any form inet_aton takes (as glibc), or IPv6
  * with an optional %scope.  Returns 1 with *res set (or *err), 0 if the
@@ -244,10 +256,14 @@ static int numeric_host(const char *node, const struct addrinfo *h,
 
   *err = 0;
   if (inet_aton(node, &a4)) {
-    if (h->ai_family == AF_INET6)
+    if (v4mapped(h)) {
+      map_v4(&a4, &a6);
+      n = expand(specs, AF_INET6, &a6, 0, svc);
+    } else if (h->ai_family == AF_INET6) {
       *err = ND_EAI_ADDRFAMILY;
-    else
+    } else {
       n = expand(specs, AF_INET, &a4, 0, svc);
+    }
   } else {
     pct = strchr(node, '%');
     if (pct != NULL) {
@@ -312,16 +328,34 @@ static int from_ares(const struct ares_addrinfo *ai, const struct addrinfo *h,
   size_t n = 0;
   int v4 = 1;
   int v6 = 1;
+  int mapped = 0;
 
   if (h->ai_flags & AI_ADDRCONFIG)
     configured_families(&v4, &v6);
   for (node = ai->nodes; node != NULL; node = node->ai_next)
     count++;
+  /*
+   * V4MAPPED asked c-ares for both families: IPv4 answers count, mapped,
+   * when there is no IPv6 one (or with AI_ALL); otherwise only IPv6 does.
+   */
+  if (v4mapped(h)) {
+    mapped = 1;
+    if (!(h->ai_flags & AI_ALL))
+      for (node = ai->nodes; node != NULL; node = node->ai_next)
+        if (node->ai_family == AF_INET6)
+          mapped = 0;
+    v4 = 0;
+  }
   specs = malloc((count ? count : 1) * (size_t)svc->n * sizeof(*specs));
   if (specs == NULL)
     return ND_EAI_MEMORY;
   for (node = ai->nodes; node != NULL; node = node->ai_next) {
-    if (node->ai_family == AF_INET && v4) {
+    if (node->ai_family == AF_INET && mapped) {
+      const struct sockaddr_in *sin = (const void *)node->ai_addr;
+      struct in6_addr a6;
+      map_v4(&sin->sin_addr, &a6);
+      n += expand(specs + n, AF_INET6, &a6, 0, svc);
+    } else if (node->ai_family == AF_INET && v4) {
       const struct sockaddr_in *sin = (const void *)node->ai_addr;
       n += expand(specs + n, AF_INET, &sin->sin_addr, 0, svc);
     } else if (node->ai_family == AF_INET6 && v6) {
@@ -349,14 +383,25 @@ static int hosts_lookup(nd_loop_t *loop, const char *node,
                         const struct service *svc, nd_getaddrinfo_t *req) {
   struct nd__dns_hosts **hosts = nd__dns_loop_hosts(loop);
   struct spec specs[3];
+  struct in6_addr a6;
   unsigned char addr[16];
   const char *canon;
   size_t n;
   int family;
+  int r;
 
-  if (hosts == NULL ||
-      nd__dns_hosts_lookup(hosts, node, req->hints.ai_family, &family, addr,
-                           &canon) != 1)
+  if (hosts == NULL)
+    return 0;
+  r = nd__dns_hosts_lookup(hosts, node, req->hints.ai_family, &family, addr,
+                           &canon);
+  if (r == 0 && v4mapped(&req->hints) &&
+      nd__dns_hosts_lookup(hosts, node, AF_INET, &family, addr, &canon) == 1) {
+    map_v4(addr, &a6);
+    memcpy(addr, &a6, 16);
+    family = AF_INET6;
+    r = 1;
+  }
+  if (r != 1)
     return 0;
   n = expand(specs, family, addr, 0, svc);
   req->addrinfo = build(specs, n, req->hints.ai_flags,
@@ -666,7 +711,7 @@ static int gai_start(nd_loop_t *loop, nd_getaddrinfo_t *req,
   t->req = req;
   req->ticket = t;
   memset(&ah, 0, sizeof(ah));
-  ah.ai_family = req->hints.ai_family;
+  ah.ai_family = v4mapped(&req->hints) ? AF_UNSPEC : req->hints.ai_family;
   /* CARES_HOSTS, when set, names the hosts file instead of /etc/hosts. */
   ah.ai_flags = ARES_AI_ENVHOSTS;
   if (req->hints.ai_flags & AI_CANONNAME)
