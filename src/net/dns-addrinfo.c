@@ -28,7 +28,8 @@
 enum {
   GAI_SYSTEM = 1u << 0,   /* on the worker pool */
   GAI_DEFERRED = 1u << 1, /* completion queued on the pending phase */
-  GAI_DONE = 1u << 2      /* callback ran, or is about to */
+  GAI_DONE = 1u << 2,     /* callback ran, or is about to */
+  GAI_HOSTS_ORDER = 1u << 3 /* remember the order c-ares gives */
 };
 
 /* A c-ares query's link to its request; the request may leave first. */
@@ -378,36 +379,80 @@ static int from_ares(const struct ares_addrinfo *ai, const struct addrinfo *h,
   return *res == NULL ? ND_EAI_MEMORY : 0;
 }
 
-/* One address from the loop's hosts copy: 1 if it answered. */
+/*
+ * The loop's hosts copy: 1 if it answered.  When the file has several
+ * addresses in no known order, the lookup goes to c-ares, and the order
+ * it gives is remembered (gai_answer).
+ */
 static int hosts_lookup(nd_loop_t *loop, const char *node,
                         const struct service *svc, nd_getaddrinfo_t *req) {
   struct nd__dns_hosts **hosts = nd__dns_loop_hosts(loop);
-  struct spec specs[3];
-  struct in6_addr a6;
-  unsigned char addr[16];
-  const char *canon;
-  size_t n;
-  int family;
+  struct spec specs[3 * ND__DNS_HOSTS_MAX];
+  struct nd__dns_hosts_answer a;
+  size_t n = 0;
+  size_t i;
   int r;
 
   if (hosts == NULL)
     return 0;
-  r = nd__dns_hosts_lookup(hosts, node, req->hints.ai_family, &family, addr,
-                           &canon);
-  if (r == 0 && v4mapped(&req->hints) &&
-      nd__dns_hosts_lookup(hosts, node, AF_INET, &family, addr, &canon) == 1) {
-    map_v4(addr, &a6);
-    memcpy(addr, &a6, 16);
-    family = AF_INET6;
-    r = 1;
+  r = nd__dns_hosts_lookup(hosts, node, req->hints.ai_family, nd_now(loop),
+                           &a);
+  if (r == 0 && v4mapped(&req->hints)) {
+    r = nd__dns_hosts_lookup(hosts, node, AF_INET, nd_now(loop), &a);
+    if (r == 1) {
+      for (i = 0; i < a.n; i++) {
+        struct in6_addr a6;
+        map_v4(a.addr[i], &a6);
+        memcpy(a.addr[i], &a6, 16);
+        a.family[i] = AF_INET6;
+      }
+    } else {
+      return 0;
+    }
   }
+  if (r == 2 && !v4mapped(&req->hints))
+    req->dns_flags |= GAI_HOSTS_ORDER;
   if (r != 1)
     return 0;
-  n = expand(specs, family, addr, 0, svc);
+  for (i = 0; i < a.n; i++)
+    n += expand(specs + n, a.family[i], a.addr[i], 0, svc);
   req->addrinfo = build(specs, n, req->hints.ai_flags,
-                        (req->hints.ai_flags & AI_CANONNAME) ? canon : NULL);
+                        (req->hints.ai_flags & AI_CANONNAME) ? a.canon : NULL);
   req->retcode = req->addrinfo != NULL ? 0 : ND_EAI_MEMORY;
   return 1;
+}
+
+/* Keep the order c-ares gave a name of the hosts file. */
+static void hosts_remember(nd_getaddrinfo_t *req,
+                           const struct ares_addrinfo *ai) {
+  struct nd__dns_hosts **hosts = nd__dns_loop_hosts(req->loop);
+  const struct ares_addrinfo_node *node;
+  struct nd__dns_hosts_answer a;
+
+  if (hosts == NULL || req->hostname == NULL)
+    return;
+  a.n = 0;
+  for (node = ai->nodes; node != NULL; node = node->ai_next) {
+    if (a.n == ND__DNS_HOSTS_MAX)
+      return;
+    a.family[a.n] = node->ai_family;
+    if (node->ai_family == AF_INET)
+      memcpy(a.addr[a.n],
+             &((const struct sockaddr_in *)(const void *)node->ai_addr)
+                  ->sin_addr,
+             4);
+    else if (node->ai_family == AF_INET6)
+      memcpy(a.addr[a.n],
+             &((const struct sockaddr_in6 *)(const void *)node->ai_addr)
+                  ->sin6_addr,
+             16);
+    else
+      return;
+    a.n++;
+  }
+  a.canon = NULL;
+  nd__dns_hosts_remember(*hosts, req->hostname, req->hints.ai_family,
+                         nd_now(req->loop), &a);
 }
 
 /* --- completion ---------------------------------------------------------- */
@@ -460,6 +505,8 @@ static void gai_answer(void *arg, int status, int timeouts,
     /* The service was checked when the lookup started. */
     resolve_service(req->service, &req->hints, &svc);
     req->retcode = from_ares(ai, &req->hints, &svc, &req->addrinfo);
+    if (req->retcode == 0 && (req->dns_flags & GAI_HOSTS_ORDER))
+      hosts_remember(req, ai);
   }
   if (ai != NULL)
     ares_freeaddrinfo(ai);
@@ -697,7 +744,7 @@ static int gai_start(nd_loop_t *loop, nd_getaddrinfo_t *req,
   c = chan;
   err = c != NULL ? 0 : nd__dns_loop_chan(loop, &c);
   if (err == 0)
-    err = copy_strings(req, NULL, service);
+    err = copy_strings(req, node, service);
   if (err == 0 && (t = malloc(sizeof(*t))) == NULL)
     err = ND_ENOMEM;
   if (err != 0) {

@@ -3,12 +3,15 @@
  * unchanged.
  *
  * c-ares (like glibc) opens and parses the hosts file on every lookup, and
- * orders even a single address by connecting a socket to it.  Most lookups
- * a program makes are of names the hosts file answers with one address
- * (localhost above all), so nd_getaddrinfo answers those from this copy:
- * one stat(2) to see the file is unchanged, no parse, nothing to order.
- * A name with several addresses of the family asked for goes the c-ares way,
- * which orders them by RFC 6724; a name the file lacks goes to c-ares too.
+ * orders the addresses by RFC 6724 by connecting a socket to each one.
+ * Most lookups a program makes are of names the hosts file answers
+ * (localhost above all), so nd_getaddrinfo answers them from this copy:
+ * one stat(2) to see the file is unchanged, no parse.  A single address
+ * needs no ordering.  Several (Debian's localhost: 127.0.0.1 and ::1) go
+ * the c-ares way once, and the order c-ares gave is remembered for a
+ * second of loop time, as long as the file is unchanged: the order depends
+ * on the machine's addresses and routes, which a second does not change
+ * in practice, and glibc's nscd keeps such answers far longer.
  *
  * The file is CARES_HOSTS when set (as c-ares reads it), else /etc/hosts.
  */
@@ -28,7 +31,22 @@ struct host_line {
   unsigned int nnames; /* NUL-separated names from there */
 };
 
+/* The order c-ares gave the addresses of a name with several. */
+struct memo {
+  char name[256];
+  int family;
+  uint64_t version;
+  uint64_t at; /* loop time, ms */
+  struct nd__dns_hosts_answer answer;
+};
+
+#define MEMO_SLOTS 8
+#define MEMO_MS 1000
+
 struct nd__dns_hosts {
+  struct memo memo[MEMO_SLOTS];
+  unsigned int memo_next;
+  uint64_t version; /* bumped by every reload */
   char path[4096];
   dev_t dev;
   ino_t ino;
@@ -143,6 +161,7 @@ static int refresh(struct nd__dns_hosts *h) {
   if (strlen(path) >= sizeof(h->path) || load(h, path) != 0)
     return -1;
   snprintf(h->path, sizeof(h->path), "%s", path);
+  h->version++;
   h->dev = st.st_dev;
   h->ino = st.st_ino;
   h->size = st.st_size;
@@ -162,12 +181,47 @@ static int line_has(const struct nd__dns_hosts *h, const struct host_line *l,
   return 0;
 }
 
-int nd__dns_hosts_lookup(struct nd__dns_hosts **hp, const char *name,
-                         int family, int *out_family, unsigned char *addr,
-                         const char **canon) {
-  struct nd__dns_hosts *h = *hp;
-  const struct host_line *found = NULL;
+/* Every line of the family that names name, up to max; the count of all. */
+static size_t matches(const struct nd__dns_hosts *h, const char *name,
+                      int family, const struct host_line **out, size_t max) {
+  size_t n = 0;
   size_t i;
+
+  for (i = 0; i < h->nlines; i++) {
+    const struct host_line *l = &h->lines[i];
+
+    if (family != AF_UNSPEC && l->family != family)
+      continue;
+    if (!line_has(h, l, name))
+      continue;
+    if (n < max)
+      out[n] = l;
+    n++;
+  }
+  return n;
+}
+
+static struct memo *memo_find(struct nd__dns_hosts *h, const char *name,
+                              int family, uint64_t now) {
+  unsigned int i;
+
+  for (i = 0; i < MEMO_SLOTS; i++) {
+    struct memo *m = &h->memo[i];
+
+    if (m->version == h->version && m->family == family &&
+        now - m->at < MEMO_MS && strcasecmp(m->name, name) == 0)
+      return m;
+  }
+  return NULL;
+}
+
+int nd__dns_hosts_lookup(struct nd__dns_hosts **hp, const char *name,
+                         int family, uint64_t now,
+                         struct nd__dns_hosts_answer *out) {
+  const struct host_line *found[ND__DNS_HOSTS_MAX];
+  struct nd__dns_hosts *h = *hp;
+  struct memo *m;
+  size_t n;
 
   if (h == NULL) {
     h = calloc(1, sizeof(*h));
@@ -177,21 +231,56 @@ int nd__dns_hosts_lookup(struct nd__dns_hosts **hp, const char *name,
   }
   if (refresh(h) != 0)
     return -1;
-  for (i = 0; i < h->nlines; i++) {
-    const struct host_line *l = &h->lines[i];
-
-    if (family != AF_UNSPEC && l->family != family)
-      continue;
-    if (!line_has(h, l, name))
-      continue;
-    if (found != NULL)
-      return 2; /* several: c-ares orders them */
-    found = l;
-  }
-  if (found == NULL)
+  n = matches(h, name, family, found, ND__DNS_HOSTS_MAX);
+  if (n == 0)
     return 0;
-  *out_family = found->family;
-  memcpy(addr, found->addr, found->family == AF_INET ? 4 : 16);
-  *canon = h->text + found->names;
+  out->canon = h->text + found[0]->names;
+  if (n == 1) {
+    out->n = 1;
+    out->family[0] = found[0]->family;
+    memcpy(out->addr[0], found[0]->addr, 16);
+    return 1;
+  }
+  m = memo_find(h, name, family, now);
+  if (m == NULL)
+    return 2; /* several: c-ares orders them */
+  out->n = m->answer.n;
+  memcpy(out->family, m->answer.family, sizeof(out->family));
+  memcpy(out->addr, m->answer.addr, sizeof(out->addr));
   return 1;
+}
+
+void nd__dns_hosts_remember(struct nd__dns_hosts *h, const char *name,
+                            int family, uint64_t now,
+                            const struct nd__dns_hosts_answer *answer) {
+  const struct host_line *found[ND__DNS_HOSTS_MAX];
+  struct memo *m;
+  size_t i;
+  size_t j;
+
+  if (h == NULL || !h->loaded || strlen(name) >= sizeof(m->name))
+    return;
+  /* Only what the file says now, every address of it, once each. */
+  if (matches(h, name, family, found, ND__DNS_HOSTS_MAX) != answer->n)
+    return;
+  for (i = 0; i < answer->n; i++) {
+    for (j = 0; j < answer->n; j++)
+      if (found[j] != NULL && found[j]->family == answer->family[i] &&
+          memcmp(found[j]->addr, answer->addr[i],
+                 found[j]->family == AF_INET ? 4 : 16) == 0)
+        break;
+    if (j == answer->n)
+      return;
+    found[j] = NULL;
+  }
+  m = memo_find(h, name, family, now);
+  if (m == NULL) {
+    m = &h->memo[h->memo_next++ % MEMO_SLOTS];
+    snprintf(m->name, sizeof(m->name), "%s", name);
+    m->family = family;
+  }
+  m->version = h->version;
+  m->at = now;
+  m->answer = *answer;
+  m->answer.canon = NULL;
 }

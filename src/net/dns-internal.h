@@ -68,15 +68,28 @@ void nd__dns_loop_unref_resolver(nd_loop_t *loop);
 
 /*
  * The loop's copy of the hosts file (dns-hosts.c).  A lookup returns 1
- * with the one address of that family the file has for name (and the
- * line's first name), 2 when it has several, 0 when none, -1 when the
- * file cannot be read.
+ * with the addresses of that family the file has for name, in order (one,
+ * or several whose order c-ares gave lately), and the line's first name;
+ * 2 when it has several in no known order; 0 when none; -1 when the file
+ * cannot be read.  nd__dns_hosts_remember keeps the order c-ares gave.
  */
+#define ND__DNS_HOSTS_MAX 8
+
+struct nd__dns_hosts_answer {
+  size_t n;
+  int family[ND__DNS_HOSTS_MAX];
+  unsigned char addr[ND__DNS_HOSTS_MAX][16];
+  const char *canon;
+};
+
 struct nd__dns_hosts;
 struct nd__dns_hosts **nd__dns_loop_hosts(nd_loop_t *loop);
 int nd__dns_hosts_lookup(struct nd__dns_hosts **hosts, const char *name,
-                         int family, int *out_family, unsigned char *addr,
-                         const char **canon);
+                         int family, uint64_t now,
+                         struct nd__dns_hosts_answer *out);
+void nd__dns_hosts_remember(struct nd__dns_hosts *hosts, const char *name,
+                            int family, uint64_t now,
+                            const struct nd__dns_hosts_answer *answer);
 void nd__dns_hosts_free(struct nd__dns_hosts *hosts);
 
 /* c-ares status to our codes. */
