@@ -327,6 +327,32 @@ static void test_hosts_file(void **state) {
 
 /* --- cancellation and closing --------------------------------------------- */
 
+/*
+ * nd_loop_close with a lookup of the loop's own channel in flight: the
+ * close cancels it and fails; one more run delivers the callback and the
+ * next close succeeds.  The name is under .invalid, so the query that goes
+ * to the system's server (or finds none) can only fail; it is cancelled
+ * before any answer could come back.
+ */
+static void test_loop_close_with_lookup(void **state) {
+  nd_loop_t own;
+  struct gai_result r;
+  nd_getaddrinfo_t req;
+
+  (void)state;
+  ND_OK(nd_loop_init(&own));
+  memset(&r, 0, sizeof(r));
+  req.data = &r;
+  ND_OK(nd_getaddrinfo(&own, &req, gai_cb, "nodec-test.invalid", NULL, NULL));
+  assert_int_equal(nd_loop_close(&own), ND_EBUSY);
+  assert_int_equal(r.calls, 0);
+  assert_int_equal(nd_run(&own, ND_RUN_DEFAULT), 0);
+  assert_int_equal(r.calls, 1);
+  /* Cancelled; or, with no server to send it to, failed at once. */
+  assert_true(r.status == ND_EAI_CANCELED || r.status == ND_EAI_AGAIN);
+  ND_OK(nd_loop_close(&own));
+}
+
 static void test_cancel(void **state) {
   nd_loop_t *loop = *state;
   struct gai_result r[3];
@@ -1175,6 +1201,7 @@ int main(void) {
     LOOP_TEST(test_sync_mode),
     LOOP_TEST(test_hosts_file),
     LOOP_TEST(test_cancel),
+    LOOP_TEST(test_loop_close_with_lookup),
     LOOP_TEST(test_getnameinfo),
     LOOP_TEST(test_getnameinfo_async),
     LOOP_TEST(test_record_types),
