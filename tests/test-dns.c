@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <pthread.h>
+#include <sys/wait.h>
 
 #include "test-util.h"
 #include "dns-responder.h"
@@ -1141,6 +1142,56 @@ static void test_many_concurrent(void **state) {
   assert_int_equal(test_count_fds(), fds);
 }
 
+/*
+ * After fork, the child's resolvers get sockets of their own: a query in
+ * flight at the fork is cancelled in the child, new ones are answered, and
+ * the parent's resolver keeps working.
+ */
+static void test_fork(void **state) {
+  nd_loop_t *loop = *state;
+  struct fixture f;
+  struct q_result r[2];
+  nd_dns_query_t req[2];
+  int status;
+  pid_t pid;
+
+  fixture_start(loop, &f, AF_INET, 5000, 2);
+  fill_zone(&f.resp);
+  memset(r, 0, sizeof(r));
+  req[0].data = &r[0];
+  req[1].data = &r[1];
+  ND_OK(nd_dns_query(&f.resolver, &req[0], q_cb, "silent.test", ND_DNS_A));
+  pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    int code = 0;
+
+    if (nd_loop_fork(loop) != 0)
+      _exit(10);
+    if (nd_dns_query(&f.resolver, &req[1], q_cb, "host.test", ND_DNS_A) != 0)
+      _exit(11);
+    nd_run(loop, ND_RUN_DEFAULT);
+    if (r[0].calls != 1 || r[0].status != ND_DNS_ECANCELLED)
+      code = 12;
+    else if (r[1].calls != 1 || r[1].status != 0 || r[1].res->count != 2)
+      code = 13;
+    _exit(code);
+  }
+  assert_int_equal(waitpid(pid, &status, 0), pid);
+  assert_true(WIFEXITED(status));
+  assert_int_equal(WEXITSTATUS(status), 0);
+  /* The parent's query is still in flight; its resolver still answers. */
+  assert_int_equal(r[0].calls, 0);
+  ND_OK(nd_dns_query(&f.resolver, &req[1], q_cb, "host.test", ND_DNS_AAAA));
+  while (r[1].calls == 0)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(r[1].status, 0);
+  assert_string_equal(ip6(&r[1].res->records[0].u.aaaa), "2001:db8::1");
+  nd_dns_result_free(r[1].res);
+  fixture_stop(loop, &f);
+  assert_int_equal(r[0].status, ND_DNS_ECANCELLED);
+}
+
 /* nd_loop_close cancels lookups left in flight; the next close succeeds. */
 static void test_loop_close_cancels(void **state) {
   nd_loop_t *loop = *state;
@@ -1216,6 +1267,7 @@ int main(void) {
     LOOP_TEST(test_getaddrinfo_dns),
     LOOP_TEST(test_many_concurrent),
     LOOP_TEST(test_loop_close_cancels),
+    LOOP_TEST(test_fork),
     LOOP_TEST(test_error_names),
   };
 

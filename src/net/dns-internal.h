@@ -40,6 +40,7 @@ struct nd__dns_chan {
   int owned; /* malloc'd: freed by the destroy (resolvers' channels) */
   void (*destroyed)(void *arg); /* called once the destroy is done */
   void *destroyed_arg;
+  struct nd__queue resolvers; /* on the loop's list (resolvers only) */
 };
 
 int nd__dns_chan_init(nd_loop_t *loop, struct nd__dns_chan *c,
@@ -62,9 +63,12 @@ void nd__dns_chan_destroy(struct nd__dns_chan *c, void (*done)(void *arg),
 
 /* The loop's shared channel for nd_getaddrinfo and nd_getnameinfo. */
 int nd__dns_loop_chan(nd_loop_t *loop, struct nd__dns_chan **chan);
-/* Resolvers count themselves so nd_loop_close fails while one is open. */
-int nd__dns_loop_ref_resolver(nd_loop_t *loop);
-void nd__dns_loop_unref_resolver(nd_loop_t *loop);
+/*
+ * Resolvers register their channel with the loop: nd_loop_close fails
+ * while one is open, and nd_loop_fork renews them in the child.
+ */
+int nd__dns_loop_ref_resolver(nd_loop_t *loop, struct nd__dns_chan *c);
+void nd__dns_loop_unref_resolver(nd_loop_t *loop, struct nd__dns_chan *c);
 
 /*
  * The loop's copy of the hosts file (dns-hosts.c).  A lookup returns 1

@@ -61,11 +61,11 @@ int nd_dns_resolver_init(nd_loop_t *loop, nd_dns_resolver_t *resolver,
     o.tries = options->tries;
     optmask |= ARES_OPT_TRIES;
   }
-  err = nd__dns_loop_ref_resolver(loop);
+  err = nd__dns_chan_init(loop, c, &o, optmask);
   if (err == 0) {
-    err = nd__dns_chan_init(loop, c, &o, optmask);
+    err = nd__dns_loop_ref_resolver(loop, c);
     if (err != 0)
-      nd__dns_loop_unref_resolver(loop);
+      nd__dns_chan_destroy(c, NULL, NULL);
   }
   if (err != 0) {
     free(c);
@@ -111,7 +111,7 @@ void nd_dns_resolver_close(nd_dns_resolver_t *resolver,
   resolver->close_cb = cb;
   c = resolver->chan;
   resolver->chan = NULL;
-  nd__dns_loop_unref_resolver(resolver->loop);
+  nd__dns_loop_unref_resolver(resolver->loop, c);
   /* The close callback keeps the loop alive, as a request would. */
   resolver->loop->active_reqs++;
   /*

@@ -32,6 +32,7 @@ struct dns_loop {
   struct nd__dns_chan chan;
   int chan_ready;
   unsigned int resolvers;
+  struct nd__queue resolver_chans;
   struct nd__dns_hosts *hosts;
 };
 
@@ -239,6 +240,46 @@ static int dns_loop_close(nd_loop_t *loop) {
   return 0;
 }
 
+/*
+ * In a child after fork, a channel's sockets are the parent's too: an
+ * answer would go to whichever process reads first.  Each channel is
+ * replaced by a copy of its configuration (servers, ports, options) with
+ * sockets of its own; queries in flight end with a cancellation.
+ */
+static int chan_renew(struct nd__dns_chan *c) {
+  ares_channel old = c->channel;
+  ares_channel fresh;
+
+  if (ares_dup(&fresh, old) != ARES_SUCCESS)
+    return ND_ENOMEM;
+  c->in_api++;
+  ares_destroy(old);
+  c->in_api--;
+  c->channel = fresh;
+  nd__dns_chan_update(c);
+  return 0;
+}
+
+static int dns_loop_fork(nd_loop_t *loop) {
+  struct dns_loop *dl = loop->dns;
+  struct nd__queue *it;
+  int err;
+
+  if (dl == NULL)
+    return 0;
+  if (dl->chan_ready) {
+    err = chan_renew(&dl->chan);
+    if (err != 0)
+      return err;
+  }
+  nd__queue_foreach(it, &dl->resolver_chans) {
+    err = chan_renew(nd__container_of(it, struct nd__dns_chan, resolvers));
+    if (err != 0)
+      return err;
+  }
+  return 0;
+}
+
 static int dns_loop_state(nd_loop_t *loop, struct dns_loop **out) {
   struct dns_loop *dl = loop->dns;
 
@@ -246,7 +287,9 @@ static int dns_loop_state(nd_loop_t *loop, struct dns_loop **out) {
     dl = calloc(1, sizeof(*dl));
     if (dl == NULL)
       return ND_ENOMEM;
+    nd__queue_init(&dl->resolver_chans);
     nd__loop_add_close_hook(dns_loop_close);
+    nd__loop_add_fork_hook(dns_loop_fork);
     loop->dns = dl;
   }
   *out = dl;
@@ -283,7 +326,7 @@ struct nd__dns_hosts **nd__dns_loop_hosts(nd_loop_t *loop) {
   return dns_loop_state(loop, &dl) == 0 ? &dl->hosts : NULL;
 }
 
-int nd__dns_loop_ref_resolver(nd_loop_t *loop) {
+int nd__dns_loop_ref_resolver(nd_loop_t *loop, struct nd__dns_chan *c) {
   struct dns_loop *dl;
   int err;
 
@@ -291,14 +334,16 @@ int nd__dns_loop_ref_resolver(nd_loop_t *loop) {
   if (err != 0)
     return err;
   dl->resolvers++;
+  nd__queue_insert_tail(&dl->resolver_chans, &c->resolvers);
   return 0;
 }
 
-void nd__dns_loop_unref_resolver(nd_loop_t *loop) {
+void nd__dns_loop_unref_resolver(nd_loop_t *loop, struct nd__dns_chan *c) {
   struct dns_loop *dl = loop->dns;
 
   assert(dl != NULL && dl->resolvers > 0);
   dl->resolvers--;
+  nd__queue_remove(&c->resolvers);
 }
 
 /* --- errors ------------------------------------------------------------- */
