@@ -4,10 +4,11 @@
  * answering from a table, on its own thread.
  *
  * Each table entry matches a question (name, case-insensitive, or "*" for
- * every name; and type; ANY matches every entry of the name) and says how to answer: with its
- * records, with an error code, not at all, with garbage, with the wrong
- * id, or with a truncated UDP answer (the full one comes over TCP).  Names
- * nobody listed get NXDOMAIN.  Owner names in answers are compression
+ * every name; and type; ANY matches every entry of the name) and says how
+ * to answer: with its records, with an error code, not at all, with
+ * garbage, with the wrong id, or with a truncated UDP answer (the full one
+ * comes over TCP).  Names nobody listed get NXDOMAIN; a name listed for
+ * other types gets an empty NOERROR answer.  Owner names in answers are compression
  * pointers to the question, as most servers write them.  The responder
  * counts the queries it saw per transport.  With a mutate hook set, every
  * answer goes through it first (the fuzz target).

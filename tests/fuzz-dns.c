@@ -56,7 +56,7 @@ static void fail(const char *what) {
   abort();
 }
 
-/* --- the mutations (responder thread) -------------------------------------- */
+/* --- the mutations (responder thread) ------------------------------------ */
 
 static unsigned int rnd(unsigned int *seed, unsigned int n) {
   return (unsigned int)rand_r(seed) % n;
@@ -95,8 +95,10 @@ static size_t random_records(unsigned int *seed, unsigned char *msg,
     resp_put16(msg + off, (unsigned int)type);
     resp_put16(msg + off + 2, rnd(seed, 8) ? 1 : rnd(seed, 5));
     resp_put32(msg + off + 4, (uint32_t)rand_r(seed));
-    rdlen = rnd(seed, 4) == 0 ? rnd(seed, 300)
-                              : (type == 1 ? 4 : type == 28 ? 16 : rnd(seed, 40));
+    if (rnd(seed, 4) == 0)
+      rdlen = rnd(seed, 300);
+    else
+      rdlen = type == 1 ? 4 : type == 28 ? 16 : rnd(seed, 40);
     for (j = 0; j < rdlen; j++) {
       unsigned int k = rnd(seed, 10);
       if (k == 0)
@@ -156,7 +158,7 @@ static size_t mutate(void *arg, unsigned char *msg, size_t len, size_t cap) {
   return len;
 }
 
-/* --- the client (loop thread) ---------------------------------------------- */
+/* --- the client (loop thread) -------------------------------------------- */
 
 static void touch(const char *s) {
   if (s == NULL)

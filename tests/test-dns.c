@@ -572,8 +572,8 @@ static void fill_zone(struct responder *resp) {
   e = resp_entry(resp, "1.2.0.192.in-addr.arpa", ND_DNS_PTR, RESP_ANSWER);
   resp_namerr(e, ND_DNS_PTR, 10, "host.test");
   e = resp_entry(resp,
-                 "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2"
-                 ".ip6.arpa",
+                 "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0."
+                 "0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
                  ND_DNS_PTR, RESP_ANSWER);
   resp_namerr(e, ND_DNS_PTR, 10, "v6.host.test");
   e = resp_entry(resp, "naptr.test", ND_DNS_NAPTR, RESP_ANSWER);

@@ -94,7 +94,7 @@ enum {
   ND_DNS_CAA = 257
 };
 
-/* One answer record.  Strings are NUL-terminated; all memory is the result's. */
+/* One answer record.  Strings end with a NUL; the result owns all memory. */
 typedef struct {
   int type;                       /* ND_DNS_A, ... */
   unsigned int ttl;               /* seconds */

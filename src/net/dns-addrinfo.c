@@ -88,7 +88,8 @@ static struct addrinfo *build(const struct spec *specs, size_t n, int flags,
     ai[i].ai_socktype = specs[i].socktype;
     ai[i].ai_protocol = specs[i].protocol;
     ai[i].ai_addrlen = spec_len(&specs[i]);
-    ai[i].ai_addr = (struct sockaddr *)(addrs + i * sizeof(struct sockaddr_in6));
+    ai[i].ai_addr =
+        (struct sockaddr *)(addrs + i * sizeof(struct sockaddr_in6));
     memcpy(ai[i].ai_addr, &specs[i].addr, ai[i].ai_addrlen);
     ai[i].ai_canonname = NULL;
     ai[i].ai_next = i + 1 < n ? &ai[i + 1] : NULL;

@@ -36,7 +36,7 @@ struct ticket {
   nd_dns_query_t *req; /* NULL once the request was cancelled */
 };
 
-/* --- the resolver ---------------------------------------------------------- */
+/* --- the resolver -------------------------------------------------------- */
 
 int nd_dns_resolver_init(nd_loop_t *loop, nd_dns_resolver_t *resolver,
                          const nd_dns_options_t *options) {
@@ -200,7 +200,7 @@ int nd_dns_get_servers(nd_dns_resolver_t *resolver,
   return 0;
 }
 
-/* --- queries ----------------------------------------------------------------- */
+/* --- queries ------------------------------------------------------------- */
 
 static void query_finish(nd_dns_query_t *req) {
   nd_dns_resolver_t *resolver = req->resolver;

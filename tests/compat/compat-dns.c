@@ -92,7 +92,8 @@ static void on_addr(uv_getaddrinfo_t *req, int status, struct addrinfo *res) {
   const struct lookup *l = &lookups[current];
 
   SAY("getaddrinfo %s/%s: %s", l->node ? l->node : "NULL",
-      l->service ? l->service : "NULL", status == 0 ? "ok" : uv_err_name(status));
+      l->service ? l->service : "NULL",
+      status == 0 ? "ok" : uv_err_name(status));
   if (status == 0 && res != req->addrinfo)
     SAY("  res is not req->addrinfo");
   print_list(res);
