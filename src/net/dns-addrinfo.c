@@ -9,10 +9,13 @@
  * glibc's shape: one entry per address and socket type, the canonical name
  * on the first.  It is one allocation, which nd_freeaddrinfo frees.
  *
- * Callbacks: a lookup c-ares completes inside the starting call (a hosts
- * file hit, localhost) or that never reaches c-ares (a numeric host, an
- * error in the hints) completes from the pending phase; one answered by
- * the network completes from the poll phase.  nd_cancel detaches a lookup
+ * Names the hosts file holds are answered from the loop's copy of it
+ * (dns-hosts.c) without c-ares.
+ *
+ * Callbacks: a lookup answered inside the starting call (the hosts copy, a
+ * hosts file hit in c-ares, a numeric host, an error in the hints)
+ * completes from the pending phase; one answered by the network completes
+ * from the poll phase.  nd_cancel detaches a lookup
  * from its c-ares query (which runs to its end unobserved: c-ares cannot
  * cancel one query of a channel) and completes it with ND_EAI_CANCELED.
  */
@@ -592,7 +595,7 @@ static int from_sys_eai(int e) {
     return ND_EAI_CANCELED;
 #endif
   case EAI_SYSTEM:
-    return -errno;
+    return errno != 0 ? -errno : ND_EAI_FAIL;
   default:
     return ND_EAI_FAIL;
   }
