@@ -882,6 +882,25 @@ static void test_servers(void **state) {
   in[0].ss_family = AF_UNIX;
   assert_int_equal(nd_dns_set_servers(&resolver, in, 1), ND_EAFNOSUPPORT);
 
+  /* No servers at all: a query fails, from the pending phase. */
+  ND_OK(nd_dns_set_servers(&resolver, NULL, 0));
+  n = 4;
+  ND_OK(nd_dns_get_servers(&resolver, out, &n));
+  assert_int_equal(n, 0);
+  {
+    struct q_result r;
+    nd_dns_query_t req;
+
+    memset(&r, 0, sizeof(r));
+    req.data = &r;
+    ND_OK(nd_dns_query(&resolver, &req, q_cb, "host.test", ND_DNS_A));
+    assert_int_equal(r.calls, 0);
+    assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    assert_int_equal(r.calls, 1);
+    /* What c-ares 1.18 says, and so what Node built on it says. */
+    assert_int_equal(r.status, ND_DNS_ESERVFAIL);
+  }
+
   /* A resolver keeps nd_loop_close busy until it is closed. */
   assert_int_equal(nd_loop_close(loop), ND_EBUSY);
   nd_dns_resolver_close(&resolver, NULL);
