@@ -83,13 +83,13 @@ void nd__handle_set_close_hook(nd_handle_type type,
 void nd__loop_add_fork_hook(int (*hook)(nd_loop_t *loop));
 
 /*
- * What a subsystem does when nd_loop_close is called: release the per-loop
- * state it made on its own (returning 0), or return ND_EBUSY when its user
- * still owns something on the loop; the close then fails with that error.
- * A hook may also cancel work the program left pending, so that running the
- * loop once more lets the close succeed.
+ * What a subsystem checks first when nd_loop_close is called: it releases
+ * the per-loop state it made on its own (returning 0), or returns ND_EBUSY
+ * when its user still owns something on the loop; the close then fails
+ * with that error.  A check may also cancel work the program left pending,
+ * so that running the loop once more lets the close succeed.
  */
-void nd__loop_add_close_hook(int (*hook)(nd_loop_t *loop));
+void nd__loop_add_close_check(int (*check)(nd_loop_t *loop));
 
 /*
  * Keep a closing handle's close callback from running until the owner says

@@ -9,7 +9,7 @@
  * Nothing runs on another thread.
  *
  * The loop's channel (nd_getaddrinfo, nd_getnameinfo) is made on the first
- * lookup and lives until nd_loop_close, which our close hook turns into:
+ * lookup and lives until nd_loop_close, whose check (ours) does this:
  * fail with ND_EBUSY while a resolver is open; cancel the lookups still in
  * flight (their callbacks run with ND_EAI_CANCELED on the next turn of the
  * loop, so the close fails once more); free the channel when it is idle.
@@ -288,7 +288,7 @@ static int dns_loop_state(nd_loop_t *loop, struct dns_loop **out) {
     if (dl == NULL)
       return ND_ENOMEM;
     nd__queue_init(&dl->resolver_chans);
-    nd__loop_add_close_hook(dns_loop_close);
+    nd__loop_add_close_check(dns_loop_close);
     nd__loop_add_fork_hook(dns_loop_fork);
     loop->dns = dl;
   }
