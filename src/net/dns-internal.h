@@ -41,6 +41,7 @@ struct nd__dns_chan {
   void (*destroyed)(void *arg); /* called once the destroy is done */
   void *destroyed_arg;
   struct nd__queue resolvers; /* on the loop's list (resolvers only) */
+  int no_servers;             /* set to none by nd_dns_set_servers */
 };
 
 int nd__dns_chan_init(nd_loop_t *loop, struct nd__dns_chan *c,

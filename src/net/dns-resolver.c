@@ -159,7 +159,10 @@ int nd_dns_set_servers(nd_dns_resolver_t *resolver,
   free(nodes);
   if (r == ARES_ENOTIMP)
     return ND_EBUSY; /* queries are in flight */
-  return r == ARES_SUCCESS ? 0 : nd__dns_error(r);
+  if (r != ARES_SUCCESS)
+    return nd__dns_error(r);
+  resolver->chan->no_servers = count == 0;
+  return 0;
 }
 
 int nd_dns_get_servers(nd_dns_resolver_t *resolver,
@@ -304,7 +307,14 @@ int nd_dns_query(nd_dns_resolver_t *resolver, nd_dns_query_t *req,
   req->cancel = query_cancel;
   c->queries++;
   c->in_api++;
-  ares_query(c->channel, name, 1 /* IN */, type, query_answer, t);
+  /*
+   * With no server, c-ares 1.18 fails the query with ESERVFAIL but leaks
+   * its copy of the packet: fail it the same way without asking.
+   */
+  if (c->no_servers)
+    query_answer(t, ARES_ESERVFAIL, 0, NULL, 0);
+  else
+    ares_query(c->channel, name, 1 /* IN */, type, query_answer, t);
   c->in_api--;
   if (c->queries != 0 && !nd_is_active((nd_handle_t *)&c->timer))
     nd__dns_chan_update(c);
