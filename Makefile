@@ -44,7 +44,7 @@ ND_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
 LDFLAGS += -fsanitize=address,undefined
 endif
 # What a program linked with libnodec.a needs as well (also in libnodec.pc).
-LIBS := -luring -lpthread
+LIBS := -luring -lcares -lpthread
 
 # Set up the machine once: scripts/install-deps.sh installs what is missing.
 DEPS_STAMP := $(BUILD)/.deps-stamp
@@ -93,7 +93,12 @@ LIB_SRCS := \
 	src/net/udp.c \
 	src/net/udp-uring.c \
 	src/net/fileno.c \
-	src/process/process.c
+	src/process/process.c \
+	src/net/dns.c \
+	src/net/dns-addrinfo.c \
+	src/net/dns-resolver.c \
+	src/net/dns-parse.c \
+	src/net/dns-hosts.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

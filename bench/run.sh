@@ -19,6 +19,10 @@
 # $BENCH_CPU and its load generator to another one itself, and prints the
 # same result lines.
 #
+# A binary that prints `bench=NAME impl=IMPL skip=WHY` instead of results
+# (dns_resolve built against libuv, which has no resolver) is reported as
+# skipped, not failed; its column in the summary reads n/a.
+#
 # Output: every run's result as a comment, then the median per benchmark
 # and implementation as `bench=<name> impl=<impl> value=<v> unit=<u>` lines,
 # then a summary table with one ratio to libuv per backend.  `make bench` is
@@ -144,6 +148,12 @@ for name in $names; do
             > "$tmp/out" 2> "$tmp/err"
           status=$? ;;
       esac
+      # An implementation without the feature says skip=<why> instead.
+      skip=$(grep '^bench=.* skip=' "$tmp/out" | head -n 1)
+      if [ "$status" -eq 0 ] && [ -n "$skip" ]; then
+        echo "#   run $i/$runs $impl: skipped, ${skip#* skip=}"
+        continue
+      fi
       # The binary says impl=libnodec; the label names the backend too.
       lines=$(grep '^bench=' "$tmp/out" |
         sed -e "s/ impl=libnodec / impl=$impl /" \

@@ -56,4 +56,7 @@ bench: bench-build
 		$(if $(BACKENDS),BACKENDS='$(BACKENDS)') bench/run.sh $(BUILD)/bench \
 		$(BENCH_SELECTED)
 
+# dns_resolve runs the tests' DNS responder in the benchmark.
+$(BUILD)/bench/dns_resolve-libnodec: tests/dns-responder.h
+
 -include $(BENCH_BINS:=.d)

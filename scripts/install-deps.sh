@@ -13,6 +13,7 @@ pkgconf
 libcmocka-dev
 libuv1-dev
 liburing-dev
+libc-ares-dev
 groff-base
 strace
 curl
@@ -25,6 +26,7 @@ python3
 # libcmocka-dev:        C tests
 # libuv1-dev:           benchmarks and the compatibility test build against libuv
 # liburing-dev:         the io_uring backend
+# libc-ares-dev:        DNS in the loop (nd_getaddrinfo, the resolver): c-ares 1.18
 # groff-base:           `make check-man` lints the man pages
 # strace:               tests check which system calls a backend makes
 # curl:                 the HTTP example's test talks to it as a real client
