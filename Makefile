@@ -91,7 +91,8 @@ LIB_SRCS := \
 	src/net/addr.c \
 	src/net/tty.c \
 	src/net/udp.c \
-	src/net/udp-uring.c
+	src/net/udp-uring.c \
+	src/net/http-parser.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

@@ -29,6 +29,7 @@ extern "C" {
 #include "nodec/pipe.h"
 #include "nodec/tty.h"
 #include "nodec/udp.h"
+#include "nodec/http-parser.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);
