@@ -1,0 +1,870 @@
+/*
+ * test-http-parser.c - the HTTP/1.1 parser: a corpus of valid and invalid
+ * requests and responses, each parsed whole, split at every point, and fed
+ * one byte at a time, with identical results; and the same corpus parsed by
+ * Debian's libhttp-parser (http-parser 2.9, the oracle), which must agree
+ * on every valid input and refuse every invalid one, except the listed
+ * differences where ours is the stricter.
+ *
+ * What a parse did is written down as a log, one line per event, with the
+ * pieces of a data callback joined:
+ *
+ *   begin / url=... / status=... / field=... / value=... /
+ *   headers request GET 1.1 (or: headers response 200 1.1) /
+ *   chunk=N / chunk-done / body=... / done keep-alive=K /
+ *   upgrade rest=... / error=NAME@OFFSET / eof (or: eof error=NAME@OFFSET)
+ */
+#include <http_parser.h>
+
+#include "test-util.h"
+
+/* --- the log ------------------------------------------------------------- */
+
+#define LOG_MAX (256 * 1024)
+
+enum { K_NONE, K_URL, K_STATUS, K_FIELD, K_VALUE, K_BODY, K_EXT };
+
+struct log {
+  char buf[LOG_MAX];
+  size_t len;
+  int kind;          /* the data callback being joined */
+  int trim_values;   /* the oracle's values keep trailing OWS: trim them */
+  int head;          /* on_headers_complete returns 1 */
+  int fail_at_body;  /* a callback that fails */
+  int ext;           /* log chunk extensions (ours only) */
+};
+
+static void log_raw(struct log *l, const char *s, size_t n) {
+  assert_true(l->len + n < sizeof(l->buf));
+  memcpy(l->buf + l->len, s, n);
+  l->len += n;
+}
+
+static void log_close_kind(struct log *l) {
+  if (l->kind == K_VALUE && l->trim_values)
+    while (l->len > 0 &&
+           (l->buf[l->len - 1] == ' ' || l->buf[l->len - 1] == '\t'))
+      l->len--;
+  if (l->kind != K_NONE)
+    log_raw(l, "\n", 1);
+  l->kind = K_NONE;
+}
+
+__attribute__((format(printf, 2, 3)))
+static void log_event(struct log *l, const char *fmt, ...) {
+  char line[256];
+  va_list ap;
+  int n;
+
+  log_close_kind(l);
+  va_start(ap, fmt);
+  n = vsnprintf(line, sizeof(line), fmt, ap);
+  va_end(ap);
+  assert_true(n > 0 && (size_t)n < sizeof(line));
+  log_raw(l, line, (size_t)n);
+  log_raw(l, "\n", 1);
+}
+
+static void log_data(struct log *l, int kind, const char *tag,
+                     const char *at, size_t n) {
+  if (l->kind != kind) {
+    log_close_kind(l);
+    log_raw(l, tag, strlen(tag));
+    log_raw(l, "=", 1);
+    l->kind = kind;
+  }
+  log_raw(l, at, n);
+}
+
+/* --- ours ---------------------------------------------------------------- */
+
+static struct log *ours_log(nd_http_parser_t *p) { return p->data; }
+
+static int o_begin(nd_http_parser_t *p) {
+  log_event(ours_log(p), "begin");
+  return 0;
+}
+static int o_url(nd_http_parser_t *p, const char *at, size_t n) {
+  log_data(ours_log(p), K_URL, "url", at, n);
+  return 0;
+}
+static int o_status(nd_http_parser_t *p, const char *at, size_t n) {
+  log_data(ours_log(p), K_STATUS, "status", at, n);
+  return 0;
+}
+static int o_field(nd_http_parser_t *p, const char *at, size_t n) {
+  log_data(ours_log(p), K_FIELD, "field", at, n);
+  return 0;
+}
+static int o_value(nd_http_parser_t *p, const char *at, size_t n) {
+  log_data(ours_log(p), K_VALUE, "value", at, n);
+  return 0;
+}
+static int o_headers(nd_http_parser_t *p) {
+  struct log *l = ours_log(p);
+
+  if (p->type == ND_HTTP_REQUEST)
+    log_event(l, "headers request %s %d.%d", nd_http_method_str(p->method),
+              p->http_major, p->http_minor);
+  else
+    log_event(l, "headers response %d %d.%d", p->status_code, p->http_major,
+              p->http_minor);
+  return l->head;
+}
+static int o_body(nd_http_parser_t *p, const char *at, size_t n) {
+  struct log *l = ours_log(p);
+
+  if (l->fail_at_body)
+    return -1;
+  log_data(l, K_BODY, "body", at, n);
+  return 0;
+}
+static int o_done(nd_http_parser_t *p) {
+  log_event(ours_log(p), "done keep-alive=%d", nd_http_should_keep_alive(p));
+  return 0;
+}
+static int o_chunk(nd_http_parser_t *p) {
+  log_event(ours_log(p), "chunk=%llu", (unsigned long long)p->content_length);
+  return 0;
+}
+static int o_ext(nd_http_parser_t *p, const char *at, size_t n) {
+  struct log *l = ours_log(p);
+
+  if (l->ext)
+    log_data(l, K_EXT, "ext", at, n);
+  return 0;
+}
+static int o_chunk_done(nd_http_parser_t *p) {
+  log_event(ours_log(p), "chunk-done");
+  return 0;
+}
+
+static const nd_http_parser_settings_t ours_settings = {
+  .on_message_begin = o_begin,
+  .on_url = o_url,
+  .on_status = o_status,
+  .on_header_field = o_field,
+  .on_header_value = o_value,
+  .on_headers_complete = o_headers,
+  .on_body = o_body,
+  .on_message_complete = o_done,
+  .on_chunk_header = o_chunk,
+  .on_chunk_extension = o_ext,
+  .on_chunk_complete = o_chunk_done,
+};
+
+/* Result of one parse: the log, and the error (0) with its offset. */
+struct outcome {
+  int err;
+  uint64_t off;
+};
+
+/*
+ * Parses in[0, len) with ours, fed as the pieces that the cut points
+ * cuts[0..ncuts) make (increasing, inside the input); then the end of the
+ * input.
+ */
+static struct outcome parse_ours(int type, unsigned opts, size_t max_hdr,
+                                 const char *in, size_t len,
+                                 const size_t *cuts, size_t ncuts,
+                                 struct log *l) {
+  nd_http_parser_t p;
+  struct outcome o = {0, 0};
+  size_t from = 0, i;
+  ssize_t n;
+  int r;
+
+  assert_int_equal(nd_http_parser_init(&p, type, opts), 0);
+  if (max_hdr != 0)
+    assert_int_equal(nd_http_parser_set_limits(&p, max_hdr, 8), 0);
+  p.data = l;
+  for (i = 0; i <= ncuts; i++) {
+    size_t to = i < ncuts ? cuts[i] : len;
+
+    n = nd_http_parser_execute(&p, &ours_settings, in + from, to - from);
+    if (n < 0) {
+      assert_int_equal(n, p.error);
+      o.err = p.error;
+      o.off = p.error_offset;
+      log_event(l, "error=%s@%llu", nd_err_name(p.error),
+                (unsigned long long)p.error_offset);
+      return o;
+    }
+    if (p.upgrade) {
+      assert_true(p.nread <= len);
+      log_close_kind(l);
+      log_raw(l, "upgrade rest=", 13);
+      log_raw(l, in + p.nread, len - (size_t)p.nread);
+      log_raw(l, "\n", 1);
+      return o;
+    }
+    assert_int_equal((size_t)n, to - from);
+    from = to;
+  }
+  assert_int_equal(p.nread, len);
+  r = nd_http_parser_finish(&p, &ours_settings);
+  if (r < 0) {
+    o.err = r;
+    o.off = p.error_offset;
+    log_event(l, "eof error=%s@%llu", nd_err_name(r),
+              (unsigned long long)p.error_offset);
+  } else {
+    log_event(l, "eof");
+  }
+  return o;
+}
+
+/* --- the oracle ---------------------------------------------------------- */
+
+static struct log *oracle_log(http_parser *p) { return p->data; }
+
+static int h_begin(http_parser *p) {
+  log_event(oracle_log(p), "begin");
+  return 0;
+}
+static int h_url(http_parser *p, const char *at, size_t n) {
+  if (n > 0)
+    log_data(oracle_log(p), K_URL, "url", at, n);
+  return 0;
+}
+static int h_status(http_parser *p, const char *at, size_t n) {
+  if (n > 0)
+    log_data(oracle_log(p), K_STATUS, "status", at, n);
+  return 0;
+}
+static int h_field(http_parser *p, const char *at, size_t n) {
+  if (n > 0)
+    log_data(oracle_log(p), K_FIELD, "field", at, n);
+  return 0;
+}
+static int h_value(http_parser *p, const char *at, size_t n) {
+  if (n > 0)
+    log_data(oracle_log(p), K_VALUE, "value", at, n);
+  return 0;
+}
+static int h_headers(http_parser *p) {
+  struct log *l = oracle_log(p);
+
+  if (p->type == HTTP_REQUEST)
+    log_event(l, "headers request %s %d.%d",
+              http_method_str((enum http_method)p->method), p->http_major,
+              p->http_minor);
+  else
+    log_event(l, "headers response %d %d.%d", p->status_code, p->http_major,
+              p->http_minor);
+  return l->head;
+}
+static int h_body(http_parser *p, const char *at, size_t n) {
+  if (n > 0)
+    log_data(oracle_log(p), K_BODY, "body", at, n);
+  return 0;
+}
+static int h_done(http_parser *p) {
+  log_event(oracle_log(p), "done keep-alive=%d", http_should_keep_alive(p));
+  return 0;
+}
+static int h_chunk(http_parser *p) {
+  log_event(oracle_log(p), "chunk=%llu",
+            (unsigned long long)p->content_length);
+  return 0;
+}
+static int h_chunk_done(http_parser *p) {
+  log_event(oracle_log(p), "chunk-done");
+  return 0;
+}
+
+static const http_parser_settings oracle_settings = {
+  .on_message_begin = h_begin,
+  .on_url = h_url,
+  .on_status = h_status,
+  .on_header_field = h_field,
+  .on_header_value = h_value,
+  .on_headers_complete = h_headers,
+  .on_body = h_body,
+  .on_message_complete = h_done,
+  .on_chunk_header = h_chunk,
+  .on_chunk_complete = h_chunk_done,
+};
+
+/* Returns 0 when the oracle accepted the input, -1 when it refused it. */
+static int parse_oracle(int type, unsigned opts, const char *in, size_t len,
+                        struct log *l) {
+  http_parser p;
+  size_t n;
+
+  http_parser_init(&p, type == ND_HTTP_REQUEST ? HTTP_REQUEST : HTTP_RESPONSE);
+  p.lenient_http_headers = (opts & ND_HTTP_LENIENT) != 0;
+  p.data = l;
+  l->trim_values = 1;
+  n = http_parser_execute(&p, &oracle_settings, in, len);
+  if (HTTP_PARSER_ERRNO(&p) != HPE_OK) {
+    log_event(l, "error=%s", http_errno_name(HTTP_PARSER_ERRNO(&p)));
+    return -1;
+  }
+  if (p.upgrade) {
+    log_close_kind(l);
+    log_raw(l, "upgrade rest=", 13);
+    log_raw(l, in + n, len - n);
+    log_raw(l, "\n", 1);
+    return 0;
+  }
+  if (n != len)
+    return -1;
+  http_parser_execute(&p, &oracle_settings, NULL, 0);
+  if (HTTP_PARSER_ERRNO(&p) != HPE_OK) {
+    log_event(l, "eof error=%s", http_errno_name(HTTP_PARSER_ERRNO(&p)));
+    return -1;
+  }
+  log_event(l, "eof");
+  return 0;
+}
+
+/* --- the corpus ---------------------------------------------------------- */
+
+#define REQ ND_HTTP_REQUEST
+#define RES ND_HTTP_RESPONSE
+#define LENIENT ND_HTTP_LENIENT
+
+struct sample {
+  const char *name;
+  int type;
+  unsigned opts;
+  int head;             /* a response to HEAD: on_headers_complete says 1 */
+  const char *in;
+  int err;              /* 0: valid */
+  long off;             /* where the error is */
+  const char *log;      /* the log, when asserted (NULL: not) */
+  const char *oracle;   /* why the oracle differs, or NULL: it agrees */
+  size_t max_hdr;       /* a header limit other than the default */
+};
+
+#define GET1 "GET / HTTP/1.1\r\nHost: a\r\n\r\n"
+
+static const struct sample corpus[] = {
+  /* --- valid requests --------------------------------------------------- */
+  {"simple GET", REQ, 0, 0, "GET /index.html HTTP/1.1\r\nHost: example.com\r\n\r\n",
+   0, -1,
+   "begin\nurl=/index.html\nfield=Host\nvalue=example.com\n"
+   "headers request GET 1.1\ndone keep-alive=1\neof\n", NULL, 0},
+  {"browser GET", REQ, 0, 0,
+   "GET /favicon.ico?x=1&y=%20 HTTP/1.1\r\n"
+   "Host: 0.0.0.0=5000\r\n"
+   "User-Agent: Mozilla/5.0 (X11; U; Linux i686; en-US; rv:1.9) Gecko/2008061015 Firefox/3.0\r\n"
+   "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
+   "Accept-Language: en-us,en;q=0.5\r\n"
+   "Accept-Encoding: gzip,deflate\r\n"
+   "Accept-Charset: ISO-8859-1,utf-8;q=0.7,*;q=0.7\r\n"
+   "Keep-Alive: 300\r\n"
+   "Connection: keep-alive\r\n"
+   "\r\n", 0, -1, NULL, NULL, 0},
+  {"OWS trimmed, case-insensitive framing names, repeated headers", REQ, 0, 0,
+   "POST /p HTTP/1.1\r\nX-A:  one \t\r\ncOnTeNt-LeNgTh:\t 3 \r\nX-A:two\r\n"
+   "X-Empty:   \r\n\r\nabc",
+   0, -1,
+   "begin\nurl=/p\nfield=X-A\nvalue=one\nfield=cOnTeNt-LeNgTh\nvalue=3\n"
+   "field=X-A\nvalue=two\nfield=X-Empty\nheaders request POST 1.1\n"
+   "body=abc\ndone keep-alive=1\neof\n", NULL, 0},
+  {"interior whitespace kept", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX: a  \t b\r\n\r\n", 0, -1,
+   "begin\nurl=/\nfield=X\nvalue=a  \t b\nheaders request GET 1.1\n"
+   "done keep-alive=1\neof\n", NULL, 0},
+  {"pipelined", REQ, 0, 0,
+   "GET /1 HTTP/1.1\r\n\r\nPOST /2 HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"
+   "HEAD /3 HTTP/1.1\r\n\r\n", 0, -1,
+   "begin\nurl=/1\nheaders request GET 1.1\ndone keep-alive=1\n"
+   "begin\nurl=/2\nfield=Content-Length\nvalue=2\nheaders request POST 1.1\n"
+   "body=hi\ndone keep-alive=1\n"
+   "begin\nurl=/3\nheaders request HEAD 1.1\ndone keep-alive=1\neof\n",
+   NULL, 0},
+  {"empty lines before a request", REQ, 0, 0, "\r\n\r\n" GET1, 0, -1, NULL,
+   NULL, 0},
+  {"chunked with extensions and trailers", REQ, 0, 0,
+   "POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+   "5;name=value;q=\"a b\"\r\nhello\r\n"
+   "1A\r\nabcdefghijklmnopqrstuvwxyz\r\n"
+   "0;last\r\nX-Sum: 31\r\nX-More: yes\r\n\r\n", 0, -1,
+   "begin\nurl=/c\nfield=Transfer-Encoding\nvalue=chunked\n"
+   "headers request POST 1.1\nchunk=5\nbody=hello\nchunk-done\n"
+   "chunk=26\nbody=abcdefghijklmnopqrstuvwxyz\nchunk-done\nchunk=0\n"
+   "field=X-Sum\nvalue=31\nfield=X-More\nvalue=yes\nchunk-done\n"
+   "done keep-alive=1\neof\n", NULL, 0},
+  {"Transfer-Encoding list ending in chunked", REQ, 0, 0,
+   "POST / HTTP/1.1\r\ntransfer-encoding: gzip,  CHUNKED\r\n\r\n"
+   "3\r\nabc\r\n0\r\n\r\n", 0, -1, NULL,
+   NULL, 0},
+  {"HTTP/1.0 closes", REQ, 0, 0, "GET / HTTP/1.0\r\n\r\n", 0, -1,
+   "begin\nurl=/\nheaders request GET 1.0\ndone keep-alive=0\neof\n", NULL,
+   0},
+  {"HTTP/1.0 keep-alive", REQ, 0, 0,
+   "GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n" "GET /2 HTTP/1.0\r\n\r\n",
+   0, -1, NULL, NULL, 0},
+  {"HTTP/1.1 Connection: close", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nConnection: foo, close\r\n\r\n", 0, -1, NULL, NULL, 0},
+  {"upgrade hands the rest back", REQ, 0, 0,
+   "GET /chat HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\n"
+   "Connection: keep-alive, Upgrade\r\n\r\n\x81\x05hello", 0, -1,
+   "begin\nurl=/chat\nfield=Host\nvalue=a\nfield=Upgrade\nvalue=websocket\n"
+   "field=Connection\nvalue=keep-alive, Upgrade\nheaders request GET 1.1\n"
+   "done keep-alive=1\nupgrade rest=\x81\x05hello\n", NULL, 0},
+  {"Upgrade without Connection: upgrade is ignored", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nUpgrade: h2c\r\n\r\n" GET1, 0, -1, NULL, NULL, 0},
+  {"CONNECT hands the rest back", REQ, 0, 0,
+   "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"
+   "\x16\x03\x01", 0, -1,
+   "begin\nurl=example.com:443\nfield=Host\nvalue=example.com:443\n"
+   "headers request CONNECT 1.1\ndone keep-alive=1\nupgrade rest=\x16\x03\x01\n",
+   NULL, 0},
+  {"WebDAV and other registered methods", REQ, 0, 0,
+   "PROPFIND /d HTTP/1.1\r\n\r\nMKCOL /e HTTP/1.1\r\n\r\n"
+   "M-SEARCH * HTTP/1.1\r\n\r\nPURGE /f HTTP/1.1\r\n\r\n"
+   "UNLOCK /g HTTP/1.1\r\n\r\nMKCALENDAR /h HTTP/1.1\r\n\r\n"
+   "OPTIONS * HTTP/1.1\r\n\r\nPATCH /i HTTP/1.1\r\n\r\n"
+   "SUBSCRIBE /j HTTP/1.1\r\n\r\nREPORT /k HTTP/1.1\r\n\r\n", 0, -1, NULL,
+   NULL, 0},
+  {"absolute-form target", REQ, 0, 0,
+   "GET http://a.example:8080/p?q=[1]#frag HTTP/1.1\r\n\r\n", 0, -1, NULL,
+   NULL, 0},
+  {"Content-Length: 0 and a large length", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n"
+   "PUT / HTTP/1.1\r\nContent-Length: 000010\r\n\r\n0123456789", 0, -1, NULL,
+   NULL, 0},
+  {"long header value", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nCookie: "
+   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+   "\r\n\r\n", 0, -1, NULL, NULL, 0},
+  {"obs-text in a value", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX-Name: caf\xc3\xa9\r\n\r\n", 0, -1, NULL, NULL, 0},
+
+  /* --- valid responses -------------------------------------------------- */
+  {"response with Content-Length", RES, 0, 0,
+   "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello",
+   0, -1,
+   "begin\nstatus=OK\nfield=Content-Length\nvalue=5\nfield=Content-Type\n"
+   "value=text/plain\nheaders response 200 1.1\nbody=hello\ndone keep-alive=1\n"
+   "eof\n", NULL, 0},
+  {"response read until close", RES, 0, 0,
+   "HTTP/1.1 200 OK\r\nServer: x\r\n\r\nall of this, until the end", 0, -1,
+   "begin\nstatus=OK\nfield=Server\nvalue=x\nheaders response 200 1.1\n"
+   "body=all of this, until the end\ndone keep-alive=0\neof\n", NULL, 0},
+  {"response to HEAD", RES, 0, 1,
+   "HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n"
+   "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", 0, -1, NULL, NULL,
+   0},
+  {"1xx, 204 and 304 have no body", RES, 0, 0,
+   "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </s>\r\n\r\n"
+   "HTTP/1.1 204 No Content\r\n\r\n"
+   "HTTP/1.1 304 Not Modified\r\n\r\n"
+   "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 0, -1,
+   "begin\nstatus=Continue\nheaders response 100 1.1\ndone keep-alive=1\n"
+   "begin\nstatus=Early Hints\nfield=Link\nvalue=</s>\n"
+   "headers response 103 1.1\ndone keep-alive=1\n"
+   "begin\nstatus=No Content\nheaders response 204 1.1\ndone keep-alive=1\n"
+   "begin\nstatus=Not Modified\nheaders response 304 1.1\ndone keep-alive=1\n"
+   "begin\nstatus=OK\nfield=Content-Length\nvalue=2\nheaders response 200 1.1\n"
+   "body=ok\ndone keep-alive=1\neof\n", NULL, 0},
+  {"304 with a Content-Length has no body", RES, 0, 0,
+   "HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n"
+   "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 0, -1,
+   "begin\nstatus=Not Modified\nfield=Content-Length\nvalue=10\n"
+   "headers response 304 1.1\ndone keep-alive=1\n"
+   "begin\nstatus=OK\nfield=Content-Length\nvalue=2\nheaders response 200 1.1\n"
+   "body=ok\ndone keep-alive=1\neof\n",
+   "http-parser reads a body after a 304 that has a Content-Length; "
+   "RFC 9110 15.4.5: a 304 has none", 0},
+  {"chunked response", RES, 0, 0,
+   "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+   "4\r\nWiki\r\n5\r\npedia\r\nE\r\n in\r\n\r\nchunks.\r\n0\r\n\r\n", 0, -1,
+   NULL, NULL, 0},
+  {"response without reason phrase", RES, 0, 0,
+   "HTTP/1.1 200 \r\nContent-Length: 0\r\n\r\nHTTP/1.1 404\r\nContent-Length: 0\r\n\r\n",
+   0, -1, NULL, NULL, 0},
+  {"response Transfer-Encoding not chunked: until close", RES, 0, 0,
+   "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nxyz", 0, -1, NULL, NULL,
+   0},
+  {"HTTP/1.0 response", RES, 0, 0,
+   "HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nx", 0, -1, NULL, NULL, 0},
+  {"101 switching protocols", RES, 0, 0,
+   "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+   "Connection: Upgrade\r\n\r\nframes", 0, -1, NULL, NULL, 0},
+
+  /* --- invalid: smuggling ------------------------------------------------- */
+  {"both Content-Length and Transfer-Encoding", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+   "0\r\n\r\n", ND_EHTTP_CL_AND_TE, 65, NULL, NULL, 0},
+  {"Transfer-Encoding then Content-Length", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n"
+   "0\r\n\r\n", ND_EHTTP_CL_AND_TE, 65, NULL, NULL, 0},
+  {"two Content-Lengths, same value", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc",
+   ND_EHTTP_DUPLICATE_CONTENT_LENGTH, 54, NULL, NULL, 0},
+  {"two Content-Lengths, different values", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+   ND_EHTTP_CONFLICTING_CONTENT_LENGTH, 54, NULL, NULL, 0},
+  {"Content-Length list", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 3, 3\r\n\r\nabc",
+   ND_EHTTP_INVALID_CONTENT_LENGTH, 34, NULL, NULL, 0},
+  {"Content-Length with a sign", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: +3\r\n\r\nabc",
+   ND_EHTTP_INVALID_CONTENT_LENGTH, 33, NULL, NULL, 0},
+  {"Content-Length empty", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: \r\n\r\n",
+   ND_EHTTP_INVALID_CONTENT_LENGTH, 34, NULL, NULL, 0},
+  {"Content-Length too large", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n",
+   ND_EHTTP_CONTENT_LENGTH_OVERFLOW, 51, NULL, NULL, 0},
+  {"Transfer-Encoding of a request not ending in chunked", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
+   ND_EHTTP_INVALID_TRANSFER_ENCODING, 52, NULL, NULL, 0},
+  {"Transfer-Encoding identity on a request", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: identity\r\n\r\nabc",
+   ND_EHTTP_INVALID_TRANSFER_ENCODING, 47, NULL, NULL, 0},
+  {"chunked twice", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n"
+   "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+   ND_EHTTP_INVALID_TRANSFER_ENCODING, 74, NULL,
+   "http-parser accepts chunked applied twice; RFC 9112 6.1 forbids it", 0},
+  {"chunked with a parameter", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked;x=1\r\n\r\n0\r\n\r\n",
+   ND_EHTTP_INVALID_TRANSFER_ENCODING, 50, NULL, NULL, 0},
+  {"Transfer-Encoding chunked-false", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked-false\r\n\r\n0\r\n\r\n",
+   ND_EHTTP_INVALID_TRANSFER_ENCODING, 52, NULL, NULL, 0},
+  {"space before the colon", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length : 3\r\n\r\nabc",
+   ND_EHTTP_INVALID_HEADER_NAME, 31, NULL, 
+   "http-parser takes whitespace before the colon into the name", 0},
+  {"obsolete line folding", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX-A: a\r\n b\r\n\r\n", ND_EHTTP_OBS_FOLD, 24, NULL,
+   "http-parser joins folded lines", 0},
+  {"folded Content-Length", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length:\r\n 3\r\n\r\nabc",
+   ND_EHTTP_INVALID_CONTENT_LENGTH, 33, NULL, "http-parser joins folded lines", 0},
+  {"whitespace before the first header", REQ, 0, 0,
+   "GET / HTTP/1.1\r\n Host: a\r\n\r\n", ND_EHTTP_INVALID_HEADER_NAME, 16,
+   NULL, 
+   "http-parser takes a first header line that starts with whitespace", 0},
+  {"bare CR in a value", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX: a\rb\r\n\r\n", ND_EHTTP_BARE_CR, 20, NULL, NULL, 0},
+  {"bare CR ending the request line", REQ, 0, 0,
+   "GET / HTTP/1.1\rHost: a\r\n\r\n", ND_EHTTP_BARE_CR, 14, NULL, NULL, 0},
+  {"bare LF", REQ, 0, 0, "GET / HTTP/1.1\nHost: a\n\n", ND_EHTTP_BARE_LF, 14,
+   NULL, "http-parser takes a bare LF as a line end (RFC 9112 2.2 allows "
+   "either; we refuse unless lenient)", 0},
+  {"bare LF ending the header section", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nHost: a\r\n\n", ND_EHTTP_BARE_LF, 25, NULL,
+   "http-parser takes a bare LF as a line end", 0},
+  {"NUL in a value", REQ, 0, 0, "GET / HTTP/1.1\r\nX: a\0b\r\n\r\n",
+   ND_EHTTP_INVALID_HEADER_VALUE, 20, NULL, NULL, 0},
+  {"control character in a value", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX: a\x01" "b\r\n\r\n", ND_EHTTP_INVALID_HEADER_VALUE,
+   20, NULL, NULL, 0},
+  {"DEL in a value", REQ, 0, 0, "GET / HTTP/1.1\r\nX: a\x7f" "b\r\n\r\n",
+   ND_EHTTP_INVALID_HEADER_VALUE, 20, NULL, NULL, 0},
+  {"invalid character in a name", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX(y): a\r\n\r\n", ND_EHTTP_INVALID_HEADER_NAME, 17,
+   NULL, NULL, 0},
+  {"empty header name", REQ, 0, 0, "GET / HTTP/1.1\r\n: a\r\n\r\n",
+   ND_EHTTP_INVALID_HEADER_NAME, 16, NULL, NULL, 0},
+  {"no colon", REQ, 0, 0, "GET / HTTP/1.1\r\nHost\r\n\r\n",
+   ND_EHTTP_INVALID_HEADER_NAME, 20, NULL, NULL, 0},
+  {"control character in the target", REQ, 0, 0,
+   "GET /a\x01" "b HTTP/1.1\r\n\r\n", ND_EHTTP_INVALID_TARGET, 6, NULL, NULL,
+   0},
+  {"tab in the target", REQ, 0, 0, "GET /a\tb HTTP/1.1\r\n\r\n",
+   ND_EHTTP_INVALID_TARGET, 6, NULL,
+   "http-parser (non-strict build) takes a tab inside the target", 0},
+  {"non-ASCII in the target", REQ, 0, 0, "GET /caf\xc3\xa9 HTTP/1.1\r\n\r\n",
+   ND_EHTTP_INVALID_TARGET, 8, NULL,
+   "http-parser (non-strict build) takes bytes above 0x7f in the target", 0},
+  {"two spaces after the method", REQ, 0, 0, "GET  / HTTP/1.1\r\n\r\n",
+   ND_EHTTP_INVALID_TARGET, 4, NULL,
+   "http-parser skips repeated spaces before the target", 0},
+  {"unknown method", REQ, 0, 0, "BREW /pot HTTP/1.1\r\n\r\n",
+   ND_EHTTP_INVALID_METHOD, 4, NULL, NULL, 0},
+  {"lower-case method", REQ, 0, 0, "get / HTTP/1.1\r\n\r\n",
+   ND_EHTTP_INVALID_METHOD, 3, NULL, NULL, 0},
+  {"over-long method", REQ, 0, 0, "UPDATEREDIRECTREFX / HTTP/1.1\r\n\r\n",
+   ND_EHTTP_INVALID_METHOD, 17, NULL, NULL, 0},
+  {"HTTP/0.9 request", REQ, 0, 0, "GET /\r\n\r\n", ND_EHTTP_INVALID_VERSION,
+   5, NULL, "http-parser takes a request line without a version", 0},
+  {"HTTP/2.0 version", REQ, 0, 0, "GET / HTTP/2.0\r\n\r\n",
+   ND_EHTTP_INVALID_VERSION, 11, NULL,
+   "http-parser takes any one-digit major version", 0},
+  {"two-digit minor version", REQ, 0, 0, "GET / HTTP/1.10\r\n\r\n",
+   ND_EHTTP_INVALID_VERSION, 14, NULL, NULL, 0},
+  {"lower-case version", REQ, 0, 0, "GET / http/1.1\r\n\r\n",
+   ND_EHTTP_INVALID_VERSION, 6, NULL, NULL, 0},
+  {"chunk size overflow", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+   "fffffffffffffffff\r\n", ND_EHTTP_CHUNK_SIZE_OVERFLOW, 62, NULL, NULL, 0},
+  {"chunk size not hex", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+   ND_EHTTP_INVALID_CHUNK_SIZE, 47, NULL, NULL, 0},
+  {"space after the chunk size", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n0\r\n\r\n",
+   ND_EHTTP_INVALID_CHUNK_SIZE, 48, NULL,
+   "http-parser ignores spaces after the chunk size", 0},
+  {"chunk data longer than its size", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhello\r\n0\r\n\r\n",
+   ND_EHTTP_INVALID_CHUNK_DATA, 53, NULL, NULL, 0},
+  {"control character in a chunk extension", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;a\x01\r\nabc\r\n0\r\n\r\n",
+   ND_EHTTP_INVALID_CHUNK_EXTENSION, 50, NULL,
+   "http-parser does not look inside chunk extensions", 0},
+  {"data after Connection: close", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nConnection: close\r\n\r\n" GET1,
+   ND_EHTTP_DATA_AFTER_CLOSE, 37, NULL, 
+   "http-parser parses on after a message that ends the connection", 0},
+  {"data after an HTTP/1.0 request", REQ, 0, 0,
+   "GET / HTTP/1.0\r\n\r\n" GET1, ND_EHTTP_DATA_AFTER_CLOSE, 18, NULL, 
+   "http-parser parses on after a message that ends the connection", 0},
+  {"header section over the limit", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX: 0123456789012345678901234567890123456789\r\n\r\n",
+   ND_EHTTP_HEADER_OVERFLOW, 48, NULL,
+   "http-parser's limit is 80 KiB, not configurable at run time", 48},
+  {"header section exactly at the limit", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX: 01234567890123456789012345678901234567890\r\n\r\n",
+   0, -1, NULL, NULL, 64},
+  {"too many headers", REQ, 0, 0,
+   "GET / HTTP/1.1\r\na:1\r\nb:2\r\nc:3\r\nd:4\r\ne:5\r\nf:6\r\ng:7\r\nh:8\r\n"
+   "i:9\r\n\r\n", ND_EHTTP_TOO_MANY_HEADERS, 56, NULL,
+   "http-parser has no limit on the number of headers", 4096},
+  {"a trailer section over the limit", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n"
+   "X-Trailer: 01234567890123456789012345678901234567890123456789\r\n\r\n",
+   ND_EHTTP_HEADER_OVERFLOW, 114, NULL,
+   "http-parser's limit is 80 KiB, not configurable at run time", 64},
+  {"chunk extension over the limit", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;"
+   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\nx\r\n"
+   "0\r\n\r\n",
+   ND_EHTTP_HEADER_OVERFLOW, 111, NULL,
+   "http-parser's limit is 80 KiB, not configurable at run time", 64},
+  {"incomplete body", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc",
+   ND_EHTTP_INCOMPLETE, 42, NULL, NULL, 0},
+  {"incomplete headers", REQ, 0, 0, "GET / HTTP/1.1\r\nHost: a",
+   ND_EHTTP_INCOMPLETE, 23, NULL, NULL, 0},
+  {"a response fed to a request parser", REQ, 0, 0,
+   "HTTP/1.1 200 OK\r\n\r\n", ND_EHTTP_INVALID_METHOD, 4, NULL, NULL, 0},
+  {"status code with two digits", RES, 0, 0, "HTTP/1.1 20 OK\r\n\r\n",
+   ND_EHTTP_INVALID_STATUS, 11, NULL,
+   "http-parser takes one to three digits", 0},
+  {"status code with four digits", RES, 0, 0, "HTTP/1.1 2000 OK\r\n\r\n",
+   ND_EHTTP_INVALID_STATUS, 12, NULL, NULL, 0},
+  {"control character in the reason", RES, 0, 0,
+   "HTTP/1.1 200 O\x01K\r\n\r\n", ND_EHTTP_INVALID_STATUS, 14, NULL,
+   "http-parser takes any byte but CR and LF in the reason phrase", 0},
+  {"not a status line", RES, 0, 0, "ICY 200 OK\r\n\r\n",
+   ND_EHTTP_INVALID_STATUS, 0, NULL, NULL, 0},
+  {"response with both Content-Length and Transfer-Encoding", RES, 0, 0,
+   "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+   "0\r\n\r\n", ND_EHTTP_CL_AND_TE, 65, NULL, NULL, 0},
+
+  /* --- lenient: what Node's --insecure-http-parser lets through ---------- */
+  {"lenient: bare LF", REQ, LENIENT, 0, "GET / HTTP/1.1\nHost: a\n\n", 0, -1,
+   "begin\nurl=/\nfield=Host\nvalue=a\nheaders request GET 1.1\n"
+   "done keep-alive=1\neof\n", NULL, 0},
+  {"lenient: both Content-Length and Transfer-Encoding", REQ, LENIENT, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 30\r\nTransfer-Encoding: chunked\r\n\r\n"
+   "3\r\nabc\r\n0\r\n\r\n", 0, -1,
+   "begin\nurl=/\nfield=Content-Length\nvalue=30\nfield=Transfer-Encoding\n"
+   "value=chunked\nheaders request POST 1.1\nchunk=3\nbody=abc\nchunk-done\n"
+   "chunk=0\nchunk-done\ndone keep-alive=0\neof\n", 
+   "http-parser refuses them together even when lenient", 0},
+  {"lenient: control characters in a value", REQ, LENIENT, 0,
+   "GET / HTTP/1.1\r\nX: a\x01\x7f" "b\r\n\r\n", 0, -1, NULL, NULL, 0},
+  {"lenient: obs-fold joined", REQ, LENIENT, 0,
+   "GET / HTTP/1.1\r\nX-A: a\r\n  b\r\n\r\n", 0, -1,
+   "begin\nurl=/\nfield=X-A\nvalue=a  b\nheaders request GET 1.1\n"
+   "done keep-alive=1\neof\n", NULL, 0},
+  {"lenient: folded Content-Length still refused", REQ, LENIENT, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 1\r\n 2\r\n\r\nabc",
+   ND_EHTTP_OBS_FOLD, 36, NULL, NULL, 0},
+  {"lenient: identical duplicate Content-Length", REQ, LENIENT, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc", 0,
+   -1, NULL, "http-parser refuses a second Content-Length even when lenient",
+   0},
+  {"lenient: conflicting Content-Length still refused", REQ, LENIENT, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+   ND_EHTTP_CONFLICTING_CONTENT_LENGTH, 54, NULL, NULL, 0},
+  {"lenient: data after close", REQ, LENIENT, 0,
+   "GET / HTTP/1.1\r\nConnection: close\r\n\r\n" GET1, 0, -1, NULL, NULL, 0},
+  {"lenient: space after the chunk size", REQ, LENIENT, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n0\r\n\r\n",
+   0, -1, NULL, NULL, 0},
+  {"lenient: bare CR still refused", REQ, LENIENT, 0,
+   "GET / HTTP/1.1\r\nX: a\rb\r\n\r\n", ND_EHTTP_BARE_CR, 20, NULL, NULL, 0},
+};
+
+#define NSAMPLES (sizeof(corpus) / sizeof(corpus[0]))
+
+static struct log log_a, log_b;
+
+static void log_reset(struct log *l, const struct sample *t) {
+  l->len = 0;
+  l->kind = K_NONE;
+  l->trim_values = 0;
+  l->head = t->head;
+  l->fail_at_body = 0;
+  l->ext = 0;
+}
+
+static void show_mismatch(const struct sample *t, const char *what,
+                          const struct log *want, const struct log *got) {
+  print_error("sample \"%s\": %s\n--- want\n%.*s--- got\n%.*s---\n", t->name,
+              what, (int)want->len, want->buf, (int)got->len, got->buf);
+}
+
+static int same_log(const struct log *a, const struct log *b) {
+  return a->len == b->len && memcmp(a->buf, b->buf, a->len) == 0;
+}
+
+/* One sample, parsed whole: the expected error, offset and log. */
+static int check_whole(const struct sample *t, struct log *l) {
+  size_t len = strlen(t->in);
+  struct outcome o;
+
+  /* Samples with a NUL write it as \0 and end at the last CRLF pair. */
+  if (strstr(t->name, "NUL") != NULL)
+    len += 1 + strlen(t->in + len + 1);
+  log_reset(l, t);
+  o = parse_ours(t->type, t->opts, t->max_hdr, t->in, len, NULL, 0, l);
+  if (o.err != t->err || (t->err != 0 && (long)o.off != t->off)) {
+    print_error("sample \"%s\": want %s@%ld, got %s@%llu\n%.*s", t->name,
+                t->err ? nd_err_name(t->err) : "success", t->off,
+                o.err ? nd_err_name(o.err) : "success",
+                (unsigned long long)o.off, (int)l->len, l->buf);
+    return -1;
+  }
+  if (t->log != NULL &&
+      (l->len != strlen(t->log) || memcmp(l->buf, t->log, l->len) != 0)) {
+    print_error("sample \"%s\": log\n--- want\n%s--- got\n%.*s---\n", t->name,
+                t->log, (int)l->len, l->buf);
+    return -1;
+  }
+  return 0;
+}
+
+static size_t sample_len(const struct sample *t) {
+  size_t len = strlen(t->in);
+
+  if (strstr(t->name, "NUL") != NULL)
+    len += 1 + strlen(t->in + len + 1);
+  return len;
+}
+
+static void test_corpus_whole(void **state) {
+  size_t i, failed = 0;
+
+  (void)state;
+  for (i = 0; i < NSAMPLES; i++)
+    if (check_whole(&corpus[i], &log_a) != 0)
+      failed++;
+  assert_int_equal(failed, 0);
+}
+
+/*
+ * Every split point, and one byte at a time: the same outcome, and for a
+ * valid input the same log (a data callback's pieces joined).
+ */
+static void test_corpus_splits(void **state) {
+  static size_t cuts[4096];
+  size_t i, k, len;
+  struct outcome whole, o;
+
+  (void)state;
+  for (i = 0; i < NSAMPLES; i++) {
+    const struct sample *t = &corpus[i];
+
+    len = sample_len(t);
+    assert_true(len < sizeof(cuts) / sizeof(cuts[0]));
+    log_reset(&log_a, t);
+    whole = parse_ours(t->type, t->opts, t->max_hdr, t->in, len, NULL, 0,
+                       &log_a);
+    for (k = 1; k < len; k++) {
+      log_reset(&log_b, t);
+      cuts[0] = k;
+      o = parse_ours(t->type, t->opts, t->max_hdr, t->in, len, cuts, 1,
+                     &log_b);
+      if (o.err != whole.err || o.off != whole.off ||
+          (whole.err == 0 && !same_log(&log_a, &log_b))) {
+        print_error("split at %zu:\n", k);
+        show_mismatch(t, "split differs", &log_a, &log_b);
+        fail();
+      }
+    }
+    for (k = 1; k < len; k++)
+      cuts[k - 1] = k;
+    log_reset(&log_b, t);
+    o = parse_ours(t->type, t->opts, t->max_hdr, t->in, len, cuts,
+                   len > 0 ? len - 1 : 0, &log_b);
+    if (o.err != whole.err || o.off != whole.off ||
+        (whole.err == 0 && !same_log(&log_a, &log_b))) {
+      show_mismatch(t, "one byte at a time differs", &log_a, &log_b);
+      fail();
+    }
+  }
+}
+
+/*
+ * The oracle: agreement on every valid input; on every invalid one it
+ * refuses too, unless the sample says why it does not.
+ */
+static void test_corpus_oracle(void **state) {
+  size_t i, len, agreed = 0, differ = 0, failed = 0;
+  int oracle_ok, same;
+
+  (void)state;
+  for (i = 0; i < NSAMPLES; i++) {
+    const struct sample *t = &corpus[i];
+
+    len = sample_len(t);
+    log_reset(&log_a, t);
+    parse_ours(t->type, t->opts, t->max_hdr, t->in, len, NULL, 0, &log_a);
+    log_reset(&log_b, t);
+    oracle_ok = parse_oracle(t->type, t->opts, t->in, len, &log_b) == 0;
+    if (t->err == 0) {
+      same = oracle_ok && same_log(&log_a, &log_b);
+      if (t->oracle == NULL && !same) {
+        show_mismatch(t, "the oracle disagrees on a valid input", &log_a,
+                      &log_b);
+        failed++;
+      }
+      if (t->oracle != NULL && same) {
+        print_error("sample \"%s\": listed as different from the oracle "
+                    "(%s), but it agrees\n", t->name, t->oracle);
+        failed++;
+      }
+    } else {
+      if (t->oracle == NULL && oracle_ok) {
+        show_mismatch(t, "the oracle accepts an input we refuse, and the "
+                      "difference is not listed", &log_a, &log_b);
+        failed++;
+      }
+      if (t->oracle != NULL && !oracle_ok) {
+        print_error("sample \"%s\": listed as accepted by the oracle (%s), "
+                    "but it refuses it\n", t->name, t->oracle);
+        failed++;
+      }
+    }
+    if (t->oracle != NULL)
+      differ++;
+    else
+      agreed++;
+  }
+  assert_int_equal(failed, 0);
+  print_message("oracle: %zu samples agree, %zu listed differences\n", agreed,
+                differ);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_corpus_whole),
+    cmocka_unit_test(test_corpus_splits),
+    cmocka_unit_test(test_corpus_oracle),
+  };
+
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
