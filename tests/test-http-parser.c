@@ -1123,12 +1123,287 @@ static void test_mutations(void **state) {
                 oracle_stricter);
 }
 
+/* --- the API around the corpus ----------------------------------------- */
+
+static const struct sample plain_request = {"plain", REQ, 0, 0, "", 0, -1,
+                                            NULL, NULL, 0};
+
+static void test_error_codes(void **state) {
+  static const struct {
+    int code;
+    const char *name;
+  } codes[] = {
+#define CODE(name, n, msg) {ND_##name, #name},
+    ND_HTTP_ERRNO_MAP(CODE)
+#undef CODE
+  };
+  size_t i, j, n = sizeof(codes) / sizeof(codes[0]);
+
+  (void)state;
+  assert_int_equal(n, 24);
+  for (i = 0; i < n; i++) {
+    assert_int_equal(codes[i].code, -4200 - (int)i);
+    assert_string_equal(nd_err_name(codes[i].code), codes[i].name);
+    assert_true(strncmp(nd_strerror(codes[i].code), "Unknown", 7) != 0);
+    for (j = 0; j < i; j++)
+      assert_string_not_equal(nd_strerror(codes[i].code),
+                              nd_strerror(codes[j].code));
+  }
+  assert_string_equal(nd_strerror(ND_EHTTP_CL_AND_TE),
+                      "both Content-Length and Transfer-Encoding");
+  assert_string_equal(nd_err_name(ND_EHTTP_BARE_LF), "EHTTP_BARE_LF");
+  assert_string_equal(nd_strerror(ND_EHTTP_LAST), "Unknown system error -4224");
+}
+
+/* Every method of the table parses to itself, and prints as sent. */
+static void test_methods(void **state) {
+  static const struct {
+    int method;
+    const char *name;
+  } methods[] = {
+#define METHOD(name, str) {ND_HTTP_##name, str},
+    ND_HTTP_METHOD_MAP(METHOD)
+#undef METHOD
+  };
+  char req[64];
+  nd_http_parser_t p;
+  size_t i, n;
+
+  (void)state;
+  assert_int_equal(sizeof(methods) / sizeof(methods[0]),
+                   ND_HTTP_METHOD_COUNT - 1);
+  for (i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+    n = (size_t)snprintf(req, sizeof(req), "%s /x HTTP/1.1\r\n\r\n",
+                         methods[i].name);
+    assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+    p.data = &log_a;
+    log_reset(&log_a, &plain_request);
+    assert_int_equal(nd_http_parser_execute(&p, &ours_settings, req, n),
+                     (ssize_t)n);
+    assert_int_equal(p.method, methods[i].method);
+    assert_string_equal(nd_http_method_str(p.method), methods[i].name);
+    assert_int_equal(p.upgrade, methods[i].method == ND_HTTP_CONNECT);
+  }
+  assert_string_equal(nd_http_method_str(0), "<unknown>");
+  assert_string_equal(nd_http_method_str(ND_HTTP_METHOD_COUNT), "<unknown>");
+  assert_string_equal(nd_http_method_str(-1), "<unknown>");
+}
+
+/* Parses in whole with ours; returns the error (0) and leaves p for more. */
+static int parse_with(nd_http_parser_t *p, const char *in) {
+  ssize_t n;
+
+  p->data = &log_a;
+  log_reset(&log_a, &plain_request);
+  n = nd_http_parser_execute(p, &ours_settings, in, strlen(in));
+  return n < 0 ? (int)n : 0;
+}
+
+static void test_keep_alive(void **state) {
+  static const struct {
+    int type;
+    const char *in;
+    int keep;
+  } cases[] = {
+    {REQ, "GET / HTTP/1.1\r\n\r\n", 1},
+    {REQ, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n", 0},
+    {REQ, "GET / HTTP/1.1\r\nConnection: CLOSE\r\n\r\n", 0},
+    {REQ, "GET / HTTP/1.1\r\nConnection: keep-alive\r\n\r\n", 1},
+    {REQ, "GET / HTTP/1.1\r\nConnection: keep-alive, close\r\n\r\n", 0},
+    {REQ, "GET / HTTP/1.1\r\nConnection: closed\r\n\r\n", 1},
+    {REQ, "GET / HTTP/1.0\r\n\r\n", 0},
+    {REQ, "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", 1},
+    {REQ, "GET / HTTP/1.0\r\nConnection: x,  Keep-Alive \r\n\r\n", 1},
+    {REQ, "GET / HTTP/1.0\r\nProxy-Connection: keep-alive\r\n\r\n", 1},
+    {RES, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", 1},
+    {RES, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+     0},
+    {RES, "HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n", 0},
+    {RES, "HTTP/1.1 204 No Content\r\n\r\n", 1},
+  };
+  nd_http_parser_t p;
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    assert_int_equal(nd_http_parser_init(&p, cases[i].type, 0), 0);
+    assert_int_equal(parse_with(&p, cases[i].in), 0);
+    if (nd_http_should_keep_alive(&p) != cases[i].keep)
+      fail_msg("%s: keep-alive %d", cases[i].in, !cases[i].keep);
+  }
+}
+
+static void test_limits(void **state) {
+  static char big[20000];
+  nd_http_parser_t p;
+  size_t n;
+
+  (void)state;
+  assert_int_equal(nd_http_parser_init(NULL, ND_HTTP_REQUEST, 0), ND_EINVAL);
+  assert_int_equal(nd_http_parser_init(&p, 0, 0), ND_EINVAL);
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0x100),
+                   ND_EINVAL);
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  assert_int_equal(p.max_header_size, 16384);
+  assert_int_equal(p.max_headers, ND_HTTP_MAX_HEADERS);
+  assert_int_equal(nd_http_parser_set_limits(&p, 0, 10), ND_EINVAL);
+  assert_int_equal(nd_http_parser_set_limits(NULL, 10, 10), ND_EINVAL);
+
+  /* The default limit: 16384 bytes of header section pass, 16385 not. */
+  for (n = 16383; n <= 16384; n++) {
+    const char *head = "GET / HTTP/1.1\r\nX: ";
+    size_t h = strlen(head), fill = n - h - 4;
+
+    memcpy(big, head, h);
+    memset(big + h, 'a', fill);
+    memcpy(big + h + fill, "\r\n\r\n", 5);
+    assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+    assert_int_equal(parse_with(&p, big), 0);
+    assert_int_equal(p.nread, n);
+    memcpy(big + h + fill, "a\r\n\r\n", 6);
+    assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+    assert_int_equal(parse_with(&p, big),
+                     n == 16383 ? 0 : ND_EHTTP_HEADER_OVERFLOW);
+    if (n == 16384)
+      assert_int_equal(p.error_offset, 16384);
+  }
+  /* A larger limit, as with Node's --max-http-header-size. */
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  assert_int_equal(nd_http_parser_set_limits(&p, 32768, 100), 0);
+  assert_int_equal(parse_with(&p, big), 0);
+
+  /* Three headers allowed: the fourth is refused at its first byte. */
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  assert_int_equal(nd_http_parser_set_limits(&p, 1024, 3), 0);
+  assert_int_equal(parse_with(&p, "GET / HTTP/1.1\r\na: 1\r\nb: 2\r\nc: 3\r\n"
+                               "\r\n"), 0);
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  assert_int_equal(nd_http_parser_set_limits(&p, 1024, 3), 0);
+  assert_int_equal(parse_with(&p, "GET / HTTP/1.1\r\na: 1\r\nb: 2\r\nc: 3\r\n"
+                               "d: 4\r\n\r\n"), ND_EHTTP_TOO_MANY_HEADERS);
+  assert_int_equal(p.error_offset, 34); /* the "d" */
+}
+
+static int fail_headers(nd_http_parser_t *p) {
+  (void)p;
+  return 7;
+}
+
+static void test_callback_stops(void **state) {
+  nd_http_parser_settings_t s = ours_settings;
+  nd_http_parser_t p;
+  const char *in = "POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc";
+
+  (void)state;
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  log_reset(&log_a, &plain_request);
+  log_a.fail_at_body = 1;
+  p.data = &log_a;
+  assert_int_equal(nd_http_parser_execute(&p, &s, in, strlen(in)),
+                   ND_EHTTP_CALLBACK);
+  assert_int_equal(p.error, ND_EHTTP_CALLBACK);
+  assert_int_equal(p.error_offset, strlen(in));
+  /* Stopped is stopped. */
+  assert_int_equal(nd_http_parser_execute(&p, &s, "x", 1), ND_EHTTP_CALLBACK);
+  assert_int_equal(nd_http_parser_finish(&p, &s), ND_EHTTP_CALLBACK);
+
+  s.on_headers_complete = fail_headers;
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  log_reset(&log_a, &plain_request);
+  p.data = &log_a;
+  assert_int_equal(nd_http_parser_execute(&p, &s, in, strlen(in)),
+                   ND_EHTTP_CALLBACK);
+  assert_int_equal(p.error_offset, strlen(in) - 3);
+}
+
+static void test_chunk_extensions(void **state) {
+  const char *in = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   "2;a=b;c=\"d e\"\r\nhi\r\n0;z\r\n\r\n";
+  const char *want = "begin\nurl=/\nfield=Transfer-Encoding\nvalue=chunked\n"
+                     "headers request POST 1.1\next=;a=b;c=\"d e\"\nchunk=2\n"
+                     "body=hi\nchunk-done\next=;z\nchunk=0\nchunk-done\n"
+                     "done keep-alive=1\neof\n";
+  size_t cuts[1], k, len = strlen(in);
+
+  (void)state;
+  for (k = 0; k < len; k++) {
+    log_reset(&log_a, &plain_request);
+    log_a.ext = 1;
+    cuts[0] = k;
+    parse_ours(REQ, 0, 0, in, len, cuts, k > 0, &log_a);
+    assert_int_equal(log_a.len, strlen(want));
+    assert_memory_equal(log_a.buf, want, log_a.len);
+  }
+}
+
+static int tunnel_headers(nd_http_parser_t *p) {
+  (void)p;
+  return ND_HTTP_SKIP_BODY_UPGRADE;
+}
+
+/* A client's CONNECT: the 200 that answers it starts the tunnel. */
+static void test_connect_response(void **state) {
+  nd_http_parser_settings_t s = ours_settings;
+  nd_http_parser_t p;
+  const char *in = "HTTP/1.1 200 Connection established\r\n\r\n\x16\x03";
+  ssize_t n;
+
+  (void)state;
+  s.on_headers_complete = tunnel_headers;
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_RESPONSE, 0), 0);
+  log_reset(&log_a, &plain_request);
+  p.data = &log_a;
+  n = nd_http_parser_execute(&p, &s, in, strlen(in));
+  assert_int_equal(n, strlen(in) - 2);
+  assert_int_equal(p.upgrade, 1);
+  assert_int_equal(p.nread, strlen(in) - 2);
+  /* Nothing more is HTTP. */
+  assert_int_equal(nd_http_parser_execute(&p, &s, "GET", 3), 0);
+  assert_int_equal(nd_http_parser_finish(&p, &s), 0);
+}
+
+static void test_finish(void **state) {
+  nd_http_parser_t p;
+
+  (void)state;
+  /* Between messages: a clean end. */
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  assert_int_equal(parse_with(&p, "GET / HTTP/1.1\r\n\r\n"), 0);
+  assert_int_equal(nd_http_parser_finish(&p, &ours_settings), 0);
+  /* Inside the request line. */
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  assert_int_equal(parse_with(&p, "GET /inde"), 0);
+  assert_int_equal(nd_http_parser_finish(&p, &ours_settings),
+                   ND_EHTTP_INCOMPLETE);
+  assert_int_equal(p.error_offset, 9);
+  /* A body that ends with the connection ends the message. */
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_RESPONSE, 0), 0);
+  assert_int_equal(parse_with(&p, "HTTP/1.1 200 OK\r\n\r\nabc"), 0);
+  assert_int_equal(p.flags & ND_HTTP_F_UNTIL_CLOSE, ND_HTTP_F_UNTIL_CLOSE);
+  assert_int_equal(nd_http_parser_finish(&p, &ours_settings), 0);
+  assert_non_null(strstr(log_a.buf, "body=abc\ndone keep-alive=0\n"));
+  /* Inside a chunk. */
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_RESPONSE, 0), 0);
+  assert_int_equal(parse_with(&p, "HTTP/1.1 200 OK\r\nTransfer-Encoding: "
+                               "chunked\r\n\r\n5\r\nab"), 0);
+  assert_int_equal(nd_http_parser_finish(&p, &ours_settings),
+                   ND_EHTTP_INCOMPLETE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_corpus_whole),
     cmocka_unit_test(test_corpus_splits),
     cmocka_unit_test(test_corpus_oracle),
     cmocka_unit_test(test_mutations),
+    cmocka_unit_test(test_error_codes),
+    cmocka_unit_test(test_methods),
+    cmocka_unit_test(test_keep_alive),
+    cmocka_unit_test(test_limits),
+    cmocka_unit_test(test_callback_stops),
+    cmocka_unit_test(test_chunk_extensions),
+    cmocka_unit_test(test_connect_response),
+    cmocka_unit_test(test_finish),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
