@@ -34,12 +34,15 @@ BENCH_BINS := $(foreach n,$(BENCH_SELECTED),\
 
 BENCH_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MMD -MP
 BENCH_LIBUV_LIBS ?= -l:libuv_a.a
+# http_parse has no libuv side (libuv has no HTTP parser): its other build
+# measures Debian's http-parser instead, and says impl=http_parser.
+BENCH_LIBUV_LDFLAGS_http_parse := -lhttp_parser
 
 $(BUILD)/bench/%-libuv: bench/%.c $(BENCH_HDRS) | $(DEPS_STAMP)
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BENCH_CFLAGS) -DBENCH_IMPL='"libuv"' -o $@ $< \
-		$(LDFLAGS) $(BENCH_LIBUV_LIBS) -lpthread
+		$(LDFLAGS) $(BENCH_LIBUV_LIBS) $(BENCH_LIBUV_LDFLAGS_$*) -lpthread
 
 $(BUILD)/bench/%-libnodec: bench/%.c $(BENCH_HDRS) $(LIB_A) | $(DEPS_STAMP)
 	$(quiet) CC $@
