@@ -169,7 +169,8 @@ enum {
   ND_HTTP_F_TRANSFER_ENCODING = 1u << 7,
   ND_HTTP_F_SKIP_BODY = 1u << 8,
   ND_HTTP_F_UNTIL_CLOSE = 1u << 9,     /* the body ends with the input */
-  ND_HTTP_F_KEEP_ALIVE = 1u << 10      /* nd_http_should_keep_alive() */
+  ND_HTTP_F_KEEP_ALIVE = 1u << 10,     /* nd_http_should_keep_alive() */
+  ND_HTTP_F_SWITCH = 1u << 11          /* Upgrade or CONNECT: HTTP ends */
 };
 
 struct nd_http_parser_s {

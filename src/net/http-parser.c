@@ -499,18 +499,21 @@ static int headers_framing(nd_http_parser_t *p, uint64_t off) {
            !(p->flags & ND_HTTP_F_CONNECTION_CLOSE);
   if (keep)
     p->flags |= ND_HTTP_F_KEEP_ALIVE;
-  if (p->type == ND_HTTP_REQUEST)
-    p->upgrade = p->method == ND_HTTP_CONNECT ||
-                 ((p->flags & ND_HTTP_F_UPGRADE) &&
-                  (p->flags & ND_HTTP_F_CONNECTION_UPGRADE));
-  else
-    /*
-     * RFC 9110 requires Upgrade in a 101; one without it (or without
-     * Connection: upgrade) is taken as an interim response, as by
-     * http-parser and llhttp.
-     */
-    p->upgrade = p->status_code == 101 && (p->flags & ND_HTTP_F_UPGRADE) &&
-                 (p->flags & ND_HTTP_F_CONNECTION_UPGRADE);
+  /*
+   * Whether the connection switches protocols after this message; the
+   * parser stops there, and only then says so in p->upgrade.  RFC 9110
+   * requires Upgrade in a 101; one without it (or without Connection:
+   * upgrade) is taken as an interim response, as by http-parser and llhttp.
+   */
+  if (p->type == ND_HTTP_REQUEST ? p->method == ND_HTTP_CONNECT ||
+                                       ((p->flags & ND_HTTP_F_UPGRADE) &&
+                                        (p->flags &
+                                         ND_HTTP_F_CONNECTION_UPGRADE))
+                                 : p->status_code == 101 &&
+                                       (p->flags & ND_HTTP_F_UPGRADE) &&
+                                       (p->flags &
+                                        ND_HTTP_F_CONNECTION_UPGRADE))
+    p->flags |= ND_HTTP_F_SWITCH;
   return 0;
 }
 
@@ -991,8 +994,7 @@ ssize_t nd_http_parser_execute(nd_http_parser_t *p,
   headers_done:
     r = s->on_headers_complete != NULL ? s->on_headers_complete(p) : 0;
     if (r == ND_HTTP_SKIP_BODY_UPGRADE) {
-      p->upgrade = 1;
-      p->flags |= ND_HTTP_F_SKIP_BODY;
+      p->flags |= ND_HTTP_F_SKIP_BODY | ND_HTTP_F_SWITCH;
     } else if (r == ND_HTTP_SKIP_BODY) {
       p->flags |= ND_HTTP_F_SKIP_BODY;
     } else if (r != 0) {
@@ -1003,10 +1005,10 @@ ssize_t nd_http_parser_execute(nd_http_parser_t *p,
          p->status_code == 204 || p->status_code == 304))
       p->flags |= ND_HTTP_F_SKIP_BODY;
     if (p->type == ND_HTTP_RESPONSE && p->status_code >= 100 &&
-        p->status_code < 200 && !p->upgrade)
+        p->status_code < 200 && !(p->flags & ND_HTTP_F_SWITCH))
       p->flags |= ND_HTTP_F_KEEP_ALIVE; /* the final response follows */
     if ((p->flags & ND_HTTP_F_SKIP_BODY) ||
-        (p->upgrade && p->method == ND_HTTP_CONNECT))
+        ((p->flags & ND_HTTP_F_SWITCH) && p->method == ND_HTTP_CONNECT))
       goto message_done;
     if (p->flags & ND_HTTP_F_CHUNKED) {
       HEADER_SECTION_BEGIN();
@@ -1031,12 +1033,15 @@ ssize_t nd_http_parser_execute(nd_http_parser_t *p,
     continue;
 
   message_done:
-    p->state = (p->flags & ND_HTTP_F_KEEP_ALIVE) ? S_START : S_CLOSED;
-    CALLBACK(on_message_complete, q);
-    if (p->upgrade) {
+    if (p->flags & ND_HTTP_F_SWITCH) {
+      p->upgrade = 1;
       p->state = S_UPGRADED;
-      goto upgraded;
+    } else {
+      p->state = (p->flags & ND_HTTP_F_KEEP_ALIVE) ? S_START : S_CLOSED;
     }
+    CALLBACK(on_message_complete, q);
+    if (p->upgrade)
+      goto upgraded;
     continue;
   }
 
