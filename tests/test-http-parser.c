@@ -39,6 +39,9 @@ struct sample {
 };
 
 #define GET1 "GET / HTTP/1.1\r\nHost: a\r\n\r\n"
+/* More whitespace than the parser holds back at the end of a value. */
+#define SP35 "                                   "
+#define SP70 SP35 SP35
 
 static const struct sample corpus[] = {
   /* --- valid requests --------------------------------------------------- */
@@ -143,6 +146,11 @@ static const struct sample corpus[] = {
   {"obs-text in a value", REQ, 0, 0,
    "GET / HTTP/1.1\r\nX-Name: caf\xc3\xa9\r\n\r\n", 0, -1, NULL, NULL, 0},
 
+  {"a long run of whitespace inside a value", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX: a" SP70 "b\r\n\r\n", 0, -1,
+   "begin\nurl=/\nfield=X\nvalue=a" SP70 "b\nheaders request GET 1.1\n"
+   "done keep-alive=1\neof\n", NULL, 0},
+
   /* --- valid responses -------------------------------------------------- */
   {"response with Content-Length", RES, 0, 0,
    "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello",
@@ -237,6 +245,16 @@ static const struct sample corpus[] = {
   {"Transfer-Encoding chunked-false", REQ, 0, 0,
    "POST / HTTP/1.1\r\nTransfer-Encoding: chunked-false\r\n\r\n0\r\n\r\n",
    ND_EHTTP_INVALID_TRANSFER_ENCODING, 52, NULL, NULL, 0},
+  {"more than 64 bytes of whitespace after a value", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nX: a" SP70 "\r\n\r\n", ND_EHTTP_INVALID_HEADER_VALUE,
+   90, NULL, "http-parser takes any amount of whitespace after a value", 0},
+  {"more than 64 bytes of whitespace after a Content-Length", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 1" SP70 "\r\n\r\nx",
+   ND_EHTTP_INVALID_HEADER_VALUE, 104, NULL,
+   "http-parser takes any amount of whitespace after a value", 0},
+  {"whitespace inside a Content-Length", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nContent-Length: 1" SP70 "2\r\n\r\nx",
+   ND_EHTTP_INVALID_CONTENT_LENGTH, 34, NULL, NULL, 0},
   {"space before the colon", REQ, 0, 0,
    "POST / HTTP/1.1\r\nContent-Length : 3\r\n\r\nabc",
    ND_EHTTP_INVALID_HEADER_NAME, 31, NULL, 

@@ -194,10 +194,13 @@ struct nd_http_parser_s {
   uint8_t state, eol, index, hkind;
   uint8_t tok_len, tok_state, ows_len, te_chunked;
   uint8_t in_header;            /* counting bytes against the limit */
+  uint8_t cl_ws;                /* whitespace seen in a Content-Length */
+  uint32_t ows_run;             /* whitespace so far at a value's end */
   uint32_t nheader_bytes;       /* of the current header section */
   uint32_t nheaders;
   uint64_t cl_value;            /* Content-Length being read */
   uint64_t ows_offset;          /* where the held whitespace began */
+  uint64_t cl_ws_offset;        /* where that whitespace began */
   char buf[20];                 /* method or framing header name so far */
   char tok[16];                 /* Connection / Transfer-Encoding token */
   char ows[64];                 /* whitespace held inside a header value */

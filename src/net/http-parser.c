@@ -296,6 +296,18 @@ static int value_piece(nd_http_parser_t *p, const nd_http_parser_settings_t *s,
     for (i = 0; i < n; i++) {
       unsigned d = (unsigned char)at[i] - '0';
 
+      /*
+       * Whitespace is wrong only if something follows it, which may come
+       * in a later piece: the error is then at the whitespace.
+       */
+      if (cls[(unsigned char)at[i]] & C_WS) {
+        if (!p->cl_ws)
+          p->cl_ws_offset = off + i;
+        p->cl_ws = 1;
+        continue;
+      }
+      if (p->cl_ws)
+        return fail_at(p, ND_EHTTP_INVALID_CONTENT_LENGTH, p->cl_ws_offset);
       if (d > 9)
         return fail_at(p, ND_EHTTP_INVALID_CONTENT_LENGTH, off + i);
       /* Beyond what an off_t holds is beyond any real body. */
@@ -332,8 +344,9 @@ static int flush_ows(nd_http_parser_t *p, const nd_http_parser_settings_t *s) {
 /*
  * The input ends inside a header value: [a, b) is what this buffer holds
  * of it.  Its trailing whitespace is held back, since it is dropped if the
- * line ends next; up to sizeof(p->ows) bytes of it, so a longer run that
- * straddles buffers is partly sent on as value (see the man page).
+ * line ends next.  Up to sizeof(p->ows) bytes are held: a longer run sent
+ * on as value is right if more value follows, and if the line ends instead
+ * value_last refuses the run for its length, as it would unsplit.
  */
 static int value_hold(nd_http_parser_t *p, const nd_http_parser_settings_t *s,
                       const char *a, const char *b, uint64_t off) {
@@ -349,10 +362,12 @@ static int value_hold(nd_http_parser_t *p, const nd_http_parser_settings_t *s,
     if ((r = value_piece(p, s, a, (size_t)(t - a), off)) < 0)
       return r;
     off += (uint64_t)(t - a);
+    p->ows_run = 0;
   }
   n = (size_t)(b - t);
   if (n == 0)
     return 0;
+  p->ows_run += (uint32_t)n;
   if (p->ows_len + n > sizeof(p->ows)) {
     if ((r = flush_ows(p, s)) < 0)
       return r;
@@ -373,21 +388,33 @@ static int value_hold(nd_http_parser_t *p, const nd_http_parser_settings_t *s,
   return 0;
 }
 
-/* The line ends after [a, b): the trailing whitespace goes. */
+/*
+ * The line ends after [a, b): the trailing whitespace goes, unless there
+ * is more of it than the parser can hold (see value_hold), which no client
+ * sends: that is refused, at the line end.
+ */
 static int value_last(nd_http_parser_t *p, const nd_http_parser_settings_t *s,
                       const char *a, const char *b, uint64_t off) {
   const char *t = b;
+  size_t run;
   int r;
 
   while (t > a && (cls[(unsigned char)t[-1]] & C_WS))
     t--;
-  if (t == a) {
-    p->ows_len = 0;
-    return 0;
+  if (t > a) {
+    /* The value first: an error in it comes before the line's end. */
+    if ((r = flush_ows(p, s)) < 0)
+      return r;
+    if ((r = value_piece(p, s, a, (size_t)(t - a), off)) < 0)
+      return r;
+    run = (size_t)(b - t);
+  } else {
+    run = p->ows_run + (size_t)(b - a);
   }
-  if ((r = flush_ows(p, s)) < 0)
-    return r;
-  return value_piece(p, s, a, (size_t)(t - a), off);
+  p->ows_len = 0;
+  if (run > sizeof(p->ows))
+    return fail_at(p, ND_EHTTP_INVALID_HEADER_VALUE, off + (size_t)(b - a));
+  return 0;
 }
 
 /* A framing header's value is complete: act on it. off: its line end. */
@@ -438,6 +465,7 @@ static void classify_name(nd_http_parser_t *p) {
     if (same_word(b, "content-length", 14)) {
       p->hkind = H_CONTENT_LENGTH;
       p->cl_value = 0;
+      p->cl_ws = 0;
       p->index = 0;
     }
     break;
@@ -777,6 +805,7 @@ ssize_t nd_http_parser_execute(nd_http_parser_t *p,
         /* Lenient: the fold is whitespace inside the previous value. */
         p->ows[0] = ' ';
         p->ows_len = 1;
+        p->ows_run = 1;
         p->ows_offset = OFF(q);
         q++;
         mark = q;
@@ -820,6 +849,7 @@ ssize_t nd_http_parser_execute(nd_http_parser_t *p,
         goto out;
       mark = q;
       p->ows_len = 0;
+      p->ows_run = 0;
       p->state = S_VALUE;
       /* fall through */
     case S_VALUE:
