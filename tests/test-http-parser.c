@@ -65,7 +65,7 @@ static const struct sample corpus[] = {
    "X-Empty:   \r\n\r\nabc",
    0, -1,
    "begin\nurl=/p\nfield=X-A\nvalue=one\nfield=cOnTeNt-LeNgTh\nvalue=3\n"
-   "field=X-A\nvalue=two\nfield=X-Empty\nheaders request POST 1.1\n"
+   "field=X-A\nvalue=two\nfield=X-Empty\nvalue=\nheaders request POST 1.1\n"
    "body=abc\ndone keep-alive=1\neof\n", NULL, 0},
   {"interior whitespace kept", REQ, 0, 0,
    "GET / HTTP/1.1\r\nX: a  \t b\r\n\r\n", 0, -1,
@@ -116,6 +116,11 @@ static const struct sample corpus[] = {
    "value=Upgrade, HTTP2-Settings\nfield=Content-Length\nvalue=3\n"
    "headers request POST 1.1\nbody=abc\ndone keep-alive=1\n"
    "upgrade rest=PRI * HTTP/2.0\r\n\n", NULL, 0},
+  {"an empty Upgrade is no upgrade", REQ, 0, 0,
+   "GET / HTTP/1.1\r\nUpgrade: \r\nConnection: upgrade\r\n\r\n" GET1, 0, -1,
+   "begin\nurl=/\nfield=Upgrade\nvalue=\nfield=Connection\nvalue=upgrade\n"
+   "headers request GET 1.1\ndone keep-alive=1\nbegin\nurl=/\nfield=Host\n"
+   "value=a\nheaders request GET 1.1\ndone keep-alive=1\neof\n", NULL, 0},
   {"Upgrade without Connection: upgrade is ignored", REQ, 0, 0,
    "GET / HTTP/1.1\r\nUpgrade: h2c\r\n\r\n" GET1, 0, -1, NULL, NULL, 0},
   {"CONNECT hands the rest back", REQ, 0, 0,
@@ -242,6 +247,17 @@ static const struct sample corpus[] = {
   {"chunked with a parameter", REQ, 0, 0,
    "POST / HTTP/1.1\r\nTransfer-Encoding: chunked;x=1\r\n\r\n0\r\n\r\n",
    ND_EHTTP_INVALID_TRANSFER_ENCODING, 50, NULL, NULL, 0},
+  {"unknown codings before chunked", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: x, %gt, chunkedx, chunked\r\n\r\n"
+   "0\r\n\r\n", 0, -1, NULL, NULL, 0},
+  {"a coding that starts like chunked before chunked", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunke, chunked\r\n\r\n0\r\n\r\n",
+   0, -1, NULL, "http-parser misreads a coding that is a prefix of chunked",
+   0},
+  {"a byte that is no token in Transfer-Encoding", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: gzip/x, chunked\r\n\r\n0\r\n\r\n",
+   ND_EHTTP_INVALID_TRANSFER_ENCODING, 40, NULL, 
+   "http-parser looks at the last coding only", 0},
   {"Transfer-Encoding chunked-false", REQ, 0, 0,
    "POST / HTTP/1.1\r\nTransfer-Encoding: chunked-false\r\n\r\n0\r\n\r\n",
    ND_EHTTP_INVALID_TRANSFER_ENCODING, 52, NULL, NULL, 0},
@@ -406,6 +422,16 @@ static const struct sample corpus[] = {
    "begin\nurl=/b\nheaders request BASELINE-CONTROL 1.1\ndone keep-alive=1\n"
    "begin\nurl=/l\nheaders request LABEL 1.1\ndone keep-alive=1\neof\n",
    "http-parser knows fewer methods than the IANA registry", 0},
+  {"framing fields in a trailer are plain fields", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n"
+   "Content-Length: nope\r\nTransfer-Encoding: gzip\r\n\r\n" GET1, 0, -1,
+   "begin\nurl=/\nfield=Transfer-Encoding\nvalue=chunked\n"
+   "headers request POST 1.1\nchunk=1\nbody=x\nchunk-done\nchunk=0\n"
+   "field=Content-Length\nvalue=nope\nfield=Transfer-Encoding\nvalue=gzip\n"
+   "chunk-done\ndone keep-alive=1\nbegin\nurl=/\nfield=Host\nvalue=a\n"
+   "headers request GET 1.1\ndone keep-alive=1\neof\n",
+   "http-parser checks a Content-Length in a trailer as if it framed the body",
+   0},
   {"Content-Length followed by a tab", REQ, 0, 0,
    "POST / HTTP/1.1\r\nContent-Length: 3\t\r\n\r\nabc", 0, -1, NULL,
    "http-parser takes only spaces after the digits of a Content-Length", 0},

@@ -148,7 +148,8 @@ struct nd_http_parser_settings_s {
   nd_http_data_cb on_url;          /* request target */
   nd_http_data_cb on_status;       /* reason phrase */
   nd_http_data_cb on_header_field; /* also trailer fields */
-  nd_http_data_cb on_header_value; /* without leading or trailing OWS */
+  nd_http_data_cb on_header_value; /* without leading or trailing OWS;
+                                      an empty value: once, length 0 */
   nd_http_cb on_headers_complete;  /* may return ND_HTTP_SKIP_BODY[_UPGRADE] */
   nd_http_data_cb on_body;         /* decoded: chunk framing removed */
   nd_http_cb on_message_complete;
@@ -164,7 +165,7 @@ enum {
   ND_HTTP_F_CONNECTION_CLOSE = 1u << 2,
   ND_HTTP_F_CONNECTION_KEEP_ALIVE = 1u << 3,
   ND_HTTP_F_CONNECTION_UPGRADE = 1u << 4,
-  ND_HTTP_F_UPGRADE = 1u << 5,         /* an Upgrade header was given */
+  ND_HTTP_F_UPGRADE = 1u << 5,         /* an Upgrade naming a protocol */
   ND_HTTP_F_TRAILER = 1u << 6,         /* parsing the trailer section */
   ND_HTTP_F_TRANSFER_ENCODING = 1u << 7,
   ND_HTTP_F_SKIP_BODY = 1u << 8,
@@ -195,6 +196,7 @@ struct nd_http_parser_s {
   uint8_t tok_len, tok_state, ows_len, te_chunked;
   uint8_t in_header;            /* counting bytes against the limit */
   uint8_t cl_ws;                /* whitespace seen in a Content-Length */
+  uint8_t value_seen;           /* a piece of this value was delivered */
   uint32_t ows_run;             /* whitespace so far at a value's end */
   uint32_t nheader_bytes;       /* of the current header section */
   uint32_t nheaders;

@@ -318,13 +318,33 @@ static int value_piece(nd_http_parser_t *p, const nd_http_parser_settings_t *s,
     }
     break;
   case H_TRANSFER_ENCODING:
+    /*
+     * A list of tokens with parameters (= and quotes only after a ';'): a
+     * byte that has no place there means the value is read differently by
+     * different parsers, which is all a smuggler needs.
+     */
+    for (i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)at[i];
+
+      if (!(cls[c] & (C_TCHAR | C_WS)) && c != ',' && c != ';' &&
+          ((c != '=' && c != '"') || p->tok_state != T_SKIP))
+        return fail_at(p, ND_EHTTP_INVALID_TRANSFER_ENCODING, off + i);
+      token_byte(p, c);
+    }
+    break;
   case H_CONNECTION:
     for (i = 0; i < n; i++)
       token_byte(p, (unsigned char)at[i]);
     break;
+  case H_UPGRADE:
+    if (n > 0)
+      p->flags |= ND_HTTP_F_UPGRADE;
+    break;
   default:
     break;
   }
+  if (n > 0)
+    p->value_seen = 1;
   if (s->on_header_value != NULL && n > 0 &&
       s->on_header_value(p, at, n) != 0)
     return fail_at(p, ND_EHTTP_CALLBACK, off + n);
@@ -414,6 +434,10 @@ static int value_last(nd_http_parser_t *p, const nd_http_parser_settings_t *s,
   p->ows_len = 0;
   if (run > sizeof(p->ows))
     return fail_at(p, ND_EHTTP_INVALID_HEADER_VALUE, off + (size_t)(b - a));
+  /* An empty value is still a value: every field gets its callback. */
+  if (!p->value_seen && s->on_header_value != NULL &&
+      s->on_header_value(p, b, 0) != 0)
+    return fail_at(p, ND_EHTTP_CALLBACK, off + (size_t)(b - a));
   return 0;
 }
 
@@ -452,10 +476,8 @@ static void classify_name(nd_http_parser_t *p) {
     return; /* framing headers in a trailer frame nothing */
   switch (p->index) {
   case 7:
-    if (same_word(b, "upgrade", 7)) {
-      p->hkind = H_UPGRADE;
-      p->flags |= ND_HTTP_F_UPGRADE;
-    }
+    if (same_word(b, "upgrade", 7))
+      p->hkind = H_UPGRADE; /* counts once it names a protocol */
     break;
   case 10:
     if (same_word(b, "connection", 10))
@@ -850,6 +872,7 @@ ssize_t nd_http_parser_execute(nd_http_parser_t *p,
       mark = q;
       p->ows_len = 0;
       p->ows_run = 0;
+      p->value_seen = 0;
       p->state = S_VALUE;
       /* fall through */
     case S_VALUE:
