@@ -4,6 +4,7 @@
 #   make run        build everything and run the showcase
 #   make test       build and run the whole test suite (also under ASan+UBSan)
 #   make bench      run the benchmarks against libuv (BENCH=<name> for one)
+#   make fuzz-run   run a libFuzzer target (FUZZ=<name>, FUZZ_TIME=<s>)
 #   make install    PREFIX, DESTDIR and LIBDIR are honoured
 #   V=1             show the commands
 
@@ -149,6 +150,7 @@ include mk/examples.mk
 include mk/tests.mk
 include mk/man.mk
 include mk/bench.mk
+include mk/fuzz.mk
 
 install: lib
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \
