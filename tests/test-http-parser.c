@@ -982,6 +982,48 @@ static void test_connect_response(void **state) {
   assert_int_equal(nd_http_parser_finish(&p, &s), 0);
 }
 
+static int pause_done(nd_http_parser_t *p) {
+  o_done(p);
+  return ND_HTTP_PAUSE;
+}
+
+/* Pausing after each message: one call per pipelined request. */
+static void test_pause(void **state) {
+  nd_http_parser_settings_t s = ours_settings;
+  nd_http_parser_t p;
+  const char *in = "GET /1 HTTP/1.1\r\n\r\nPOST /2 HTTP/1.1\r\n"
+                   "Content-Length: 2\r\n\r\nhiGET /3 HTTP/1.1\r\n\r\n";
+  size_t len = strlen(in), off = 0;
+  ssize_t n;
+  int calls = 0;
+
+  (void)state;
+  s.on_message_complete = pause_done;
+  assert_int_equal(nd_http_parser_init(&p, ND_HTTP_REQUEST, 0), 0);
+  log_reset(&log_a, &plain_request);
+  p.data = &log_a;
+  while (off < len) {
+    n = nd_http_parser_execute(&p, &s, in + off, len - off);
+    assert_true(n > 0);
+    off += (size_t)n;
+    assert_int_equal(p.nread, off);
+    calls++;
+    if (calls == 1)
+      assert_int_equal(n, 19); /* the first request, and nothing more */
+  }
+  assert_int_equal(calls, 3);
+  assert_int_equal(nd_http_parser_finish(&p, &s), 0);
+  log_event(&log_a, "eof");
+  log_raw(&log_a, "", 1); /* a C string, to compare */
+  assert_string_equal(log_a.buf,
+                      "begin\nurl=/1\nheaders request GET 1.1\n"
+                      "done keep-alive=1\nbegin\nurl=/2\n"
+                      "field=Content-Length\nvalue=2\n"
+                      "headers request POST 1.1\nbody=hi\n"
+                      "done keep-alive=1\nbegin\nurl=/3\n"
+                      "headers request GET 1.1\ndone keep-alive=1\neof\n");
+}
+
 static void test_finish(void **state) {
   nd_http_parser_t p;
 
@@ -1024,6 +1066,7 @@ int main(void) {
     cmocka_unit_test(test_chunk_extensions),
     cmocka_unit_test(test_connect_response),
     cmocka_unit_test(test_finish),
+    cmocka_unit_test(test_pause),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

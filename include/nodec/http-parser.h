@@ -130,6 +130,9 @@ enum {
 #define ND_HTTP_SKIP_BODY 1    /* no body follows (a response to HEAD) */
 #define ND_HTTP_SKIP_BODY_UPGRADE 2 /* no body; the bytes after are not HTTP */
 
+/* What on_message_complete may return besides 0: stop after this message. */
+#define ND_HTTP_PAUSE 1
+
 /* Defaults, as Node's: --max-http-header-size and maxHeadersCount. */
 #define ND_HTTP_MAX_HEADER_SIZE (16u * 1024u)
 #define ND_HTTP_MAX_HEADERS 2000u

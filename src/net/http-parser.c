@@ -1092,8 +1092,14 @@ ssize_t nd_http_parser_execute(nd_http_parser_t *p,
     } else {
       p->state = (p->flags & ND_HTTP_F_KEEP_ALIVE) ? S_START : S_CLOSED;
     }
-    CALLBACK(on_message_complete, q);
-    if (p->upgrade)
+    r = s->on_message_complete != NULL ? s->on_message_complete(p) : 0;
+    if (r != 0 && r != ND_HTTP_PAUSE)
+      FAIL(ND_EHTTP_CALLBACK, q);
+    /*
+     * Paused: return what this message took, so that the caller can
+     * answer it before it hands the parser what follows.
+     */
+    if (p->upgrade || r == ND_HTTP_PAUSE)
       goto upgraded;
     continue;
   }
