@@ -79,7 +79,7 @@ struct conn {
   nd_stat_t st;
   uint64_t start, remaining;      /* bytes of the file still to send */
   nd_write_t head_req, body_req;
-  char head[1024];
+  char head[3072];                /* the url fits, in a Location */
   char *body;                     /* a listing or a chunk of the file */
   nd_pipe_t file;                 /* the file, as a stream to pipe */
   int file_open;
@@ -354,7 +354,7 @@ static void respond(struct conn *c, int status, const char *fmt, ...) {
   };
   nd_buf_t buf;
   va_list ap;
-  int n;
+  int n, m;
 
   responses_by_class[status / 100]++;
   if (c->method == ND_HTTP_HEAD || status == 304) {
@@ -365,8 +365,15 @@ static void respond(struct conn *c, int status, const char *fmt, ...) {
   n = snprintf(c->head, sizeof(c->head), "HTTP/1.1 %d %s\r\n%s", status,
                reasons[status], c->closing ? "Connection: close\r\n" : "");
   va_start(ap, fmt);
-  n += vsnprintf(c->head + n, sizeof(c->head) - (size_t)n, fmt, ap);
+  m = vsnprintf(c->head + n, sizeof(c->head) - (size_t)n, fmt, ap);
   va_end(ap);
+  /* The head holds the longest URL in a Location: only misuse overflows. */
+  if (m < 0 || (size_t)n + (size_t)m + 3 > sizeof(c->head)) {
+    conn_close(c);
+    response_done(c);
+    return;
+  }
+  n += m;
   n += snprintf(c->head + n, sizeof(c->head) - (size_t)n, "\r\n");
   buf = nd_buf_init(c->head, (unsigned int)n);
   c->head_req.data = c;
@@ -533,7 +540,7 @@ static void on_fstat(nd_fs_t *req) {
   /* A directory: its URL ends in a slash, so that relative links work. */
   n = strlen(c->url);
   if (n == 0 || c->url[n - 1] != '/') {
-    char location[2200];
+    char location[sizeof(c->url) + 16];
 
     snprintf(location, sizeof(location), "Location: %s/\r\n", c->url);
     respond_text(c, 301, location, "Moved Permanently\n");

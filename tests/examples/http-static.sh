@@ -123,6 +123,8 @@ echo "If-None-Match and If-Modified-Since: 304 when fresh, 200 otherwise"
 
 # Errors, directories, traversal.
 [ "$(status "$url/nope")" = 404 ] || fail "404"
+long=$(python3 -c 'print("a" * 3000)')
+[ "$(status "$url/$long")" = 414 ] || fail "414 for a 3000-byte URL"
 [ "$(status -X POST "$url/")" = 405 ] || fail "405"
 [ "$(header Allow -X DELETE "$url/")" = "GET, HEAD" ] || fail "Allow"
 [ "$(status "$url/sub")" = 301 ] || fail "301"
@@ -134,7 +136,7 @@ for p in /../secret.txt /sub/../../secret.txt /%2e%2e/secret.txt \
   s=$(status --path-as-is "$url$p")
   [ "$s" = 403 ] || fail "traversal $p: $s"
 done
-echo "404, 405 with Allow, 301 for a directory, listing off, traversal refused"
+echo "404, 414, 405 with Allow, 301 for a directory, listing off, traversal refused"
 
 # Pipelining and a malformed request, from raw sockets.
 python3 - "$port" <<'PY' || fail "raw socket checks"
