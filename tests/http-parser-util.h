@@ -450,21 +450,46 @@ static inline int te_has_chunked_prefix(const char *v, size_t len) {
   return 0;
 }
 
+/*
+ * Whether some method of ours followed by a space and a target that does
+ * not start with '/' appears anywhere (a request may follow a body with no
+ * line break between).
+ */
+static inline int target_not_origin_form(const char *in, size_t len) {
+  size_t i, a;
+  int m;
+
+  for (i = 1; i + 1 < len; i++) {
+    if (in[i] != ' ' || in[i + 1] == '/')
+      continue;
+    for (a = i; a > 0 && ((in[a - 1] >= 'A' && in[a - 1] <= 'Z') ||
+                          in[a - 1] == '-');
+         a--)
+      ;
+    for (m = 1; m < ND_HTTP_METHOD_COUNT; m++) {
+      const char *name = nd_http_method_str(m);
+      size_t n = strlen(name);
+
+      /* The method may be glued to what precedes it: match its tail. */
+      if (i - a >= n && memcmp(in + i - n, name, n) == 0)
+        return 1;
+    }
+  }
+  return 0;
+}
+
 static inline int oracle_may_be_stricter(const char *in, size_t len) {
   static const char *const framing[] = {"content-length", "transfer-encoding",
                                         "connection", "upgrade"};
   size_t i = 0, j, f, n;
 
-  if (framing_field_in_trailer(in, len))
+  if (framing_field_in_trailer(in, len) || target_not_origin_form(in, len))
     return 1;
 
   while (i < len) {
-    /* A line "TOKEN SP x..." (no colon before the space), x not '/'. */
+    /* A method of the registry that http-parser does not know. */
     for (j = i; j < len && in[j] != ' ' && in[j] != ':' && in[j] != '\n'; j++)
       ;
-    if (j > i && j + 1 < len && in[j] == ' ' && in[j + 1] != '/')
-      return 1;
-    /* A method of the registry that http-parser does not know. */
     if (j > i && j < len && in[j] == ' ' && !oracle_knows_method(in + i, j - i))
       return 1;
     /* A name longer than a framing header's that starts with it. */
