@@ -247,6 +247,9 @@ static const struct sample corpus[] = {
   {"chunked with a parameter", REQ, 0, 0,
    "POST / HTTP/1.1\r\nTransfer-Encoding: chunked;x=1\r\n\r\n0\r\n\r\n",
    ND_EHTTP_INVALID_TRANSFER_ENCODING, 50, NULL, NULL, 0},
+  {"a Transfer-Encoding element with parameters but no coding", REQ, 0, 0,
+   "POST / HTTP/1.1\r\nTransfer-Encoding: gzip, ;q=1, chunked\r\n\r\n"
+   "0\r\n\r\n", ND_EHTTP_INVALID_TRANSFER_ENCODING, 42, NULL, NULL, 0},
   {"unknown codings before chunked", REQ, 0, 0,
    "POST / HTTP/1.1\r\nTransfer-Encoding: x, %gt, chunkedx, chunked\r\n\r\n"
    "0\r\n\r\n", 0, -1, NULL, NULL, 0},

@@ -326,8 +326,9 @@ static int value_piece(nd_http_parser_t *p, const nd_http_parser_settings_t *s,
     for (i = 0; i < n; i++) {
       unsigned char c = (unsigned char)at[i];
 
-      if (!(cls[c] & (C_TCHAR | C_WS)) && c != ',' && c != ';' &&
-          ((c != '=' && c != '"') || p->tok_state != T_SKIP))
+      if ((!(cls[c] & (C_TCHAR | C_WS)) && c != ',' && c != ';' &&
+           ((c != '=' && c != '"') || p->tok_state != T_SKIP)) ||
+          (c == ';' && p->tok_state == T_BETWEEN)) /* no coding */
         return fail_at(p, ND_EHTTP_INVALID_TRANSFER_ENCODING, off + i);
       token_byte(p, c);
     }
