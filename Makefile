@@ -4,6 +4,7 @@
 #   make run        build everything and run the showcase
 #   make test       build and run the whole test suite (also under ASan+UBSan)
 #   make bench      run the benchmarks against libuv (BENCH=<name> for one)
+#   make fuzz-run   run a libFuzzer target (FUZZ=<name>, FUZZ_TIME=<s>)
 #   make install    PREFIX, DESTDIR and LIBDIR are honoured
 #   V=1             show the commands
 
@@ -98,7 +99,8 @@ LIB_SRCS := \
 	src/net/dns-addrinfo.c \
 	src/net/dns-resolver.c \
 	src/net/dns-parse.c \
-	src/net/dns-hosts.c
+	src/net/dns-hosts.c \
+	src/net/http-parser.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
@@ -155,6 +157,7 @@ include mk/examples.mk
 include mk/tests.mk
 include mk/man.mk
 include mk/bench.mk
+include mk/fuzz.mk
 
 install: lib
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \

@@ -10,6 +10,8 @@ TEST_LIBS := -lcmocka -lpthread
 
 # Per-test link flags: fault injection goes through the linker.
 TEST_LDFLAGS_test-timer := -Wl,--wrap=clock_gettime
+# The HTTP parser's test compares with http-parser 2.9 (the oracle).
+TEST_LDFLAGS_test-http-parser := -lhttp_parser
 
 # The DNS tests run a responder of their own (shared with the fuzz target).
 $(BUILD)/tests/test-dns: tests/dns-responder.h

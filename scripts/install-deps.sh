@@ -19,6 +19,7 @@ strace
 curl
 wrk
 python3
+libhttp-parser-dev
 "
 # gcc, make:            the build
 # clang:                `make CC=clang` and the clang build in `make test`
@@ -32,6 +33,7 @@ python3
 # curl:                 the HTTP example's test talks to it as a real client
 # wrk:                  HTTP load: the example's test and the http_hello benchmark
 # python3:              the HTTP example's test sends raw and pipelined requests
+# libhttp-parser-dev:   the oracle the HTTP parser's test compares with
 
 missing=""
 for p in $PACKAGES; do
