@@ -1,7 +1,8 @@
 # libnodec and nodec: one non-recursive Makefile.
 #
 #   make            build the libraries (build/libnodec.a, build/libnodec.so)
-#   make run        build everything and run the showcase
+#   make run        build everything and run the showcase (loop-demo, then
+#                   http-hello under wrk next to libuv)
 #   make test       build and run the whole test suite (also under ASan+UBSan)
 #   make bench      run the benchmarks against libuv (BENCH=<name> for one)
 #   make fuzz-run   run a libFuzzer target (FUZZ=<name>, FUZZ_TIME=<s>)
