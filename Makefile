@@ -110,6 +110,7 @@ lib: $(LIB_A) $(LIB_SO) $(BUILD)/libnodec.pc $(BUILD)/libnodec-uv.pc
 else
 lib: $(LIB_A)
 endif
+all: nodec
 
 $(BUILD)/obj/%.o: %.c $(FLAGS_STAMP) | $(DEPS_STAMP)
 	$(quiet) CC $<
@@ -150,6 +151,7 @@ include mk/examples.mk
 include mk/tests.mk
 include mk/man.mk
 include mk/bench.mk
+include mk/nodec.mk
 
 install: lib
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \

@@ -44,7 +44,7 @@ $(PROBE_BIN): tests/backend-probe.c $(LIB_A) $(FLAGS_STAMP)
 	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LIB_A) $(LIBS)
 
 .PHONY: test check check-build
-check-build: $(TEST_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS) $(PROBE_BIN)
+check-build: $(TEST_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS) $(PROBE_BIN) $(NODEC)
 
 # Every backend runs the whole suite (BACKENDS="epoll" narrows it).
 BACKENDS ?= io_uring epoll

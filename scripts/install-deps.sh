@@ -18,6 +18,7 @@ strace
 curl
 wrk
 python3
+libjavascriptcoregtk-4.1-dev
 "
 # gcc, make:            the build
 # clang:                `make CC=clang` and the clang build in `make test`
@@ -30,6 +31,7 @@ python3
 # curl:                 the HTTP example's test talks to it as a real client
 # wrk:                  HTTP load: the example's test and the http_hello benchmark
 # python3:              the HTTP example's test sends raw and pipelined requests
+# libjavascriptcoregtk-4.1-dev: the engine of nodec (src/nodec/)
 
 missing=""
 for p in $PACKAGES; do
