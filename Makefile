@@ -1,6 +1,7 @@
 # libnodec and nodec: one non-recursive Makefile.
 #
 #   make            build the libraries (build/libnodec.a, build/libnodec.so)
+#                   and the runtime (build/nodec)
 #   make run        build everything and run the showcase
 #   make test       build and run the whole test suite (also under ASan+UBSan)
 #   make bench      run the benchmarks against libuv (BENCH=<name> for one)
@@ -12,6 +13,7 @@
 PREFIX ?= /usr/local
 prefix ?= $(PREFIX)
 LIBDIR ?= $(prefix)/lib
+BINDIR ?= $(prefix)/bin
 INCLUDEDIR ?= $(prefix)/include
 MANDIR ?= $(prefix)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
@@ -153,7 +155,9 @@ include mk/man.mk
 include mk/bench.mk
 include mk/nodec.mk
 
-install: lib
+install: lib nodec
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(NODEC) $(DESTDIR)$(BINDIR)/nodec
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 		$(DESTDIR)$(INCLUDEDIR)/nodec/compat
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
@@ -168,6 +172,7 @@ install: lib
 	$(MAKE) --no-print-directory install-man
 
 uninstall: uninstall-man
+	rm -f $(DESTDIR)$(BINDIR)/nodec
 	rm -f $(DESTDIR)$(LIBDIR)/libnodec.a $(DESTDIR)$(LIBDIR)/libnodec.so \
 		$(DESTDIR)$(LIBDIR)/$(LIB_SONAME) \
 		$(DESTDIR)$(LIBDIR)/$(notdir $(LIB_SO_REAL)) \
