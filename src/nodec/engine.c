@@ -133,19 +133,27 @@ static void glib_check_cb(nd_check_t *c) {
 
 /* --- the binding and the bootstrap -------------------------------------- */
 
-static JSValueRef compile_function(JSContextRef ctx, JSObjectRef f,
-                                   JSObjectRef self, size_t argc,
-                                   const JSValueRef argv[],
-                                   JSValueRef *exception);
-
-/* binding.compileFunction(source, filename, [params]) */
+/*
+ * binding.compileFunction(source, filename, [params]): the source as the
+ * body of a function, compiled as a script that starts on the source's
+ * own first line, so line numbers in stacks are the file's (only columns
+ * on line 1 are shifted by the wrapper, as they were in Node before
+ * v12).  The wrapper is named so that stack traces can call it what Node
+ * calls a module's top level.
+ */
 static JSValueRef compile_function(JSContextRef ctx, JSObjectRef f,
                                    JSObjectRef self, size_t argc,
                                    const JSValueRef argv[],
                                    JSValueRef *exception) {
-  JSStringRef body, url, names[16];
-  JSObjectRef params, fn;
-  size_t n = 0, i;
+  static const char head[] = "(function __nodec_top_level__(";
+  static const char mid[] = ") {";
+  static const char tail[] = "\n})";
+  JSObjectRef params;
+  JSStringRef script, url;
+  JSValueRef fn;
+  char *body, *src;
+  size_t n, i, blen, cap, len;
+  char *names[16];
 
   (void)f;
   (void)self;
@@ -156,19 +164,40 @@ static JSValueRef compile_function(JSContextRef ctx, JSObjectRef f,
   n = (size_t)nodec_number(nodec_get(params, "length"));
   if (n > 16)
     n = 16;
-  for (i = 0; i < n; i++)
-    names[i] = JSValueToStringCopy(
-        ctx, JSObjectGetPropertyAtIndex(ctx, params, (unsigned)i, NULL),
-        NULL);
-  body = JSValueToStringCopy(ctx, argv[0], NULL);
+  body = nodec_utf8(argv[0], &blen);
+  if (body == NULL)
+    return JSValueMakeUndefined(ctx);
+  cap = sizeof(head) + sizeof(mid) + sizeof(tail) + blen + 1;
+  for (i = 0; i < n; i++) {
+    names[i] = nodec_utf8(
+        JSObjectGetPropertyAtIndex(ctx, params, (unsigned)i, NULL), NULL);
+    cap += (names[i] != NULL ? strlen(names[i]) : 0) + 2;
+  }
+  src = malloc(cap);
+  len = 0;
+  memcpy(src, head, sizeof(head) - 1);
+  len += sizeof(head) - 1;
+  for (i = 0; i < n; i++) {
+    size_t k = names[i] != NULL ? strlen(names[i]) : 0;
+    if (i > 0)
+      src[len++] = ',';
+    memcpy(src + len, names[i] != NULL ? names[i] : "", k);
+    len += k;
+    free(names[i]);
+  }
+  memcpy(src + len, mid, sizeof(mid) - 1);
+  len += sizeof(mid) - 1;
+  memcpy(src + len, body, blen);
+  len += blen;
+  memcpy(src + len, tail, sizeof(tail));
+  free(body);
+  script = JSStringCreateWithUTF8CString(src);
+  free(src);
   url = JSValueToStringCopy(ctx, argv[1], NULL);
-  fn = JSObjectMakeFunction(ctx, NULL, (unsigned)n, names, body, url, 1,
-                            exception);
-  for (i = 0; i < n; i++)
-    JSStringRelease(names[i]);
-  JSStringRelease(body);
+  fn = JSEvaluateScript(ctx, script, NULL, url, 1, exception);
+  JSStringRelease(script);
   JSStringRelease(url);
-  return fn != NULL ? (JSValueRef)fn : JSValueMakeUndefined(ctx);
+  return fn != NULL ? fn : JSValueMakeUndefined(ctx);
 }
 
 /* binding.builtinSource(name): the embedded source of lib/<name>.js. */

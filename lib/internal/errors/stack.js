@@ -12,6 +12,7 @@ function convertFrame(frame) {
   const where = at >= 0 ? frame.slice(at + 1) : frame;
   if (where === '[native code]') return `    at ${fn || '<anonymous>'} (native)`;
   if (fn === 'global code' || fn === 'module code') fn = '';
+  if (fn === '__nodec_top_level__') fn = 'Object.<anonymous>';
   if (fn === '' || fn === 'anonymous') return `    at ${where}`;
   return `    at ${fn} (${where})`;
 }
