@@ -5,6 +5,7 @@
 #   make run        build everything and run the showcase
 #   make test       build and run the whole test suite (also under ASan+UBSan)
 #   make bench      run the benchmarks against libuv (BENCH=<name> for one)
+#   make fuzz-run   run a libFuzzer target (FUZZ=<name>, FUZZ_TIME=<s>)
 #   make install    PREFIX, DESTDIR and LIBDIR are honoured
 #   V=1             show the commands
 
@@ -46,7 +47,7 @@ ND_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
 LDFLAGS += -fsanitize=address,undefined
 endif
 # What a program linked with libnodec.a needs as well (also in libnodec.pc).
-LIBS := -luring -lpthread
+LIBS := -luring -lcares -lpthread
 
 # Set up the machine once: scripts/install-deps.sh installs what is missing.
 DEPS_STAMP := $(BUILD)/.deps-stamp
@@ -95,7 +96,13 @@ LIB_SRCS := \
 	src/net/udp.c \
 	src/net/udp-uring.c \
 	src/net/fileno.c \
-	src/process/process.c
+	src/process/process.c \
+	src/net/dns.c \
+	src/net/dns-addrinfo.c \
+	src/net/dns-resolver.c \
+	src/net/dns-parse.c \
+	src/net/dns-hosts.c \
+	src/net/http-parser.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
@@ -153,6 +160,7 @@ include mk/examples.mk
 include mk/tests.mk
 include mk/man.mk
 include mk/bench.mk
+include mk/fuzz.mk
 include mk/nodec.mk
 
 install: lib nodec

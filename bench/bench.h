@@ -10,7 +10,8 @@
  *
  *   bench=<name> impl=<libuv|libnodec> value=<number> unit=<unit>
  *
- * which bench/run.sh collects.  Anything else a benchmark prints goes to
+ * which bench/run.sh collects (or, from an implementation that lacks what
+ * is measured, one `bench=<name> impl=<impl> skip=<why>` line).  Anything else a benchmark prints goes to
  * stderr.
  */
 #ifndef BENCH_H
@@ -97,6 +98,15 @@ static inline void bench_report(const char *name, double value,
   else
     printf("bench=%s impl=%s value=%.2f unit=%s\n", name, bench_impl(),
            value, unit);
+  fflush(stdout);
+}
+
+/*
+ * For a benchmark one implementation cannot run (libuv has no DNS
+ * resolver): run.sh reports the run as skipped and shows n/a.
+ */
+static inline void bench_skip(const char *name, const char *why) {
+  printf("bench=%s impl=%s skip=%s\n", name, bench_impl(), why);
   fflush(stdout);
 }
 

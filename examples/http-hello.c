@@ -3,17 +3,23 @@
  *
  * Listens on 127.0.0.1, answers every request with a fixed 12-byte body,
  * keeps connections open between requests (HTTP/1.1's default) and answers
- * pipelined requests in order, several responses in one write.  The
- * framing is deliberately minimal: a request is a request line and header
- * lines up to the first empty line ("\r\n\r\n"); requests with a body are
- * refused.  What it shows:
+ * pipelined requests in order, several responses in one write.  Requests
+ * are read by nd_http_parser straight out of the loop's receive buffers
+ * (nd_read_start_loopbuf): nothing is copied, and a connection costs no
+ * read buffer of its own.  What it shows:
  *
- *   - a server with nd_tcp_bind / nd_listen / nd_accept and a read buffer
- *     per connection (alloc_cb hands out the free part of it);
- *   - "Connection: close" (and HTTP/1.0 without keep-alive): answer, shut
- *     down the sending side, and close once the client has gone;
- *   - bad input (a malformed request line or header, a body, a header block
- *     larger than the buffer): "400 Bad Request", then the same close;
+ *   - a server with nd_tcp_bind / nd_listen / nd_accept, and the parser fed
+ *     from the read callback: a request is answered when the parser says it
+ *     is complete, whatever the reads split it into; a body (Content-Length
+ *     or chunked) is read and thrown away;
+ *   - keep-alive as the parser decides it ("Connection: close", HTTP/1.0
+ *     without keep-alive): answer, shut down the sending side, and close
+ *     once the client has gone;
+ *   - bad input, which the parser refuses with a precise error (a malformed
+ *     request line or header, a request that could be smuggled, a header
+ *     section over 16 KiB): "400 Bad Request", then the same close.  An
+ *     Upgrade or CONNECT request, which the server does not speak, gets its
+ *     200 and the close;
  *   - backpressure: when nd_write returns ND_STREAM_PRESSURE the client's
  *     responses are piling up faster than it reads them, so the server
  *     stops reading from it (nd_read_stop) until nd_stream_on_drain says the
@@ -34,11 +40,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "nodec.h"
 
-#define REQUEST_BUF_SIZE 8192
 #define MAX_REPLY_BUFS 16
 
 static const char ok_response[] =
@@ -74,15 +78,16 @@ static const char bad_response[] =
 #define OK_REPEAT 32
 static char ok_repeated[OK_REPEAT * OK_LEN];
 
+struct reply;
+
 struct conn {
   nd_tcp_t tcp;
   struct conn *prev, *next;       /* every open connection */
-  size_t len;                     /* bytes in buf */
-  size_t scanned;                 /* of those, searched for the end */
+  nd_http_parser_t parser;
+  struct reply *reply;            /* responses to what this read brought */
   int closing;                    /* last response sent; wait for EOF */
   int paused;                     /* reading stopped by backpressure */
   nd_shutdown_t shutdown_req;
-  char buf[REQUEST_BUF_SIZE];
 };
 
 /* One write: the responses to what one read brought. */
@@ -96,9 +101,8 @@ static nd_loop_t loop;
 static nd_tcp_t server;
 static nd_signal_t sigint_h, sigterm_h;
 static struct conn conns;         /* list head */
-static unsigned long long requests, connections, pauses;
+static unsigned long long requests, connections, pauses, refused;
 
-static void on_alloc(nd_handle_t *handle, size_t suggested, nd_buf_t *buf);
 static void on_read(nd_stream_t *stream, ssize_t nread, const nd_buf_t *buf);
 
 static void fail(int r, const char *what) {
@@ -144,7 +148,7 @@ static void on_drain(nd_stream_t *stream) {
   if (!c->paused || c->closing)
     return;
   c->paused = 0;
-  r = nd_read_start(stream, on_alloc, on_read);
+  r = nd_read_start_loopbuf(stream, on_read);
   if (r < 0)
     conn_close(c);
 }
@@ -194,127 +198,80 @@ static int reply_send(struct conn *c, struct reply *r) {
   return 0;
 }
 
-static int has_token(const char *value, size_t len, const char *token) {
-  size_t tlen = strlen(token), i;
+/* A new, empty reply; NULL when memory ran out (the connection closes). */
+static struct reply *reply_new(struct conn *c) {
+  struct reply *r = malloc(sizeof(*r));
 
-  for (i = 0; i + tlen <= len; i++)
-    if (strncasecmp(value + i, token, tlen) == 0 &&
-        (i == 0 || value[i - 1] == ' ' || value[i - 1] == ',') &&
-        (i + tlen == len || value[i + tlen] == ' ' ||
-         value[i + tlen] == ',' || value[i + tlen] == '\r'))
-      return 1;
+  if (r == NULL) {
+    conn_close(c);
+    return NULL;
+  }
+  r->nbufs = 0;
+  return r;
+}
+
+/*
+ * The parser's callback for a complete request: queue its response.  A
+ * non-zero return stops the parser (the connection is going away).
+ */
+static int on_request(nd_http_parser_t *parser) {
+  struct conn *c = parser->data;
+  int head = parser->method == ND_HTTP_HEAD;
+
+  requests++;
+  if (parser->upgrade || !nd_http_should_keep_alive(parser)) {
+    /* Also Upgrade and CONNECT: this server speaks nothing else. */
+    reply_add(c->reply, ok_close_response,
+              head ? OK_CLOSE_HEAD_LEN : OK_CLOSE_LEN);
+    c->closing = 1;
+    return 0;
+  }
+  reply_add(c->reply, ok_response, head ? OK_HEAD_LEN : OK_LEN);
+  if (c->reply->nbufs == MAX_REPLY_BUFS) {
+    if (reply_send(c, c->reply) != 0) {
+      c->reply = NULL;
+      return -1;
+    }
+    if ((c->reply = reply_new(c)) == NULL)
+      return -1;
+  }
   return 0;
 }
 
-enum verdict { KEEP, CLOSE, BAD };
+static const nd_http_parser_settings_t parser_settings = {
+  .on_message_complete = on_request,
+};
 
-/*
- * Looks at one request, [p, p + len) up to and including its empty line:
- * a request line "METHOD SP TARGET SP HTTP/1.x", then "Name: value"
- * lines.  *head is set for HEAD, whose response has no body.
- */
-static enum verdict parse_request(const char *p, size_t len, int *head) {
-  const char *end = p + len - 2; /* the final empty line's \r\n */
-  const char *line, *eol, *sp1, *sp2, *colon;
-  int keep_alive, http10;
+/* Answers every request that [data, data + len) completes, in order. */
+static void serve(struct conn *c, const char *data, size_t len) {
+  ssize_t n;
 
-  eol = memmem(p, len, "\r\n", 2);
-  for (sp1 = p; sp1 < eol && *sp1 >= 'A' && *sp1 <= 'Z'; sp1++)
-    ;
-  if (sp1 == p || sp1 >= eol || *sp1 != ' ')
-    return BAD;
-  sp2 = memchr(sp1 + 1, ' ', (size_t)(eol - sp1 - 1));
-  if (sp2 == NULL || sp2 == sp1 + 1 || eol - sp2 - 1 != 8 ||
-      (memcmp(sp2 + 1, "HTTP/1.1", 8) != 0 &&
-       memcmp(sp2 + 1, "HTTP/1.0", 8) != 0))
-    return BAD;
-  *head = sp1 - p == 4 && memcmp(p, "HEAD", 4) == 0;
-  http10 = sp2[8] == '0';
-  keep_alive = !http10;
-
-  for (line = eol + 2; line < end; line = eol + 2) {
-    eol = memmem(line, (size_t)(end + 2 - line), "\r\n", 2);
-    colon = memchr(line, ':', (size_t)(eol - line));
-    if (colon == NULL || colon == line || line[0] == ' ' || line[0] == '\t')
-      return BAD; /* no name, or an obsolete folded line */
-    if (colon - line == 10 && strncasecmp(line, "connection", 10) == 0) {
-      if (has_token(colon + 1, (size_t)(eol - colon - 1), "close"))
-        keep_alive = 0;
-      else if (has_token(colon + 1, (size_t)(eol - colon - 1), "keep-alive"))
-        keep_alive = 1;
-    } else if ((colon - line == 14 &&
-                strncasecmp(line, "content-length", 14) == 0 &&
-                strspn(colon + 1, " 0") != (size_t)(eol - colon - 1)) ||
-               (colon - line == 17 &&
-                strncasecmp(line, "transfer-encoding", 17) == 0)) {
-      return BAD; /* a body: this server takes none */
-    }
-  }
-  return keep_alive ? KEEP : CLOSE;
-}
-
-/* Answer every complete request in the buffer, in order. */
-static void serve(struct conn *c) {
-  struct reply *r;
-  size_t start = 0, from;
-  const char *found;
-  enum verdict v;
-  int head;
-
-  r = malloc(sizeof(*r));
-  if (r == NULL) {
-    conn_close(c);
+  if ((c->reply = reply_new(c)) == NULL)
     return;
-  }
-  r->nbufs = 0;
-  while (!c->closing) {
-    from = c->scanned > start + 3 ? c->scanned - 3 : start;
-    found = memmem(c->buf + from, c->len - from, "\r\n\r\n", 4);
-    if (found == NULL) {
-      c->scanned = c->len;
-      break;
-    }
-    v = parse_request(c->buf + start, (size_t)(found + 4 - c->buf) - start,
-                      &head);
-    start = (size_t)(found + 4 - c->buf);
-    c->scanned = start;
-    requests++;
-    if (v == BAD)
-      reply_add(r, bad_response, BAD_LEN);
-    else if (v == CLOSE)
-      reply_add(r, ok_close_response, head ? OK_CLOSE_HEAD_LEN : OK_CLOSE_LEN);
-    else
-      reply_add(r, ok_response, head ? OK_HEAD_LEN : OK_LEN);
-    if (v != KEEP)
-      c->closing = 1;
-    if (r->nbufs == MAX_REPLY_BUFS) {
-      if (reply_send(c, r) != 0)
-        return;
-      r = malloc(sizeof(*r));
-      if (r == NULL) {
-        conn_close(c);
-        return;
-      }
-      r->nbufs = 0;
-    }
-  }
-  if (!c->closing && start == 0 && c->len == sizeof(c->buf)) {
-    /* A header block that does not fit is refused. */
-    reply_add(r, bad_response, BAD_LEN);
+  n = nd_http_parser_execute(&c->parser, &parser_settings, data, len);
+  if (c->reply == NULL)
+    return; /* a write failed, or no memory: the connection is closing */
+  if (n < 0 && !c->closing) {
+    /*
+     * Refused (c->parser.error says why, c->parser.error_offset where).
+     * After a last response, though, the parser refuses what follows it
+     * (ND_EHTTP_DATA_AFTER_CLOSE), and that is no one's concern.
+     */
+    refused++;
+    reply_add(c->reply, bad_response, BAD_LEN);
     c->closing = 1;
   }
-  memmove(c->buf, c->buf + start, c->len - start);
-  c->len -= start;
-  c->scanned -= start;
-  if (reply_send(c, r) != 0)
+  if (reply_send(c, c->reply) != 0) {
+    c->reply = NULL;
     return;
+  }
+  c->reply = NULL;
   if (c->closing) {
     /*
      * Shut down our side after the last response; keep reading (and
      * discarding) until the client closes, so that closing never sends an
      * RST over a response it has yet to read.
      */
-    c->len = c->scanned = 0;
     c->shutdown_req.data = c;
     if (nd_shutdown(&c->shutdown_req, (nd_stream_t *)&c->tcp, on_shutdown) <
         0)
@@ -322,22 +279,9 @@ static void serve(struct conn *c) {
   }
 }
 
-static void on_alloc(nd_handle_t *handle, size_t suggested, nd_buf_t *buf) {
-  struct conn *c = (struct conn *)handle;
-
-  (void)suggested;
-  /* Once closing, everything read is thrown away. */
-  if (c->closing)
-    *buf = nd_buf_init(c->buf, sizeof(c->buf));
-  else
-    *buf = nd_buf_init(c->buf + c->len,
-                       (unsigned int)(sizeof(c->buf) - c->len));
-}
-
 static void on_read(nd_stream_t *stream, ssize_t nread, const nd_buf_t *buf) {
   struct conn *c = (struct conn *)stream;
 
-  (void)buf;
   if (nread == 0)
     return;
   if (nread < 0) {
@@ -346,9 +290,8 @@ static void on_read(nd_stream_t *stream, ssize_t nread, const nd_buf_t *buf) {
     return;
   }
   if (c->closing)
-    return;
-  c->len += (size_t)nread;
-  serve(c);
+    return; /* after the last response, input is thrown away */
+  serve(c, buf->base, (size_t)nread);
 }
 
 static void on_connection(nd_stream_t *listener, int status) {
@@ -367,6 +310,10 @@ static void on_connection(nd_stream_t *listener, int status) {
   r = nd_tcp_init(&loop, &c->tcp);
   if (r < 0)
     fail(r, "nd_tcp_init");
+  r = nd_http_parser_init(&c->parser, ND_HTTP_REQUEST, 0);
+  if (r < 0)
+    fail(r, "nd_http_parser_init");
+  c->parser.data = c;
   c->next = conns.next;
   c->prev = &conns;
   conns.next->prev = c;
@@ -380,7 +327,7 @@ static void on_connection(nd_stream_t *listener, int status) {
   connections++;
   nd_tcp_nodelay(&c->tcp, 1);
   nd_stream_on_drain((nd_stream_t *)&c->tcp, on_drain);
-  r = nd_read_start((nd_stream_t *)&c->tcp, on_alloc, on_read);
+  r = nd_read_start_loopbuf((nd_stream_t *)&c->tcp, on_read);
   if (r < 0)
     conn_close(c);
 }
@@ -447,7 +394,8 @@ int main(int argc, char **argv) {
   if ((r = nd_loop_close(&loop)) != 0)
     fail(r, "nd_loop_close");
   fprintf(stderr, "http-hello: %llu requests on %llu connections, "
-          "%llu backpressure pauses; every handle closed, "
-          "nd_loop_close() == 0\n", requests, connections, pauses);
+          "%llu refused by the parser, %llu backpressure pauses; every "
+          "handle closed, nd_loop_close() == 0\n", requests, connections,
+          refused, pauses);
   return 0;
 }

@@ -30,6 +30,8 @@ extern "C" {
 #include "nodec/tty.h"
 #include "nodec/udp.h"
 #include "nodec/process.h"
+#include "nodec/dns.h"
+#include "nodec/http-parser.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);

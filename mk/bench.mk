@@ -34,12 +34,26 @@ BENCH_BINS := $(foreach n,$(BENCH_SELECTED),\
 
 BENCH_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MMD -MP
 BENCH_LIBUV_LIBS ?= -l:libuv_a.a
+# http_parse has no libuv side (libuv has no HTTP parser): its other build
+# measures Debian's http-parser instead, and says impl=http_parser.
+BENCH_LIBUV_LDFLAGS_http_parse := -lhttp_parser
 
 $(BUILD)/bench/%-libuv: bench/%.c $(BENCH_HDRS) | $(DEPS_STAMP)
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BENCH_CFLAGS) -DBENCH_IMPL='"libuv"' -o $@ $< \
-		$(LDFLAGS) $(BENCH_LIBUV_LIBS) -lpthread
+		$(BENCH_LIBUV_OBJS_$*) $(LDFLAGS) $(BENCH_LIBUV_LIBS) \
+		$(BENCH_LIBUV_LDFLAGS_$*) -lpthread
+
+# http_hello parses with nd_http_parser in both builds, so that the two
+# differ only in the loop: the libuv build gets the parser's object, built
+# with the flags the library's own copy gets (it needs no loop).
+BENCH_LIBUV_OBJS_http_hello := $(BUILD)/bench/http-parser.o
+$(BUILD)/bench/http_hello-libuv: $(BUILD)/bench/http-parser.o
+$(BUILD)/bench/http-parser.o: src/net/http-parser.c $(FLAGS_STAMP) | $(DEPS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(ND_CFLAGS) -Isrc $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/bench/%-libnodec: bench/%.c $(BENCH_HDRS) $(LIB_A) | $(DEPS_STAMP)
 	$(quiet) CC $@
@@ -56,4 +70,7 @@ bench: bench-build
 		$(if $(BACKENDS),BACKENDS='$(BACKENDS)') bench/run.sh $(BUILD)/bench \
 		$(BENCH_SELECTED)
 
--include $(BENCH_BINS:=.d)
+# dns_resolve runs the tests' DNS responder in the benchmark.
+$(BUILD)/bench/dns_resolve-libnodec: tests/dns-responder.h
+
+-include $(BENCH_BINS:=.d) $(BUILD)/bench/http-parser.d

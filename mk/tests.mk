@@ -10,6 +10,21 @@ TEST_LIBS := -lcmocka -lpthread
 
 # Per-test link flags: fault injection goes through the linker.
 TEST_LDFLAGS_test-timer := -Wl,--wrap=clock_gettime
+# The HTTP parser's test compares with http-parser 2.9 (the oracle).
+TEST_LDFLAGS_test-http-parser := -lhttp_parser
+
+# The DNS tests run a responder of their own (shared with the fuzz target).
+$(BUILD)/tests/test-dns: tests/dns-responder.h
+
+# Fuzz targets, tests/fuzz-<area>.c: built with the tests; run-tests.sh
+# runs each for a few seconds, and longer runs are by hand (see the file).
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz-*.c))
+FUZZ_BINS := $(FUZZ_SRCS:tests/%.c=$(BUILD)/tests/%)
+$(BUILD)/tests/fuzz-%: tests/fuzz-%.c tests/dns-responder.h $(LIB_A) $(FLAGS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LIB_A) $(LIBS) \
+		-lpthread
 
 $(BUILD)/tests/%: tests/%.c tests/test-util.h tests/stream-util.h $(LIB_A) $(FLAGS_STAMP)
 	$(quiet) CC $@
@@ -44,7 +59,8 @@ $(PROBE_BIN): tests/backend-probe.c $(LIB_A) $(FLAGS_STAMP)
 	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LIB_A) $(LIBS)
 
 .PHONY: test check check-build
-check-build: $(TEST_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS) $(PROBE_BIN) $(NODEC)
+check-build: $(TEST_BINS) $(FUZZ_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS) \
+	$(PROBE_BIN) $(NODEC)
 
 # Every backend runs the whole suite (BACKENDS="epoll" narrows it).
 BACKENDS ?= io_uring epoll
@@ -61,4 +77,4 @@ test:
 	$(Q)$(MAKE) --no-print-directory check BUILD=build/clang CC=clang
 	$(Q)$(MAKE) --no-print-directory check-man
 
--include $(TEST_BINS:=.d)
+-include $(TEST_BINS:=.d) $(FUZZ_BINS:=.d)

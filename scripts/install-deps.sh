@@ -13,11 +13,13 @@ pkgconf
 libcmocka-dev
 libuv1-dev
 liburing-dev
+libc-ares-dev
 groff-base
 strace
 curl
 wrk
 python3
+libhttp-parser-dev
 libjavascriptcoregtk-4.1-dev
 "
 # gcc, make:            the build
@@ -26,11 +28,13 @@ libjavascriptcoregtk-4.1-dev
 # libcmocka-dev:        C tests
 # libuv1-dev:           benchmarks and the compatibility test build against libuv
 # liburing-dev:         the io_uring backend
+# libc-ares-dev:        DNS in the loop (nd_getaddrinfo, the resolver): c-ares 1.18
 # groff-base:           `make check-man` lints the man pages
 # strace:               tests check which system calls a backend makes
 # curl:                 the HTTP example's test talks to it as a real client
 # wrk:                  HTTP load: the example's test and the http_hello benchmark
 # python3:              the HTTP example's test sends raw and pipelined requests
+# libhttp-parser-dev:   the oracle the HTTP parser's test compares with
 # libjavascriptcoregtk-4.1-dev: the engine of nodec (src/nodec/)
 
 missing=""

@@ -44,6 +44,13 @@ for t in "$BUILD"/tests/test-*; do
   run "$(basename "$t")" "$t"
 done
 
+# Fuzz targets: a short smoke run each (long runs are by hand).
+for t in "$BUILD"/tests/fuzz-*; do
+  case $t in *.d) continue ;; esac
+  [ -x "$t" ] || continue
+  run "$(basename "$t")" "$t" 3
+done
+
 for t in tests/examples/*.sh; do
   [ -f "$t" ] || continue
   run "example-$(basename "$t" .sh)" sh "$t" "$BUILD"

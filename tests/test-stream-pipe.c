@@ -339,8 +339,9 @@ static void test_pipe_both_ways(void **state) {
     back.data = &back;
     ND_OK(nd_stream_pipe(&back, (nd_stream_t *)&b, (nd_stream_t *)&a,
                          mode ? ND_STREAM_PIPE_NO_SPLICE : 0, proxy_cb));
-    there.data = NULL;
-    back.data = &back;
+    /* data set before the call survives it, as with every request. */
+    assert_ptr_equal(back.data, &back);
+    assert_null(there.data);
     /* x[0] and y[1] are the two far ends: each writes and reads. */
     memset(prod, 0, sizeof(prod));
     memset(cons, 0, sizeof(cons));

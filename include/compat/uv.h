@@ -598,6 +598,15 @@ typedef enum nd_fs_event_flags uv_fs_event_flags;
 #define uv_fs_poll_stop nd_fs_poll_stop
 #define uv_fs_poll_getpath nd_fs_poll_getpath
 
+/* Name resolution (c-ares in the loop; see nd_getaddrinfo(3)) */
+typedef nd_getaddrinfo_t uv_getaddrinfo_t;
+typedef nd_getnameinfo_t uv_getnameinfo_t;
+typedef nd_getaddrinfo_cb uv_getaddrinfo_cb;
+typedef nd_getnameinfo_cb uv_getnameinfo_cb;
+#define uv_getaddrinfo nd_getaddrinfo
+#define uv_freeaddrinfo nd_freeaddrinfo
+#define uv_getnameinfo nd_getnameinfo
+
 /* Worker pool */
 typedef nd_work_t uv_work_t;
 typedef nd_work_cb uv_work_cb;

@@ -193,6 +193,45 @@ typedef enum {
   ND_ERRNO_MAX = ND__EOF - 1
 } nd_errno_t;
 
+/*
+ * The DNS resolver's errors (nd_dns_query, see nd_dns_resolver(3)): their
+ * names are the codes Node gives dns.resolve*() errors (err.code), so a
+ * binding passes nd_err_name() through.  Several share a name with an errno
+ * code (ENODATA, ECONNREFUSED, EOF) but never its value: they live at
+ * -3100 - n, outside errno's range and the getaddrinfo codes'.
+ */
+/* XX(name, n, message) */
+#define ND_DNS_ERRNO_MAP(XX)                                                 \
+  XX(ENODATA, 1, "DNS server returned an answer with no data")             \
+  XX(EFORMERR, 2, "DNS server claims the query was malformed")             \
+  XX(ESERVFAIL, 3, "DNS server returned a general failure")                \
+  XX(ENOTFOUND, 4, "domain name not found")                                \
+  XX(ENOTIMP, 5, "DNS server does not implement the operation")            \
+  XX(EREFUSED, 6, "DNS server refused the query")                          \
+  XX(EBADQUERY, 7, "misformatted DNS query")                               \
+  XX(EBADNAME, 8, "misformatted domain name")                              \
+  XX(EBADFAMILY, 9, "unsupported address family")                          \
+  XX(EBADRESP, 10, "misformatted DNS reply")                               \
+  XX(ECONNREFUSED, 11, "could not contact DNS servers")                    \
+  XX(ETIMEOUT, 12, "timeout while contacting DNS servers")                 \
+  XX(EOF, 13, "end of file")                                               \
+  XX(EFILE, 14, "error reading file")                                      \
+  XX(ENOMEM, 15, "out of memory")                                          \
+  XX(EDESTRUCTION, 16, "channel is being destroyed")                       \
+  XX(EBADSTR, 17, "misformatted string")                                   \
+  XX(EBADFLAGS, 18, "illegal flags specified")                             \
+  XX(ENONAME, 19, "given hostname is not numeric")                         \
+  XX(EBADHINTS, 20, "illegal hints flags specified")                       \
+  XX(ENOTINITIALIZED, 21, "resolver not initialized")                      \
+  XX(ECANCELLED, 24, "DNS query cancelled")
+
+enum {
+#define ND__DNS_ERRNO_ENUM(name, n, msg) ND_DNS_##name = -3100 - (n),
+  ND_DNS_ERRNO_MAP(ND__DNS_ERRNO_ENUM)
+#undef ND__DNS_ERRNO_ENUM
+  ND__DNS_ERRNO_END
+};
+
 /* Errors */
 ND_EXTERN const char *nd_strerror(int err);
 ND_EXTERN char *nd_strerror_r(int err, char *buf, size_t buflen);

@@ -205,6 +205,8 @@ struct nd_loop_s {
   void *fs_events;
   /* The process subsystem's state for this loop (children, orphans). */
   void *processes;
+  /* The DNS subsystem's state for this loop (its c-ares channel). */
+  void *dns;
 
   /* Worker pool: the loop's (NULL: the default) and its finished jobs. */
   nd_threadpool_t *threadpool;
@@ -216,7 +218,7 @@ struct nd_loop_s {
   uint64_t events;
   uint64_t events_waiting;
 
-  void *reserved[8];
+  void *reserved[7];
 };
 
 /*

@@ -101,9 +101,56 @@ void nd__loop_add_close_hook(void (*hook)(nd_loop_t *loop)) {
   pthread_mutex_unlock(&close_hooks_lock);
 }
 
-int nd_loop_close(nd_loop_t *loop) {
+/*
+ * What subsystems check before a loop closes (the DNS subsystem: open
+ * resolvers, lookups in flight), registered on their first use.
+ */
+static int (*close_checks[8])(nd_loop_t *loop);
+static pthread_mutex_t close_checks_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void nd__loop_add_close_check(int (*check)(nd_loop_t *loop)) {
   size_t i;
 
+  pthread_mutex_lock(&close_checks_lock);
+  for (i = 0; i < sizeof(close_checks) / sizeof(close_checks[0]); i++) {
+    if (close_checks[i] == check)
+      break;
+    if (close_checks[i] == NULL) {
+      __atomic_store_n(&close_checks[i], check, __ATOMIC_RELEASE);
+      break;
+    }
+  }
+  pthread_mutex_unlock(&close_checks_lock);
+}
+
+/*
+ * Every check runs, even after one said busy: each may cancel what it holds,
+ * so one more turn of the loop settles them all at once.
+ */
+static int run_close_checks(nd_loop_t *loop) {
+  int (*check)(nd_loop_t *loop);
+  size_t i;
+  int err = 0;
+  int r;
+
+  for (i = 0; i < sizeof(close_checks) / sizeof(close_checks[0]); i++) {
+    check = __atomic_load_n(&close_checks[i], __ATOMIC_ACQUIRE);
+    if (check == NULL)
+      break;
+    r = check(loop);
+    if (r != 0 && err == 0)
+      err = r;
+  }
+  return err;
+}
+
+int nd_loop_close(nd_loop_t *loop) {
+  size_t i;
+  int err;
+
+  err = run_close_checks(loop);
+  if (err != 0)
+    return err;
   if (loop->active_reqs != 0)
     return ND_EBUSY;
   if (has_user_handles(&loop->handle_queue) ||

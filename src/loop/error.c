@@ -19,6 +19,16 @@ static const char *known_message(int err) {
     return msg;
     ND_ERRNO_MAP(ND__ERR_MESSAGE)
 #undef ND__ERR_MESSAGE
+#define ND__DNS_ERR_MESSAGE(name, n, msg)                                    \
+  case ND_DNS_##name:                                                        \
+    return msg;
+    ND_DNS_ERRNO_MAP(ND__DNS_ERR_MESSAGE)
+#undef ND__DNS_ERR_MESSAGE
+#define ND__HTTP_ERR_MESSAGE(name, n, msg)                                   \
+  case ND_##name:                                                            \
+    return msg;
+    ND_HTTP_ERRNO_MAP(ND__HTTP_ERR_MESSAGE)
+#undef ND__HTTP_ERR_MESSAGE
   default:
     return NULL;
   }
@@ -31,6 +41,16 @@ static const char *known_name(int err) {
     return #name;
     ND_ERRNO_MAP(ND__ERR_NAME)
 #undef ND__ERR_NAME
+#define ND__DNS_ERR_NAME(name, n, msg)                                       \
+  case ND_DNS_##name:                                                        \
+    return #name;
+    ND_DNS_ERRNO_MAP(ND__DNS_ERR_NAME)
+#undef ND__DNS_ERR_NAME
+#define ND__HTTP_ERR_NAME(name, n, msg)                                      \
+  case ND_##name:                                                            \
+    return #name;
+    ND_HTTP_ERRNO_MAP(ND__HTTP_ERR_NAME)
+#undef ND__HTTP_ERR_NAME
   default:
     return NULL;
   }

@@ -235,6 +235,10 @@ size_t nd_req_size(nd_req_type type) {
     return sizeof(nd_shutdown_t);
   case ND_UDP_SEND:
     return sizeof(nd_udp_send_t);
+  case ND_GETADDRINFO:
+    return sizeof(nd_getaddrinfo_t);
+  case ND_GETNAMEINFO:
+    return sizeof(nd_getnameinfo_t);
   default:
     return (size_t)-1;
   }

@@ -88,6 +88,15 @@ void nd__loop_add_fork_hook(int (*hook)(nd_loop_t *loop));
 void nd__loop_add_close_hook(void (*hook)(nd_loop_t *loop));
 
 /*
+ * What a subsystem checks first when nd_loop_close is called: it releases
+ * the per-loop state it made on its own (returning 0), or returns ND_EBUSY
+ * when its user still owns something on the loop; the close then fails
+ * with that error.  A check may also cancel work the program left pending,
+ * so that running the loop once more lets the close succeed.
+ */
+void nd__loop_add_close_check(int (*check)(nd_loop_t *loop));
+
+/*
  * Keep a closing handle's close callback from running until the owner says
  * so: for handles whose operations are still in the kernel's hands.
  */

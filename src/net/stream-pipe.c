@@ -494,7 +494,12 @@ int nd_stream_pipe(nd_stream_pipe_t *req, nd_stream_t *src, nd_stream_t *dst,
   if (nd__stream_fd(dst) < 0 || !nd_is_writable(dst))
     return ND_EPIPE;
 
-  memset(req, 0, sizeof(*req));
+  {
+    /* data is the caller's, set before the call as with every request. */
+    void *data = req->data;
+    memset(req, 0, sizeof(*req));
+    req->data = data;
+  }
   req->src = src;
   req->dst = dst;
   req->cb = cb;

@@ -2,10 +2,13 @@
 # examples/http-hello.c against real clients: curl (keep-alive: two URLs in
 # one invocation share one connection), raw sockets from python3 (two
 # pipelined requests answered in order in one read; a malformed request gets
-# 400 and the connection closes; thousands of pipelined requests from a
-# client that does not read at first, which the server survives by pausing
-# it, then answers in full), a short wrk load with no errors, and SIGTERM:
-# every handle closed, exit status 0.
+# 400 and the connection closes; bodies are read and dropped; a request sent
+# one byte per segment is answered; smuggling and an oversized header
+# section are refused; thousands of pipelined requests from a client that
+# does not read at first, which the server survives by pausing it, then
+# answers in full), short wrk loads with no errors (20 connections, then
+# 1000 concurrent keep-alive connections), and SIGTERM: every handle
+# closed, exit status 0.
 set -eu
 BUILD=${1:-build}
 prog="$BUILD/examples/http-hello"
@@ -60,8 +63,10 @@ curl -s -i --max-time 10 -H 'Connection: close' "$url/" > "$dir/r3" ||
 tr -d '\r' < "$dir/r3" | grep -qx 'Connection: close' ||
   fail "no 'Connection: close' in the response"
 
-# 4-7. Raw sockets: pipelining, a malformed request, a body, a client that
-# pipelines far more than the high watermark before it reads anything.
+# 4-7. Raw sockets: pipelining, a malformed request, bodies, a request one
+# byte at a time, smuggling, an oversized header section, HTTP/1.0, and a
+# client that pipelines far more than the high watermark before it reads
+# anything.
 python3 - "$port" <<'PY' || fail "raw socket checks"
 import socket, sys
 
@@ -112,13 +117,52 @@ assert b"Connection: close\r\n" in got
 s.close()
 print("malformed request: 400 and close")
 
-# A request with a body is refused the same way.
+# Bodies are read and thrown away: a POST with a length, a chunked one,
+# then a GET, pipelined in one segment: three answers, in order.
 s = connect()
-s.sendall(b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc")
-got = read_until_close(s)
-assert got.startswith(b"HTTP/1.1 400 "), "body: %r" % got
+s.sendall(b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"
+          b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+          b"3;ext=1\r\nabc\r\n0\r\nX-Trailer: t\r\n\r\n"
+          b"GET / HTTP/1.1\r\n\r\n")
+got = read_exactly(s, 3 * len(OK))
+assert got == 3 * OK, "bodies: %r" % got
 s.close()
-print("request with a body: 400 and close")
+print("requests with bodies: answered, in order")
+
+# A request sent one byte per segment: the parser takes any split.
+s = connect()
+for b in b"GET /slow HTTP/1.1\r\nHost: x\r\nX-A:  spaced  \r\n\r\n":
+    s.send(bytes([b]))
+got = read_exactly(s, len(OK))
+assert got == OK, "byte at a time: %r" % got
+s.close()
+print("a request one byte at a time: answered")
+
+# Smuggling: Content-Length and Transfer-Encoding together.
+s = connect()
+s.sendall(b"POST / HTTP/1.1\r\nContent-Length: 6\r\n"
+          b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nG")
+got = read_until_close(s)
+assert got.startswith(b"HTTP/1.1 400 "), "CL and TE: %r" % got
+s.close()
+print("Content-Length with Transfer-Encoding: 400 and close")
+
+# A header section over the parser's 16 KiB limit.
+s = connect()
+s.sendall(b"GET / HTTP/1.1\r\nX-Big: " + b"a" * 17000 + b"\r\n\r\n")
+got = read_until_close(s)
+assert got.startswith(b"HTTP/1.1 400 "), "big header: %r" % got[:100]
+s.close()
+print("17 KB header section: 400 and close")
+
+# HTTP/1.0 without keep-alive: answered, then closed.
+s = connect()
+s.sendall(b"GET / HTTP/1.0\r\n\r\n")
+got = read_until_close(s)
+assert got.startswith(b"HTTP/1.1 200 OK\r\n") and \
+    b"Connection: close\r\n" in got, "HTTP/1.0: %r" % got
+s.close()
+print("HTTP/1.0: 200 and close")
 
 # Backpressure: 50000 pipelined requests sent before reading anything
 # (the server stops reading this client while its responses pile up),
@@ -165,6 +209,20 @@ n=$(sed -n 's/^ *\([0-9][0-9]*\) requests in .*/\1/p' "$dir/wrk")
 [ -n "$n" ] && [ "$n" -gt 0 ] || fail "wrk made no requests"
 ! grep -q 'Socket errors' "$dir/wrk" || fail "wrk saw socket errors"
 ! grep -q 'Non-2xx' "$dir/wrk" || fail "wrk saw non-2xx responses"
+
+# 8b. 1000 concurrent keep-alive connections (each end needs 1000 and more
+# descriptors: skipped where the limit is lower).
+if [ "$(ulimit -n)" = unlimited ] || [ "$(ulimit -n)" -ge 2100 ]; then
+  wrk -t1 -c1000 -d2s "$url/" > "$dir/wrk1000" 2>&1 ||
+    fail "wrk -c1000 failed: $(cat "$dir/wrk1000")"
+  cat "$dir/wrk1000"
+  n=$(sed -n 's/^ *\([0-9][0-9]*\) requests in .*/\1/p' "$dir/wrk1000")
+  [ -n "$n" ] && [ "$n" -gt 0 ] || fail "wrk -c1000 made no requests"
+  ! grep -q 'Socket errors' "$dir/wrk1000" || fail "wrk -c1000: socket errors"
+  ! grep -q 'Non-2xx' "$dir/wrk1000" || fail "wrk -c1000: non-2xx responses"
+else
+  echo "1000 connections: skipped, ulimit -n is $(ulimit -n)"
+fi
 
 # 9. SIGTERM: a clean stop.
 kill -TERM "$pid"
