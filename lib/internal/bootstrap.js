@@ -42,6 +42,9 @@ function requireBuiltin(name) {
   return module.exports;
 }
 
+// V8-format error stacks before any user code makes an error.
+requireBuiltin('internal/errors/v8stack').install(globalThis);
+
 // --- process ---------------------------------------------------------------
 
 const EventEmitter = requireBuiltin('events');

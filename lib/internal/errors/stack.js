@@ -26,7 +26,8 @@ function v8Stack(err) {
     header = 'Error';
   }
   const raw = typeof err.stack === 'string' ? err.stack : '';
-  if (raw.startsWith(header) || raw.includes('\n    at ')) return raw;
+  if (raw.startsWith(header) || raw.includes('\n    at ') ||
+      raw.startsWith('    at ')) return raw;
   const frames = raw.split('\n').filter((f) => f !== '').map(convertFrame);
   return frames.length ? `${header}\n${frames.join('\n')}` : header;
 }
