@@ -126,7 +126,16 @@ process.resourceUsage = function resourceUsage() {
     voluntaryContextSwitches: 0, involuntaryContextSwitches: 0 };
 };
 
-const signals = requireBuiltin('internal/signals');
+// Loaded on first use: most programs never touch a signal.
+let signalsModule;
+const signals = {
+  get m() {
+    return (signalsModule ||= requireBuiltin('internal/signals'));
+  },
+  isSignal: (name) => name.startsWith('SIG') && signals.m.isSignal(name),
+  toNumber: (name) => signals.m.toNumber(name),
+  toName: (num) => signals.m.toName(num),
+};
 process.kill = function kill(pid, sig = 'SIGTERM') {
   if (pid != (pid | 0)) throw argType('pid', 'number', pid);
   const signum = typeof sig === 'number' ? sig : signals.toNumber(sig);
@@ -291,14 +300,13 @@ function rejectionMode() {
 
 // --- uncaught exceptions ---------------------------------------------------
 
-const errorStack = requireBuiltin('internal/errors/stack');
-
 function fatal(err, origin = 'uncaughtException') {
   if (process.listenerCount('uncaughtException') > 0 && !exiting) {
     process.emit('uncaughtException', err, origin);
     return true;
   }
-  binding.writeSync(2, errorStack.formatUncaught(err, process.version));
+  binding.writeSync(2, requireBuiltin('internal/errors/stack')
+    .formatUncaught(err, process.version));
   process.exitCode = 1;
   if (!exiting) {
     exiting = true;
@@ -315,23 +323,39 @@ function fatal(err, origin = 'uncaughtException') {
 
 // --- timers and immediates -------------------------------------------------
 
-const timers = requireBuiltin('timers');
-const timersInternal = requireBuiltin('internal/timers');
-globalThis.setTimeout = timers.setTimeout;
-globalThis.clearTimeout = timers.clearTimeout;
-globalThis.setInterval = timers.setInterval;
-globalThis.clearInterval = timers.clearInterval;
-globalThis.setImmediate = timers.setImmediate;
-globalThis.clearImmediate = timers.clearImmediate;
+// The timer globals load node:timers on first touch, then are plain
+// writable properties, as in Node.
+for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
+  'clearInterval', 'setImmediate', 'clearImmediate']) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = requireBuiltin('timers')[name];
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, configurable: true, enumerable: true,
+      });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, configurable: true, enumerable: true,
+      });
+    },
+  });
+}
+const timersHook = (name) => (...args) =>
+  requireBuiltin('internal/timers')[name](...args);
 
 // --- stdio, console and the other globals ----------------------------------
 
-const stdio = requireBuiltin('internal/stdio');
 Object.defineProperty(process, 'stdout', {
-  configurable: true, enumerable: false, get: () => stdio.stdout(),
+  configurable: true, enumerable: false,
+  get: () => requireBuiltin('internal/stdio').stdout(),
 });
 Object.defineProperty(process, 'stderr', {
-  configurable: true, enumerable: false, get: () => stdio.stderr(),
+  configurable: true, enumerable: false,
+  get: () => requireBuiltin('internal/stdio').stderr(),
 });
 
 process.emitWarning = function emitWarning(warning, type, code) {
@@ -388,9 +412,9 @@ return {
   runRejections,
   onUnhandledRejection,
   fatal,
-  timerFire: timersInternal.timerFire,
-  immediateBegin: timersInternal.immediateBegin,
-  immediateRunOne: timersInternal.immediateRunOne,
+  timerFire: timersHook('timerFire'),
+  immediateBegin: timersHook('immediateBegin'),
+  immediateRunOne: timersHook('immediateRunOne'),
   signalFire,
   beforeExit,
   exit,
