@@ -1,0 +1,330 @@
+'use strict';
+// node:util — formatting and inspection (internal/inspect), promise and
+// callback adapters, deprecation warnings, type checks and small helpers.
+
+const {
+  inspect, format, formatWithOptions, stripVTControlCharacters,
+} = require('internal/inspect');
+const { codes } = require('internal/errors');
+const types = require('internal/types');
+const { isDeepStrictEqual } = require('internal/comparisons');
+
+const {
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FALSY_VALUE_REJECTION,
+} = codes;
+
+function validateFunction(value, name) {
+  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
+}
+
+// ---------------------------------------------------------------------------
+// promisify / callbackify
+
+const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
+// Functions whose callback receives several values name them here, so the
+// promise resolves to an object (e.g. dns.lookup -> { address, family }).
+const kCustomPromisifyArgsSymbol = Symbol.for('nodejs.util.promisify.customArgs');
+
+function promisify(original) {
+  validateFunction(original, 'original');
+  if (original[kCustomPromisifiedSymbol]) {
+    const fn = original[kCustomPromisifiedSymbol];
+    validateFunction(fn, 'util.promisify.custom');
+    return Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+      value: fn, enumerable: false, writable: false, configurable: true,
+    });
+  }
+  const argumentNames = original[kCustomPromisifyArgsSymbol];
+
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      args.push((err, ...values) => {
+        if (err) return reject(err);
+        if (argumentNames !== undefined && values.length > 1) {
+          const obj = {};
+          for (let i = 0; i < argumentNames.length; i++) obj[argumentNames[i]] = values[i];
+          resolve(obj);
+        } else {
+          resolve(values[0]);
+        }
+      });
+      Reflect.apply(original, this, args);
+    });
+  }
+
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+    value: fn, enumerable: false, writable: false, configurable: true,
+  });
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  for (const key of Reflect.ownKeys(descriptors)) {
+    // Keep the wrapper's own length/name/prototype semantics simple:
+    // copy everything, as Node does.
+    Object.defineProperty(fn, key, descriptors[key]);
+  }
+  return fn;
+}
+promisify.custom = kCustomPromisifiedSymbol;
+
+function nextTick(fn, ...args) {
+  if (typeof process === 'object' && process !== null && typeof process.nextTick === 'function') {
+    process.nextTick(fn, ...args);
+  } else {
+    queueMicrotask(() => fn(...args));
+  }
+}
+
+function callbackifyOnRejected(reason, cb) {
+  // A falsy rejection reason would read as "no error"; wrap it.
+  if (!reason) {
+    const newReason = new ERR_FALSY_VALUE_REJECTION(reason);
+    newReason.reason = reason;
+    reason = newReason;
+  }
+  return cb(reason);
+}
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args).then(
+      (ret) => nextTick(cb, null, ret),
+      (rej) => nextTick(callbackifyOnRejected, rej, cb));
+  }
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  const propertiesValues = Object.values(descriptors);
+  for (const d of propertiesValues) Object.setPrototypeOf(d, null);
+  Object.defineProperties(callbackified, descriptors);
+  return callbackified;
+}
+
+// ---------------------------------------------------------------------------
+// deprecate
+
+// Codes already warned about; a code warns once per process no matter how
+// many functions share it.
+const codesWarned = new Set();
+
+function deprecate(fn, msg, code) {
+  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
+  if (code !== undefined && typeof code !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
+  }
+  // Read at call time: the runtime's process object decides.
+  if (typeof process === 'object' && process && process.noDeprecation === true) return fn;
+
+  let warned = false;
+  function deprecated(...args) {
+    if (!warned && !(typeof process === 'object' && process && process.noDeprecation)) {
+      warned = true;
+      if (code !== undefined) {
+        if (!codesWarned.has(code)) {
+          emitDeprecationWarning(msg, code, deprecated);
+          codesWarned.add(code);
+        }
+      } else {
+        emitDeprecationWarning(msg, undefined, deprecated);
+      }
+    }
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  return deprecated;
+}
+
+function emitDeprecationWarning(msg, code, ctor) {
+  if (typeof process === 'object' && process && typeof process.emitWarning === 'function') {
+    process.emitWarning(msg, 'DeprecationWarning', code, ctor);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// inherits, _extend
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (superCtor === undefined || superCtor === null) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  }
+  if (superCtor.prototype === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+  }
+  Object.defineProperty(ctor, 'super_', {
+    value: superCtor, writable: true, configurable: true,
+  });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
+// ---------------------------------------------------------------------------
+// debuglog
+
+let debugEnvRegex;
+function initDebugEnv() {
+  const env = typeof process === 'object' && process && process.env ? process.env.NODE_DEBUG : undefined;
+  if (env) {
+    const pattern = env.replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll(',', '$|^');
+    debugEnvRegex = new RegExp(`^${pattern}$`, 'i');
+  } else {
+    debugEnvRegex = null;
+  }
+}
+
+function testEnabled(set) {
+  if (debugEnvRegex === undefined) initDebugEnv();
+  return debugEnvRegex !== null && debugEnvRegex.test(set);
+}
+
+// Returns a logger that writes `SET PID: message` to stderr when NODE_DEBUG
+// names `set`. NODE_DEBUG is read on the first call, not at load time.
+function debuglog(set, cb) {
+  let debugImpl;
+  function init() {
+    set = set.toUpperCase();
+    if (testEnabled(set)) {
+      const pid = process.pid;
+      debugImpl = function debug(...args) {
+        const msg = formatWithOptions({ colors: false }, ...args);
+        writeStderr(`${set} ${pid}: ${msg}\n`);
+      };
+    } else {
+      debugImpl = function debug() {};
+    }
+    if (typeof cb === 'function') cb(debugImpl);
+  }
+  function logger(...args) {
+    if (debugImpl === undefined) init();
+    return debugImpl(...args);
+  }
+  let enabled;
+  Object.defineProperty(logger, 'enabled', {
+    get() {
+      if (enabled === undefined) enabled = testEnabled(set.toUpperCase());
+      return enabled;
+    },
+    configurable: true,
+    enumerable: true,
+  });
+  return logger;
+}
+
+function writeStderr(str) {
+  if (process.stderr && typeof process.stderr.write === 'function') process.stderr.write(str);
+  else if (typeof console === 'object') console.error(str.slice(0, -1));
+}
+
+// ---------------------------------------------------------------------------
+// styleText, toUSVString, log
+
+const validStyles = Object.keys(inspect.colors);
+
+function styleText(format, text) {
+  if (typeof text !== 'string') throw new ERR_INVALID_ARG_TYPE('text', 'string', text);
+  const formats = Array.isArray(format) ? format : [format];
+  let left = '';
+  let right = '';
+  for (const key of formats) {
+    const code = inspect.colors[key];
+    if (code === undefined || !validStyles.includes(key)) {
+      throw new ERR_INVALID_ARG_VALUE('format', key,
+        `must be one of: ${validStyles.map((s) => `'${s}'`).join(', ')}`);
+    }
+    left += `\u001b[${code[0]}m`;
+    right = `\u001b[${code[1]}m${right}`;
+  }
+  return `${left}${text}${right}`;
+}
+
+function toUSVString(input) {
+  const str = `${input}`;
+  if (typeof str.toWellFormed === 'function') return str.toWellFormed();
+  return str.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function pad(n) {
+  return String(n).padStart(2, '0');
+}
+function timestamp() {
+  const d = new Date();
+  const t = [pad(d.getHours()), pad(d.getMinutes()), pad(d.getSeconds())].join(':');
+  return `${d.getDate()} ${months[d.getMonth()]} ${t}`;
+}
+function log(...args) {
+  console.log('%s - %s', timestamp(), format(...args));
+}
+
+// ---------------------------------------------------------------------------
+// Legacy type checks (deprecated in docs, still exported by Node 20)
+
+function isError(e) {
+  return types.isNativeError(e) || e instanceof Error;
+}
+function isPrimitive(arg) {
+  return arg === null || (typeof arg !== 'object' && typeof arg !== 'function');
+}
+
+// util.types: only the public checks.
+const publicTypes = {};
+for (const key of Object.keys(types)) {
+  if (key.startsWith('is') && key !== 'isWeakRef') publicTypes[key] = types[key];
+}
+
+let parseArgsModule;
+
+module.exports = {
+  _extend,
+  callbackify,
+  debug: debuglog,
+  debuglog,
+  deprecate,
+  format,
+  formatWithOptions,
+  inherits,
+  inspect,
+  isArray: Array.isArray,
+  isBoolean: (arg) => typeof arg === 'boolean',
+  isBuffer: (arg) => typeof Buffer === 'function' && typeof Buffer.isBuffer === 'function' && Buffer.isBuffer(arg),
+  isDeepStrictEqual,
+  isNull: (arg) => arg === null,
+  isNullOrUndefined: (arg) => arg === null || arg === undefined,
+  isNumber: (arg) => typeof arg === 'number',
+  isString: (arg) => typeof arg === 'string',
+  isSymbol: (arg) => typeof arg === 'symbol',
+  isUndefined: (arg) => arg === undefined,
+  isRegExp: types.isRegExp,
+  isObject: (arg) => arg !== null && typeof arg === 'object',
+  isDate: types.isDate,
+  isError,
+  isFunction: (arg) => typeof arg === 'function',
+  isPrimitive,
+  log,
+  promisify,
+  stripVTControlCharacters(str) {
+    if (typeof str !== 'string') throw new ERR_INVALID_ARG_TYPE('str', 'string', str);
+    return stripVTControlCharacters(str);
+  },
+  styleText,
+  toUSVString,
+  types: publicTypes,
+  get parseArgs() {
+    if (parseArgsModule === undefined) parseArgsModule = require('internal/parse_args');
+    return parseArgsModule.parseArgs;
+  },
+};
