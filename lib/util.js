@@ -111,7 +111,6 @@ function callbackify(original) {
 const codesWarned = new Set();
 
 function deprecate(fn, msg, code) {
-  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
   if (code !== undefined && typeof code !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('code', 'string', code);
   }
@@ -141,7 +140,9 @@ function deprecate(fn, msg, code) {
 
 function emitDeprecationWarning(msg, code, ctor) {
   if (typeof process === 'object' && process && typeof process.emitWarning === 'function') {
-    process.emitWarning(msg, 'DeprecationWarning', code, ctor);
+    // emitWarning(warning, type[, code], ctor): the stack starts at `ctor`.
+    if (code === undefined) process.emitWarning(msg, 'DeprecationWarning', ctor);
+    else process.emitWarning(msg, 'DeprecationWarning', code, ctor);
   }
 }
 
@@ -232,23 +233,54 @@ function writeStderr(str) {
 // ---------------------------------------------------------------------------
 // styleText, toUSVString, log
 
-const validStyles = Object.keys(inspect.colors);
+// Whether `stream` should get ANSI colors: FORCE_COLOR decides when set,
+// otherwise a TTY with more than two colors.
+function shouldColorize(stream) {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return !(force === '0' || force === 'false');
+  return Boolean(stream && stream.isTTY &&
+    (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
+}
 
-function styleText(format, text) {
+function isStreamLike(obj) {
+  return obj !== null && typeof obj === 'object' &&
+    (obj._readableState !== undefined || obj._writableState !== undefined ||
+     (typeof obj.on === 'function' && (typeof obj.write === 'function' || typeof obj.pipe === 'function')) ||
+     typeof obj.getReader === 'function' || typeof obj.getWriter === 'function');
+}
+
+// Wraps `text` in the ANSI codes of `format` (a name or list of names from
+// inspect.colors), unless the stream it is meant for does not do colors.
+function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
   if (typeof text !== 'string') throw new ERR_INVALID_ARG_TYPE('text', 'string', text);
+  if (typeof validateStream !== 'boolean') {
+    throw new ERR_INVALID_ARG_TYPE('options.validateStream', 'boolean', validateStream);
+  }
+  let skipColorize = false;
+  if (validateStream) {
+    if (!isStreamLike(stream)) {
+      throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    skipColorize = !shouldColorize(stream);
+  }
+  // Node 20 applies the stream check to a single format only; a list of
+  // formats is always applied.
+  if (Array.isArray(format)) skipColorize = false;
   const formats = Array.isArray(format) ? format : [format];
   let left = '';
   let right = '';
   for (const key of formats) {
     const code = inspect.colors[key];
-    if (code === undefined || !validStyles.includes(key)) {
+    if (code == null) {
+      const valid = Object.keys(inspect.colors);
       throw new ERR_INVALID_ARG_VALUE('format', key,
-        `must be one of: ${validStyles.map((s) => `'${s}'`).join(', ')}`);
+        `must be one of: ${valid.map((s) => `'${s}'`).join(', ')}`);
     }
+    if (skipColorize) continue;
     left += `\u001b[${code[0]}m`;
     right = `\u001b[${code[1]}m${right}`;
   }
-  return `${left}${text}${right}`;
+  return skipColorize ? text : `${left}${text}${right}`;
 }
 
 function toUSVString(input) {

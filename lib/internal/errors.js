@@ -22,7 +22,10 @@ function lazyInspect() {
 function getMessage(key, args, self) {
   const msg = messages.get(key);
   if (typeof msg === 'function') return msg.apply(self, args);
-  return lazyInspect().format(msg, ...args);
+  // Arguments only fill placeholders; a fixed text ignores them.
+  const expected = (msg.match(/%[dfijoOs]/g) || []).length;
+  if (expected === 0) return msg;
+  return lazyInspect().format(msg, ...args.slice(0, expected));
 }
 
 function makeNodeErrorWithCode(Base, key) {
@@ -231,10 +234,8 @@ E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
   }
   return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
 }, TypeError, RangeError);
-E('ERR_FALSY_VALUE_REJECTION', function (reason) {
-  this.reason = reason;
-  return 'Promise was rejected with falsy value';
-}, Error);
+// The caller sets `reason` on the error.
+E('ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value', Error);
 E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
 E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
 E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);

@@ -171,7 +171,7 @@ function parseArgs(config = { __proto__: null }) {
     }
     const type = optionConfig.type;
     if (type !== 'string' && type !== 'boolean') {
-      throw new ERR_INVALID_ARG_VALUE(`options.${longOption}.type`, type, "must be one of: 'string', 'boolean'");
+      throw new ERR_INVALID_ARG_TYPE(`options.${longOption}.type`, "('string|boolean')", type);
     }
     if (hasOwn(optionConfig, 'short')) {
       const short = optionConfig.short;
