@@ -202,7 +202,8 @@ E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   const msg = 'Unhandled error.';
   if (err === undefined) return msg;
-  return `${msg} (${lazyInspect().inspect(err)})`;
+  // The caller passes the already inspected value.
+  return `${msg} (${err})`;
 }, Error);
 
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
