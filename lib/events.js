@@ -48,6 +48,7 @@ function validateAbortSignal(signal, name) {
   }
 }
 
+
 function nextTick(fn, ...args) {
   if (typeof process === 'object' && process !== null && typeof process.nextTick === 'function') {
     process.nextTick(fn, ...args);
@@ -450,10 +451,8 @@ function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
 // Resolves with the arguments of the next `name` event; rejects on 'error'
 // (unless waiting for 'error' itself) or when the signal aborts.
 async function once(emitter, name, options = { __proto__: null }) {
-  if (options === null || typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-  }
-  const signal = options.signal;
+  // Node 20 does not check the type of `options` itself.
+  const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
   return new Promise((resolve, reject) => {
@@ -487,15 +486,13 @@ const AsyncIteratorPrototype = Object.getPrototypeOf(
 // before they are asked for are queued; 'error' rejects the pending
 // next() (or the following one); `close` event names end the iteration.
 function on(emitter, event, options = { __proto__: null }) {
-  if (options === null || typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-  }
-  const signal = options.signal;
+  // Node 20 does not check the type of `options` itself.
+  const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
-  const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
+  const highWatermark = options?.highWaterMark ?? options?.highWatermark ?? Number.MAX_SAFE_INTEGER;
   validateNumber(highWatermark, 'options.highWaterMark', 1);
-  const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
+  const lowWatermark = options?.lowWaterMark ?? options?.lowWatermark ?? 1;
   validateNumber(lowWatermark, 'options.lowWaterMark', 1);
 
   const unconsumedEvents = [];
@@ -540,7 +537,7 @@ function on(emitter, event, options = { __proto__: null }) {
 
   eventTargetAgnosticAddListener(emitter, event, eventHandler);
   if (event !== 'error' && typeof emitter.on === 'function') emitter.on('error', errorHandler);
-  const closeEvents = options.close;
+  const closeEvents = options?.close;
   if (closeEvents && closeEvents.length) {
     for (const name of closeEvents) eventTargetAgnosticAddListener(emitter, name, closeHandler);
   }

@@ -56,7 +56,21 @@ for (const file of sections) {
   if (r && typeof r.then === 'function') pending.push(r);
 }
 
+// A case that never settles would let the loop drain silently: fail loudly.
+const guard = setTimeout(() => {
+  console.log('harness: an async section never finished');
+  process.exit(2);
+}, 30000);
+process.on('beforeExit', () => {
+  if (!finished) {
+    console.log('harness: an async section never settled');
+    process.exitCode = 2;
+  }
+});
+let finished = false;
 Promise.all(pending).then(() => {
+  finished = true;
+  clearTimeout(guard);
   for (const [s, n] of Object.entries(counts)) console.log(`${s}: ${n} cases`);
   console.log(`total: ${total}, failed: ${failed}`);
   process.exitCode = failed ? 1 : 0;

@@ -218,7 +218,9 @@ module.exports = async ({ check, ours }) => {
       log.push(e.listenerCount('never'), e.listenerCount('error'));
       await EE.once(e, 'x', { signal: AbortSignal.abort() }).catch((er) => log.push([er.name, er.message]));
       await EE.once(5, 'x').catch((er) => log.push(er.message));
-      await EE.once(e, 'x', 5).catch((er) => log.push(er.message));
+      await EE.once(e, 'x', { signal: 5 }).catch((er) => log.push(er.message));
+      log.push(typeof EE.on(e, 'x', 5).next);
+      try { EE.on(e, 'x', { signal: 5 }); } catch (er) { log.push(er.message); }
       const et = new EventTarget();
       setTimeout(() => et.dispatchEvent(new Event('ping')), 1);
       const [ev] = await EE.once(et, 'ping');
