@@ -85,7 +85,7 @@ function formatList(array, type = 'and') {
 // What `Received ...` says about a value.
 function determineSpecificType(value) {
   if (value == null) return '' + value;
-  if (typeof value === 'function' && value.name) return `function ${value.name}`;
+  if (typeof value === 'function') return `function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor && value.constructor.name) {
       return `an instance of ${value.constructor.name}`;
