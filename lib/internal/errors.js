@@ -206,6 +206,7 @@ E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   return `${msg} (${err})`;
 }, Error);
 
+E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
 E('ERR_MISSING_ARGS', (...args) => {
   let msg = 'The ';
@@ -227,13 +228,7 @@ E('ERR_MISSING_ARGS', (...args) => {
   return `${msg} must be specified`;
 }, TypeError);
 E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
-  let type;
-  if (value && value.constructor && value.constructor.name) {
-    type = `instance of ${value.constructor.name}`;
-  } else {
-    type = `type ${typeof value}`;
-  }
-  return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
+  return `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`;
 }, TypeError, RangeError);
 // The caller sets `reason` on the error.
 E('ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value', Error);

@@ -18,9 +18,8 @@ function createLoader() {
     if (cache.has(name)) return cache.get(name).exports;
     const file = path.join(LIB, name + '.js');
     if (!fs.existsSync(file)) {
-      const e = new Error(`Cannot find lib module '${name}'`);
-      e.code = 'MODULE_NOT_FOUND';
-      throw e;
+      // Modules the runtime provides natively (fs, ...) come from Node.
+      return require(name);
     }
     const module = { exports: {}, id: name };
     cache.set(name, module);
