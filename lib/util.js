@@ -7,7 +7,11 @@ const {
 } = require('internal/inspect');
 const { codes } = require('internal/errors');
 const types = require('internal/types');
-const { isDeepStrictEqual } = require('internal/comparisons');
+
+// Loaded on first use: deep equality is rarely needed at startup.
+function isDeepStrictEqual(a, b) {
+  return require('internal/comparisons').isDeepStrictEqual(a, b);
+}
 
 const {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FALSY_VALUE_REJECTION,
@@ -192,31 +196,56 @@ function testEnabled(set) {
   return debugEnvRegex !== null && debugEnvRegex.test(set);
 }
 
+// Node warns when NODE_DEBUG turns on logs that may contain secrets.
+function emitWarningIfNeeded(set) {
+  if (set === 'HTTP' || set === 'HTTP2') {
+    process.emitWarning('Setting the NODE_DEBUG environment variable ' +
+      `to '${set.toLowerCase()}' can expose sensitive ` +
+      'data (such as passwords, tokens and authentication headers) ' +
+      'in the resulting log.');
+  }
+}
+
+const debugImpls = { __proto__: null };
+
+function debuglogImpl(enabled, set) {
+  if (debugImpls[set] === undefined) {
+    if (enabled) {
+      const pid = process.pid;
+      emitWarningIfNeeded(set);
+      debugImpls[set] = function debug(...args) {
+        const colors = shouldColorize(process.stderr);
+        const msg = formatWithOptions({ colors }, ...args);
+        const coloredPID = inspect(pid, { colors });
+        writeStderr(format('%s %s: %s\n', set, coloredPID, msg));
+      };
+    } else {
+      debugImpls[set] = function debug() {};
+    }
+  }
+  return debugImpls[set];
+}
+
 // Returns a logger that writes `SET PID: message` to stderr when NODE_DEBUG
-// names `set`. NODE_DEBUG is read on the first call, not at load time.
+// names `set`. NODE_DEBUG is read on the first use, not at load time.
 function debuglog(set, cb) {
+  let enabled;
   let debugImpl;
   function init() {
     set = set.toUpperCase();
-    if (testEnabled(set)) {
-      const pid = process.pid;
-      debugImpl = function debug(...args) {
-        const msg = formatWithOptions({ colors: false }, ...args);
-        writeStderr(`${set} ${pid}: ${msg}\n`);
-      };
-    } else {
-      debugImpl = function debug() {};
-    }
-    if (typeof cb === 'function') cb(debugImpl);
+    enabled = testEnabled(set);
   }
   function logger(...args) {
-    if (debugImpl === undefined) init();
+    if (debugImpl === undefined) {
+      init();
+      debugImpl = debuglogImpl(enabled, set);
+      if (typeof cb === 'function') cb(debugImpl);
+    }
     return debugImpl(...args);
   }
-  let enabled;
   Object.defineProperty(logger, 'enabled', {
     get() {
-      if (enabled === undefined) enabled = testEnabled(set.toUpperCase());
+      if (enabled === undefined) init();
       return enabled;
     },
     configurable: true,
@@ -226,8 +255,7 @@ function debuglog(set, cb) {
 }
 
 function writeStderr(str) {
-  if (process.stderr && typeof process.stderr.write === 'function') process.stderr.write(str);
-  else if (typeof console === 'object') console.error(str.slice(0, -1));
+  process.stderr.write(str);
 }
 
 // ---------------------------------------------------------------------------

@@ -138,6 +138,17 @@ module.exports = async ({ check, ours }) => {
   for (const s of ['abc', 'a\ud800b', '\udc00x', '\ud83d\ude00', 5]) check(`toUSVString(${JSON.stringify(s)})`, (w) => pick(w).toUSVString(s));
   check('_extend', (w) => pick(w)._extend({ a: 1 }, { b: 2, a: 3 }));
   check('_extend null', (w) => pick(w)._extend({ a: 1 }, null));
+  // debuglog reads NODE_DEBUG: run a child process per implementation.
+  const { spawnSync } = require('node:child_process');
+  for (const env of ['foo,ba*', 'FOO', 'http', '']) {
+    const out = {};
+    for (const w of ['ours', 'node']) {
+      const r = spawnSync(process.execPath, [require('node:path').join(__dirname, '..', 'debuglog-child.js'), w],
+        { env: { ...process.env, NODE_DEBUG: env }, encoding: 'utf8' });
+      out[w] = r.stderr.replace(new RegExp(`\\b${r.pid}\\b`, 'g'), 'PID').replace(/\(node:PID\)/g, '(node:PID)');
+    }
+    check(`debuglog NODE_DEBUG=${env}`, (w) => out[w]);
+  }
   check('debuglog disabled', (w) => { const d = pick(w).debuglog('jslibtest'); d('x'); return d.enabled; });
 
   // --- parseArgs
