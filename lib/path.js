@@ -227,8 +227,16 @@ function globToRegExp(pattern, sepChars) {
   return new RegExp(`^${re}$`, sepChars === '/' ? '' : 'i');
 }
 
+let warnedGlob = false;
+
 function matchesGlobWith(sepChars) {
   return function matchesGlob(path, pattern) {
+    if (!warnedGlob) {
+      // Experimental in Node 20: it says so once per process.
+      warnedGlob = true;
+      process.emitWarning('glob is an experimental feature and might change at any time',
+        'ExperimentalWarning');
+    }
     validateString(path, 'path');
     validateString(pattern, 'pattern');
     return globToRegExp(pattern, sepChars).test(path);

@@ -337,10 +337,30 @@ Object.defineProperty(inspect, 'defaultOptions', {
 inspect.colors = colors;
 inspect.styles = styles;
 
-// Promise state cannot be observed from ECMAScript; the runtime installs a
-// native here. It returns undefined (unknown, shown as pending) or
-// [state, result] with state 0 = pending, 1 = fulfilled, 2 = rejected.
+// Engine introspection that ECMAScript cannot do. The runtime installs
+// natives here (or provides them as internalBinding('util').<name>):
+//  getPromiseDetails(p) -> undefined (unknown: shown as pending) or
+//    [state, result] with state 0 = pending, 1 = fulfilled, 2 = rejected;
+//  previewEntries(iteratorOrWeakCollection) -> [entries, isKeyValue];
+//  getProxyDetails(value) -> undefined (not a proxy), or [target, handler]
+//    (target null when revoked).
 inspect.getPromiseDetails = undefined;
+inspect.previewEntries = undefined;
+inspect.getProxyDetails = undefined;
+
+let utilBinding;
+function engineHook(name) {
+  if (typeof inspect[name] === 'function') return inspect[name];
+  if (utilBinding === undefined) {
+    try {
+      utilBinding = (typeof internalBinding === 'function' && internalBinding('util')) || null;
+    } catch {
+      utilBinding = null;
+    }
+  }
+  const fn = utilBinding && utilBinding[name];
+  return typeof fn === 'function' ? fn : undefined;
+}
 
 function getUserOptions(ctx) {
   const ret = {
@@ -367,6 +387,16 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     return formatPrimitive(ctx.stylize, value, ctx);
   }
   if (value === null) return ctx.stylize('null', 'null');
+
+  // Proxies show their target (or, with showProxy, target and handler)
+  // without running any trap.
+  const proxyHook = engineHook('getProxyDetails');
+  const proxy = proxyHook ? proxyHook(value) : undefined;
+  if (proxy !== undefined) {
+    if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
+    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+    value = proxy[0];
+  }
 
   if (ctx.customInspect) {
     const maybeCustom = value[customInspectSymbol];
@@ -397,6 +427,15 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     return ctx.stylize(`[Circular *${index}]`, 'special');
   }
   return formatRaw(ctx, value, recurseTimes, typedArray);
+}
+
+function formatProxy(ctx, proxy, recurseTimes) {
+  if (ctx.depth !== null && recurseTimes > ctx.depth) return ctx.stylize('Proxy [Array]', 'special');
+  recurseTimes += 1;
+  ctx.indentationLvl += 2;
+  const res = [formatValue(ctx, proxy[0], recurseTimes), formatValue(ctx, proxy[1], recurseTimes)];
+  ctx.indentationLvl -= 2;
+  return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
 }
 
 // The name shown before an object: the first constructor on the prototype
@@ -1081,7 +1120,8 @@ function formatMap(ctx, value, recurseTimes) {
 // without consuming them; the runtime may install inspect.previewEntries
 // (value) -> [entries, isKeyValue] (V8's previewEntries) to show them.
 function previewEntries(value) {
-  return typeof inspect.previewEntries === 'function' ? inspect.previewEntries(value) : undefined;
+  const hook = engineHook('previewEntries');
+  return hook ? hook(value) : undefined;
 }
 
 function formatIterator(ctx, value, recurseTimes, braces) {
@@ -1158,8 +1198,8 @@ function formatWeakMap(ctx, value, recurseTimes) {
 }
 
 function formatPromise(ctx, value, recurseTimes) {
-  const details = typeof inspect.getPromiseDetails === 'function' ?
-    inspect.getPromiseDetails(value) : undefined;
+  const hook = engineHook('getPromiseDetails');
+  const details = hook ? hook(value) : undefined;
   if (details === undefined || details[0] === 0) {
     return [ctx.stylize('<pending>', 'special')];
   }

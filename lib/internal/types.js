@@ -37,7 +37,14 @@ const typedArrayTag = getter(TypedArray.prototype, Symbol.toStringTag);
 
 // Native hooks are optional: a runtime without them still gets answers for
 // everything ECMAScript can decide.
+// Taken from internalBinding('types') when the runtime has that binding;
+// setNativeHooks() can replace them.
 let native = {};
+try {
+  if (typeof internalBinding === 'function') native = internalBinding('types') || {};
+} catch {
+  native = {};
+}
 function setNativeHooks(hooks) {
   native = hooks || {};
 }
