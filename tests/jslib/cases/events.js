@@ -245,6 +245,27 @@ module.exports = async ({ check, ours }) => {
       await it3.next().catch((er) => log.push(er.name));
       log.push(Object.getPrototypeOf(Object.getPrototypeOf(it3)) === Object.prototype, typeof it3[Symbol.asyncIterator]);
     },
+    async abortListener(EE, log) {
+      const ac = new AbortController();
+      const d = EE.addAbortListener(ac.signal, (ev) => log.push(['aborted', ev && ev.type]));
+      log.push(typeof d[Symbol.dispose || Symbol.for('nodejs.dispose')]);
+      ac.abort();
+      const ac2 = new AbortController();
+      ac2.abort();
+      EE.addAbortListener(ac2.signal, (...a) => log.push(['already aborted', a.length]));
+      await new Promise((r) => setTimeout(r, 1));
+      const ac3 = new AbortController();
+      const d3 = EE.addAbortListener(ac3.signal, () => log.push('should not run'));
+      d3[Symbol.dispose || Symbol.for('nodejs.dispose')]();
+      ac3.abort();
+      for (const bad of [undefined, 5, {}]) {
+        try { EE.addAbortListener(bad, () => {}); } catch (er) { log.push(er.message); }
+      }
+      try { EE.addAbortListener(new AbortController().signal, 5); } catch (er) { log.push(er.message); }
+      const et = new EventTarget();
+      EE.setMaxListeners(3, et);
+      log.push(EE.getMaxListeners(et), EE.getMaxListeners(new EventTarget()));
+    },
     async captureRejections(EE, log) {
       const e = new EE({ captureRejections: true });
       e.on('x', async () => { throw new Error('async fail'); });
