@@ -40,10 +40,14 @@ function findCallSource(fn) {
     Error.stackTraceLimit = limit;
   }
   const stack = typeof holder.stack === 'string' ? holder.stack : '';
-  const frame = stack.split('\n')[1] || '';
-  // `    at fn (file:line:col)` or `    at file:line:col`; only real files
-  // (not eval code or the REPL) can be quoted.
-  const m = frame.match(/\(?((?:file:\/\/)?\/[^()]*?|[A-Za-z]:\\[^()]*?):(\d+):(\d+)\)?$/);
+  // V8 puts a header line first; JSC starts with the frames.
+  const frames = stack.split('\n');
+  const frame = (/^\s+at /.test(frames[1] || '') ? frames[1] : frames.find((f) => f.includes('@'))) || '';
+  // V8's `    at fn (file:line:col)` / `    at file:line:col`, or JSC's
+  // `fn@file:line:col`; only real files (not eval code or the REPL) can be
+  // quoted.
+  const m = frame.match(/[(@ ]((?:file:\/\/)?\/[^()@]*?|[A-Za-z]:\\[^()@]*?):(\d+):(\d+)\)?$/) ||
+    frame.match(/^((?:file:\/\/)?\/[^()@]*?):(\d+):(\d+)$/);
   if (!m) return undefined;
   let file = m[1];
   if (file.startsWith('file://')) file = decodeURIComponent(file.slice(7));

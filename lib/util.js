@@ -340,11 +340,18 @@ function isPrimitive(arg) {
   return arg === null || (typeof arg !== 'object' && typeof arg !== 'function');
 }
 
-// util.types: only the public checks.
+// util.types: the public checks, in Node's order.
+const publicTypeNames = ['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject',
+  'isBooleanObject', 'isNumberObject', 'isStringObject', 'isSymbolObject', 'isNativeError',
+  'isRegExp', 'isAsyncFunction', 'isGeneratorFunction', 'isGeneratorObject', 'isPromise',
+  'isMap', 'isSet', 'isMapIterator', 'isSetIterator', 'isWeakMap', 'isWeakSet',
+  'isArrayBuffer', 'isDataView', 'isSharedArrayBuffer', 'isProxy', 'isModuleNamespaceObject',
+  'isAnyArrayBuffer', 'isBoxedPrimitive', 'isArrayBufferView', 'isTypedArray', 'isUint8Array',
+  'isUint8ClampedArray', 'isUint16Array', 'isUint32Array', 'isInt8Array', 'isInt16Array',
+  'isInt32Array', 'isFloat32Array', 'isFloat64Array', 'isBigInt64Array', 'isBigUint64Array',
+  'isKeyObject', 'isCryptoKey'];
 const publicTypes = {};
-for (const key of Object.keys(types)) {
-  if (key.startsWith('is') && key !== 'isWeakRef') publicTypes[key] = types[key];
-}
+for (const key of publicTypeNames) publicTypes[key] = types[key];
 
 let parseArgsModule;
 
