@@ -149,6 +149,8 @@ function isZeroWidthCodePoint(code) {
 
 function getStringWidth(str, removeControlChars = true) {
   if (removeControlChars) str = stripVTControlCharacters(str);
+  // Fast path: printable ASCII is one column per character.
+  if (/^[\x20-\x7e]*$/.test(str)) return str.length;
   let width = 0;
   for (const ch of str.normalize('NFC')) {
     const code = ch.codePointAt(0);
@@ -168,6 +170,14 @@ const meta = [
   '\\x18', '\\x19', '\\x1A', '\\x1B', '\\x1C', '\\x1D', '\\x1E', '\\x1F',
 ];
 
+// Characters that need escaping: C0 and C1 controls, DEL, backslash, the
+// single quote, and lone surrogates.
+const escapeTestRegExp = /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function hexEscape(code) {
+  return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
 // Quotes a string the way Node does: single quotes unless the string holds
 // one, then double quotes, then backticks; escapes control characters,
 // backslashes, the chosen quote and lone surrogates.
@@ -177,13 +187,17 @@ function strEscape(str) {
     if (!str.includes('"')) quote = '"';
     else if (!str.includes('`') && !str.includes('${')) quote = '`';
   }
+  // Fast path: nothing to escape.
+  if (quote !== "'" ? !escapeTestRegExp.test(str.replaceAll("'", '')) : !escapeTestRegExp.test(str)) {
+    if (quote === "'" || !str.includes(quote)) return quote + str + quote;
+  }
   let result = '';
   for (let i = 0; i < str.length; i++) {
     const code = str.charCodeAt(i);
     if (code < 0x20) {
       result += meta[code];
-    } else if (code === 0x7f) {
-      result += '\\x7F';
+    } else if (code >= 0x7f && code <= 0x9f) {
+      result += hexEscape(code);
     } else if (code === 0x5c) {
       result += '\\\\';
     } else if (str[i] === quote) {
@@ -544,7 +558,18 @@ function isArrayIndex(key) {
 // Keys of array-likes that are not indices (e.g. `arr.foo = 1`).
 function getOwnNonIndexProperties(value, showHidden) {
   const keys = [];
-  for (const key of Reflect.ownKeys(value)) {
+  const all = Reflect.ownKeys(value);
+  // Own keys list array indices first, in ascending order: binary-search
+  // where they end instead of testing each of them.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isArrayIndex(all[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < all.length; i++) {
+    const key = all[i];
     if (isArrayIndex(key)) continue;
     if (!showHidden && !propertyIsEnumerable(value, key)) continue;
     keys.push(key);

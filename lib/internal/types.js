@@ -58,18 +58,24 @@ const isArrayBuffer = slotCheck(getter(ArrayBuffer.prototype, 'byteLength'));
 const isSharedArrayBuffer = typeof SharedArrayBuffer === 'function' ?
   slotCheck(getter(SharedArrayBuffer.prototype, 'byteLength')) : () => false;
 const isDataView = slotCheck(getter(DataView.prototype, 'buffer'));
-const isNumberObject = (v) => typeof v === 'object' && slotCheck(Number.prototype.valueOf)(v);
-const isStringObject = (v) => typeof v === 'object' && slotCheck(String.prototype.valueOf)(v);
-const isBooleanObject = (v) => typeof v === 'object' && slotCheck(Boolean.prototype.valueOf)(v);
-const isBigIntObject = (v) => typeof v === 'object' && slotCheck(BigInt.prototype.valueOf)(v);
-const isSymbolObject = (v) => typeof v === 'object' && slotCheck(Symbol.prototype.valueOf)(v);
+const hasNumberData = slotCheck(Number.prototype.valueOf);
+const hasStringData = slotCheck(String.prototype.valueOf);
+const hasBooleanData = slotCheck(Boolean.prototype.valueOf);
+const hasBigIntData = slotCheck(BigInt.prototype.valueOf);
+const hasSymbolData = slotCheck(Symbol.prototype.valueOf);
+const isNumberObject = (v) => typeof v === 'object' && hasNumberData(v);
+const isStringObject = (v) => typeof v === 'object' && hasStringData(v);
+const isBooleanObject = (v) => typeof v === 'object' && hasBooleanData(v);
+const isBigIntObject = (v) => typeof v === 'object' && hasBigIntData(v);
+const isSymbolObject = (v) => typeof v === 'object' && hasSymbolData(v);
 const isWeakRef = typeof WeakRef === 'function' ? slotCheck(WeakRef.prototype.deref) : () => false;
 
+const hasRegExpSource = slotCheck(getter(RegExp.prototype, 'source'));
 function isRegExp(value) {
   // RegExp.prototype.source answers "(?:)" for RegExp.prototype itself,
   // which is not a RegExp instance.
   if (value === RegExp.prototype) return false;
-  return slotCheck(getter(RegExp.prototype, 'flags') && getter(RegExp.prototype, 'source'))(value);
+  return hasRegExpSource(value);
 }
 
 function typedArrayName(value) {

@@ -67,7 +67,7 @@ module.exports = ({ check, ours }) => {
   Object.defineProperty(nonEnum, 'hidden', { value: 42, enumerable: false });
   nonEnum.visible = 1;
   const symKeys = { [Symbol('sym')]: 1, [Symbol()]: 2, [Symbol.for('reg')]: 3, normal: 4 };
-  const weirdKeys = { 'a-b': 1, 'with space': 2, '0': 3, '1a': 4, _ok: 5, $d: 6, "it's": 7, 'ünï': 8, '': 9 };
+  const weirdKeys = { '\x85k': 0, 'tab\tkey': 0, "q'k": 0, 'a-b': 1, 'with space': 2, '0': 3, '1a': 4, _ok: 5, $d: 6, "it's": 7, 'ünï': 8, '': 9 };
   const longStr = 'x'.repeat(200);
   const multiLineStr = 'first line of text here\nsecond line of text here\nthird line here which is longer than the others\n';
   const date = new Date(Date.UTC(2020, 0, 2, 3, 4, 5, 6));
@@ -105,7 +105,7 @@ module.exports = ({ check, ours }) => {
   const objWithProtoKey = JSON.parse('{"__proto__": 1}');
   const emptyItems = [, , ,]; // eslint-disable-line no-sparse-arrays
   const numbers = [0, -0, 1.5, -1e21, 1e21, NaN, Infinity, -Infinity, 123456789.123, 2 ** 53];
-  const strings = ['', 'a', "'", '"', '`', "'\"", "'\"`", "'\"`${}", '\\', '\n', '\t\r\b\f\v', '\x00\x01\x1f\x7f', '\u{1F600}', '\ud800', 'é', '中文'];
+  const strings = ['', 'a', "'", '"', '`', "'\"", "'\"`", "'\"`${}", '\\', '\n', '\t\r\b\f\v', '\x00\x01\x1f\x7f', '\u{1F600}', '\ud800', 'é', '中文', 'a\x85b\x9fc\xa0', '\udc00x', "'\\", '"\x00`\'', 'x\ud83d\ude00\ud83d'];
   const cls = class {};
   const anonFn = (() => () => {})();
   const boundFn = function orig() {}.bind(null);
