@@ -250,9 +250,11 @@ function formatNumber(fn, number, numericSeparator) {
     return fn(addNumericSeparator(string), 'number');
   }
   if (Number.isNaN(number)) return fn(string, 'number');
-  // Math.trunc(-0.5) is -0, whose String() loses the sign.
-  if (Object.is(integer, -0)) string = '-0';
-  return fn(`${addNumericSeparator(string)}.${addNumericSeparatorEnd(String(number).slice(string.length + 1))}`, 'number');
+  // Split the shortest representation at its dot (Node does this even for
+  // exponent forms without a dot, giving e.g. '1e-.1e-_7' for 1e-7).
+  string = String(number);
+  const dot = string.indexOf('.');
+  return fn(`${addNumericSeparator(string.slice(0, dot))}.${addNumericSeparatorEnd(string.slice(dot + 1))}`, 'number');
 }
 
 function formatBigInt(fn, bigint, numericSeparator) {
@@ -841,11 +843,7 @@ function getBoxedBase(value, ctx, keys, constructor, tag) {
 // --- errors
 
 function getStackString(error) {
-  if (error.stack) {
-    if (typeof error.stack === 'string') return error.stack;
-    return inspect(error.stack);
-  }
-  return ErrorToString.call(error);
+  return error.stack ? String(error.stack) : ErrorToString.call(error);
 }
 
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {

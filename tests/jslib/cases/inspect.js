@@ -132,7 +132,23 @@ module.exports = ({ check, ours }) => {
   const objInArr = [{ a: { b: { c: { d: 1 } } } }];
   const serverLike = { host: 'localhost', port: 8080, options: { keepAlive: true, timeout: 5000, headers: { 'content-type': 'application/json', accept: '*/*' } }, handlers: [function onRequest() {}, () => {}] };
 
+  class ProtoNamed extends Error {}
+  ProtoNamed.prototype.name = 'ProtoNamed';
+  const errMultiMsg = new Error('first line\nsecond line');
+  const errEmpty = new Error('');
+  const errStackNotString = new Error('weird');
+  errStackNotString.stack = { not: 'a string' };
+  const errNoFrames = new Error('nf');
+  errNoFrames.stack = 'Error: nf';
+  const errFakeAt = new Error('msg with\n    at fake frame');
+  const errNullProto = Object.setPrototypeOf(new Error('np'), null);
+  const errWithName = new TypeError('tn');
+  errWithName.name = 'CustomName';
+  const errInstanceOnly = Object.create(Error.prototype, { message: { value: 'created', enumerable: false } });
+  const errNested = { level1: { err: new RangeError('nested'), arr: [new Error('in arr')] } };
   const values = {
+    protoNamed: new ProtoNamed('pn'), errMultiMsg, errEmpty, errStackNotString, errNoFrames, errFakeAt, errNullProto,
+    errWithName, errInstanceOnly, errNested, smallNums: [1e-7, -1e-7, 1.5e300, 2 ** -1074, 0.1 + 0.2, 123e-20],
     undefined, null: null, true: true, false: false, numbers, strings, bigint: 123n, negBig: -5n,
     sym: Symbol('desc'), symEmpty: Symbol(), symIter: Symbol.iterator, symSpace: Symbol('a b'),
     emptyObj: {}, emptyArr: [], simpleObj: { a: 1, b: 'two', c: [3] },
@@ -194,6 +210,10 @@ module.exports = ({ check, ours }) => {
     ['%s %o', 'x', [1, 2]], ['%O', 'str'], ['%s', [undefined, null]], ['%j', undefined], ['%j', () => 1], ['%s', class A {}],
     ['%s', Object.assign(Object.create(null), { toString: () => 'np' })], ['%s', new (class X { toString() { return 'X!'; } })()],
     [new Error('first')], ['%s %s %s', 1], ['%', 1], ['%s%', 1], ['100%% sure %s', 'yes'],
+    ['%o', function foo() {}], ['%o', class K {}], ['%o', [1, [2, [3, [4, [5, [6]]]]]]], ['%O', { a: { b: { c: { d: {} } } } }],
+    ['%s', [Symbol('a'), 5n, -0]], ['%d', ''], ['%d', null], ['%i', 'abc'], ['%f', '0x10'], ['%d', '0x10'], ['%s', new Error('e2')],
+    ['%s', Object.assign(new Error('e3'), { toString() { return 'own toString'; } })], ['%j', { toJSON() { return 'tj'; } }], ['%j', 5n],
+    ['a', 'b', 'c'], [5, 'x', null], ['%s', 'a\nb'], ['%o', 'str'], ['%o', new Map([[1, { a: [1] }]])], ['%O', new Set([1])],
   ];
   for (const args of formats) {
     check(`format(${util.inspect(args, { breakLength: Infinity })})`, (w) =>
