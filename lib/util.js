@@ -331,6 +331,103 @@ function log(...args) {
 }
 
 // ---------------------------------------------------------------------------
+// parseEnv, aborted
+
+function trimSpaces(str) {
+  let start = 0;
+  let end = str.length;
+  while (start < end && str[start] === ' ') start++;
+  while (end > start && str[end - 1] === ' ') end--;
+  return str.slice(start, end);
+}
+
+// Parses dotenv-style `KEY=value` lines into an object, with Node 20.20's
+// rules: '#' comments, optional `export `, values trimmed of spaces, quoted
+// values ('...', "...", `...`, possibly spanning lines) with "\n" expanded in
+// double quotes, an unquoted value ending at '#'; a line without '=' ends
+// parsing, and a key may run across lines up to the next '='.
+function parseEnv(content) {
+  if (typeof content !== 'string') throw new ERR_INVALID_ARG_TYPE('content', 'string', content);
+  const store = new Map();
+  let s = trimSpaces(content.replaceAll('\r', ''));
+  while (s.length > 0) {
+    if (s[0] === '\n' || s[0] === '#') {
+      const nl = s.indexOf('\n');
+      if (nl === -1) break;
+      s = s.slice(nl + 1);
+      continue;
+    }
+    const eq = s.indexOf('=');
+    if (eq === -1) break;
+    let key = trimSpaces(s.slice(0, eq));
+    s = s.slice(eq + 1);
+    if (key === '') break;
+    if (key.startsWith('export ')) key = key.slice(7);
+    s = trimSpaces(s);
+    if (s === '') {
+      store.set(key, '');
+      break;
+    }
+    const q = s[0];
+    if (q === '"') {
+      const close = s.indexOf('"', 1);
+      if (close !== -1) {
+        store.set(key, s.slice(1, close).replaceAll('\\n', '\n'));
+        const nl = s.indexOf('\n', close + 1);
+        s = nl === -1 ? '' : s.slice(nl + 1);
+        continue;
+      }
+    }
+    if (q === '"' || q === "'" || q === '`') {
+      const close = s.indexOf(q, 1);
+      if (close === -1) {
+        // Unterminated: the rest of the line, quote included.
+        const nl = s.indexOf('\n');
+        if (nl === -1) break;
+        store.set(key, s.slice(0, nl));
+        s = s.slice(nl);
+      } else {
+        store.set(key, s.slice(1, close));
+        const nl = s.indexOf('\n', close + 1);
+        s = nl === -1 ? '' : s.slice(nl);
+      }
+      continue;
+    }
+    const nl = s.indexOf('\n');
+    let value;
+    if (nl === -1) {
+      value = s;
+      s = '';
+    } else {
+      value = s.slice(0, nl);
+      s = s.slice(nl);
+    }
+    const hash = value.indexOf('#');
+    if (hash !== -1) value = value.slice(0, hash);
+    store.set(key, trimSpaces(value));
+  }
+  // Node keeps the pairs in a sorted map: keys come out in sorted order.
+  const result = {};
+  for (const key of [...store.keys()].sort()) result[key] = store.get(key);
+  return result;
+}
+
+// Resolves when `signal` aborts, as long as `resource` is alive (Node holds
+// it weakly; here the listener simply stays until the abort).
+async function aborted(signal, resource) {
+  if (signal === undefined || signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
+    throw new ERR_INVALID_ARG_TYPE('resource', 'object', resource);
+  }
+  if (signal.aborted) return;
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+// ---------------------------------------------------------------------------
 // Legacy type checks (deprecated in docs, still exported by Node 20)
 
 function isError(e) {
@@ -390,6 +487,8 @@ module.exports = {
   styleText,
   toUSVString,
   types: publicTypes,
+  aborted,
+  parseEnv,
   get parseArgs() {
     if (parseArgsModule === undefined) parseArgsModule = require('internal/parse_args');
     return parseArgsModule.parseArgs;

@@ -10,7 +10,8 @@ module.exports = async ({ check, ours }) => {
   const expectedKeys = ['_extend', 'callbackify', 'debug', 'debuglog', 'deprecate', 'format', 'formatWithOptions',
     'inherits', 'inspect', 'isArray', 'isBoolean', 'isBuffer', 'isDeepStrictEqual', 'isNull', 'isNullOrUndefined',
     'isNumber', 'isString', 'isSymbol', 'isUndefined', 'isRegExp', 'isObject', 'isDate', 'isError', 'isFunction',
-    'isPrimitive', 'log', 'promisify', 'stripVTControlCharacters', 'styleText', 'toUSVString', 'types', 'parseArgs'];
+    'isPrimitive', 'log', 'promisify', 'stripVTControlCharacters', 'styleText', 'toUSVString', 'types', 'parseArgs',
+    'aborted', 'parseEnv'];
   for (const k of expectedKeys) check(`typeof util.${k}`, (w) => typeof pick(w)[k]);
   check('types keys', (w) => Object.keys(pick(w).types).sort().filter((k) => !['isExternal', 'isKeyObject', 'isCryptoKey', 'isProxy'].includes(k)).join());
 
@@ -150,6 +151,38 @@ module.exports = async ({ check, ours }) => {
     check(`debuglog NODE_DEBUG=${env}`, (w) => out[w]);
   }
   check('debuglog disabled', (w) => { const d = pick(w).debuglog('jslibtest'); d('x'); return d.enabled; });
+
+  // --- parseEnv
+  const envInputs = ['A=1\nB = two \n#c=3\nD="quoted # not comment"\nE=x # comment\nF=\'single\'\nG=`back`\nH="multi\nline"\nI="esc\\nnl"\nJ=\'raw\\n\'\nexport K=exp\n  L  =  spaced  \nM=\nN\nO==eq\n=nokey\nP="unterminated\nQ=1\n',
+    'A=1\r\nB=2\r\n', 'X="a"b"', 'Y=a=b=c', 'Z="  pad  "', 'DUP=1\nDUP=2', 'export  Q=1', '#only', '', 'KEY="dq \\"esc\\" "',
+    'K1=`a\nb`', 'K2=a#b', 'K3=a #b', 'K4="a" # c', "K5='a'b", '\tA\t=\tx\t', "A='x\nB=2", "A='x' junk\nB=2", 'A=x\n\n\nB=y',
+    '  \n  A=1', 'A="unterminated\nB=2', 'A="a\\nb\\\\nc"', "A='a\\nb'", 'A= "q" ', 'A=#x', '#a\n#b\nC=1', 'A=1#x\nB=2',
+    'A=`x\ny` z\nB=1', 'A="x\ny"\nB=1', 'export A=1\nexport=2', 'A=1\nB', 'A', 'A="abc', "A='abc", 'B=1\nA="abc', '\nA\n=1',
+    'A  = \n B=2', 'A=   \nB=2', 'A=" x " ', 'A=b c  d', 'A=""', "A=''\nB=1", 'A="#"#c', '__proto__=1\nA=2', 'A=1\n# c\n\n  # d\nB=2'];
+  for (const input of envInputs) {
+    check(`parseEnv(${JSON.stringify(input)})`, (w) => { const r = pick(w).parseEnv(input); return JSON.stringify([r, Object.getPrototypeOf(r) === Object.prototype]); });
+  }
+  check('parseEnv(5)', (w) => pick(w).parseEnv(5));
+  for (const [sig, res] of [[5, {}], [new AbortController().signal, 5], [new AbortController().signal, null]]) {
+    const key = `aborted(${typeof sig}, ${res === null ? 'null' : typeof res})`;
+    const outs = {};
+    for (const w of ['ours', 'node']) {
+      try { await pick(w).aborted(sig, res); outs[w] = 'resolved'; } catch (e) { outs[w] = `${e.code}: ${e.message}`; }
+    }
+    check(key, (w) => outs[w]);
+  }
+  const abortTrace = {};
+  for (const w of ['ours', 'node']) {
+    const ac = new AbortController();
+    const log = [];
+    const p = pick(w).aborted(ac.signal, {}).then(() => log.push('aborted resolved'));
+    log.push('before');
+    ac.abort();
+    await p;
+    await pick(w).aborted(AbortSignal.abort(), {}).then(() => log.push('already aborted resolved'));
+    abortTrace[w] = log;
+  }
+  check('aborted trace', (w) => abortTrace[w]);
 
   // --- parseArgs
   const opts = { a: { type: 'boolean', short: 'a' }, b: { type: 'boolean', short: 'b' }, c: { type: 'string', short: 'c' },
