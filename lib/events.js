@@ -12,6 +12,8 @@ const {
   ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_UNHANDLED_ERROR, ERR_INVALID_THIS,
 } = codes;
 
+const { kEnhanceStackBeforeInspector } = require('internal/util');
+
 let inspectFn;
 function inspect(value, opts) {
   if (inspectFn === undefined) inspectFn = require('internal/inspect').inspect;
@@ -168,19 +170,36 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   }
 
   if (doError) {
-    // 'error' without a listener throws.
+    // 'error' without a listener throws. The throw statements are laid out
+    // as in Node's events.js, since crash reports quote the throwing line.
     let er;
     if (args.length > 0) er = args[0];
-    if (er instanceof Error) throw er; // Unhandled 'error' event
+    if (er instanceof Error) {
+      try {
+        const capture = {};
+        Error.captureStackTrace(capture, EventEmitter.prototype.emit);
+        Object.defineProperty(er, kEnhanceStackBeforeInspector, {
+          __proto__: null,
+          value: enhanceStackTrace.bind(this, er, capture),
+          configurable: true,
+        });
+      } catch {
+        // The stack is only an improvement.
+      }
+      // Note: The comments on the `throw` lines are intentional, they show
+      // up in Node's output.
+      throw er; // Unhandled 'error' event
+    }
     let stringifiedEr;
     try {
       stringifiedEr = inspect(er);
     } catch {
       stringifiedEr = er;
     }
+    // At least give some kind of context to the user
     const err = new ERR_UNHANDLED_ERROR(stringifiedEr);
     err.context = er;
-    throw err;
+    throw err; // Unhandled 'error' event
   }
 
   const handler = events[type];
@@ -200,6 +219,26 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   }
   return true;
 };
+
+// The stack of an unhandled 'error' plus where it was emitted, with frames
+// shared with the error's own stack folded.
+function enhanceStackTrace(err, own) {
+  let ctorInfo = '';
+  try {
+    const { name } = this.constructor;
+    if (name !== 'EventEmitter') ctorInfo = ` on ${name} instance`;
+  } catch {
+    // No usable constructor name.
+  }
+  const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
+  const errStack = String(err.stack).split('\n').slice(1);
+  const ownStack = String(own.stack).split('\n').slice(1);
+  const { len, offset } = require('internal/inspect').identicalSequenceRange(ownStack, errStack);
+  if (len > 0) {
+    ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
+  }
+  return err.stack + sep + ownStack.join('\n');
+}
 
 function _addListener(target, type, listener, prepend) {
   let m;

@@ -1548,6 +1548,7 @@ module.exports = {
   format,
   formatWithOptions,
   getStringWidth,
+  identicalSequenceRange,
   stripVTControlCharacters,
   stylizeWithColor,
   stylizeNoColor,

@@ -200,6 +200,21 @@ module.exports = async ({ check, ours }) => {
   Ours.defaultMaxListeners = 10;
   Node.defaultMaxListeners = 10;
 
+  // An unhandled 'error' crash names where it was emitted.
+  {
+    const { spawnSync } = require('node:child_process');
+    const child = require('node:path').join(__dirname, '..', 'crash-child.js');
+    const out = {};
+    for (const w of ['ours', 'node']) {
+      const r = spawnSync(process.execPath, [child, w], { encoding: 'utf8' });
+      const text = r.stderr;
+      const start = text.indexOf('Error: boom');
+      const end = text.indexOf('\n\nNode.js');
+      out[w] = text.slice(start, end === -1 ? undefined : end).trim().replace(/:\d+:\d+\)/g, ':L:C)');
+    }
+    check('unhandled error crash stack', (w) => out[w]);
+  }
+
   // Async scenarios
   const asyncScenarios = {
     async once(EE, log) {
