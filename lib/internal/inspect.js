@@ -964,7 +964,17 @@ function getStackFrames(ctx, err, stack) {
   return frames;
 }
 
+// JavaScriptCore gives errors non-enumerable own `line`, `column` and
+// `sourceURL`; V8 (and so Node's output) has no such properties.
+const engineErrorKeys = ['line', 'column', 'sourceURL'];
+
 function formatError(err, constructor, tag, ctx, keys) {
+  if (ctx.showHidden) {
+    for (const key of engineErrorKeys) {
+      const index = keys.indexOf(key);
+      if (index !== -1 && !propertyIsEnumerable(err, key)) keys.splice(index, 1);
+    }
+  }
   const name = err.name != null ? String(err.name) : 'Error';
   let stack = getStackString(err);
   removeDuplicateErrorKeys(ctx, keys, err, stack);

@@ -42,6 +42,8 @@ module.exports = function cases({ util, path, events, assert }) {
       add(`inspect ${name} ${JSON.stringify(opts)}`, () => insp(v, opts));
     }
   }
+  add('inspect showHidden error', () => insp(stackless(new TypeError('hidden')), { showHidden: true }));
+  add('inspect showHidden thrown error', () => { try { null.x; } catch (e) { stackless(e); return insp(e, { showHidden: true }).split('\n').slice(1).join('\n').replace(/\[message\]: .*/, '[message]: M'); } });
   add('inspect showHidden obj', () => insp({ a: [1] }, { showHidden: true }));
   add('inspect showHidden class', () => insp(new Bar(), { showHidden: true }));
   add('format', () => util.format('%s %d %i %f %j %o %O %% %c', 'a', 42.5, 42.5, '1.5', { j: 1 }, [1], { O: 1 }, 'css', 'extra', { x: 1 }));
