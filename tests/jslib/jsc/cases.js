@@ -7,6 +7,7 @@ module.exports = function cases({ util, path, events, assert }) {
   const out = [];
   const add = (name, fn) => out.push([name, fn]);
   const insp = (v, o) => util.inspect(v, o);
+  const msg = (f) => { try { f(); return 'no throw'; } catch (e) { return `${e.name}|${e.code}|${e.message}`; } };
 
   class Foo { constructor() { this.x = 1; } }
   class Bar extends Foo { get y() { return 2; } }
@@ -55,6 +56,42 @@ module.exports = function cases({ util, path, events, assert }) {
   add('inherits', () => { function A() {} function B() {} util.inherits(B, A); return [B.super_ === A, Object.getPrototypeOf(B.prototype) === A.prototype].join(); });
   add('stripVT', () => util.stripVTControlCharacters('\u001b[31mred\u001b[39m'));
 
+  // Seeded random structures (same seed in both engines).
+  let seed = 4242;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  const words = ['a', 'id', 'name', 'value', 'longer_key_name', 'x-y', 'ünï', 'data'];
+  const pickw = () => words[Math.floor(rnd() * words.length)];
+  function gen(depth) {
+    const r = rnd();
+    if (depth > 4 || r < 0.35) {
+      const k = Math.floor(rnd() * 7);
+      return [Math.floor(rnd() * 1000), -rnd() * 1e6, pickw().repeat(1 + Math.floor(rnd() * 4)), rnd() < 0.5, null,
+        'line one\nline two '.repeat(1 + Math.floor(rnd() * 5)), BigInt(Math.floor(rnd() * 1e9))][k];
+    }
+    if (r < 0.6) {
+      const n = Math.floor(rnd() * (rnd() < 0.3 ? 40 : 8));
+      const kind = Math.floor(rnd() * 3);
+      return Array.from({ length: n }, () => (kind === 0 ? Math.floor(rnd() * 10 ** Math.floor(rnd() * 6)) : kind === 1 ? pickw() : gen(depth + 1)));
+    }
+    if (r < 0.85) {
+      const o = {};
+      const n = Math.floor(rnd() * 7);
+      for (let i = 0; i < n; i++) o[pickw() + (i || '')] = gen(depth + 1);
+      return o;
+    }
+    if (r < 0.92) return new Map([[pickw(), gen(depth + 1)], [Math.floor(rnd() * 5), gen(depth + 1)]]);
+    return new Set([gen(depth + 1), gen(depth + 1), pickw()]);
+  }
+  for (let i = 0; i < 150; i++) {
+    const v = gen(0);
+    const opts = [undefined, { breakLength: 60 }, { depth: 4 }, { compact: 2 }, { colors: true }][i % 5];
+    add(`random #${i}`, () => insp(v, opts));
+    if (i % 3 === 0) {
+      const w = gen(0);
+      add(`random assert #${i}`, () => msg(() => assert.deepStrictEqual(v, w)));
+    }
+  }
+
   // path
   const ps = ['', '/', 'a/b/../c', '/x/y/', '.a', 'x.tar.gz', '//srv//share', 'C:\\a\\b', '\\\\srv\\sh\\f.txt', '../..'];
   for (const p of ps) {
@@ -90,7 +127,6 @@ module.exports = function cases({ util, path, events, assert }) {
   });
 
   // assert
-  const msg = (f) => { try { f(); return 'no throw'; } catch (e) { return `${e.name}|${e.code}|${e.message}`; } };
   add('assert strictEqual', () => msg(() => assert.strictEqual(1, 2)));
   add('assert deepStrictEqual', () => msg(() => assert.deepStrictEqual({ a: 1, b: [1, 2, 3] }, { a: 1, b: [1, 2, 4] })));
   add('assert equal', () => msg(() => assert.equal('a', 'b')));
