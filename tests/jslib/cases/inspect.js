@@ -192,6 +192,40 @@ module.exports = ({ check, ours }) => {
     }
   }
 
+  // Options and hooks that change global state or call back.
+  const both = (fn) => (w) => fn(w === 'ours' ? our.inspect : util.inspect);
+  check('sorted comparator', both((ins) => ins({ b: 1, a: 2, c: 3, [Symbol('z')]: 0 }, { sorted: (x, y) => (x < y ? 1 : -1) })));
+  check('sorted map/set', both((ins) => ins([new Map([['b', 1], ['a', 2]]), new Set(['z', 'y']), { y: 1, x: 2 }], { sorted: true })));
+  check('stylize option', both((ins) => ins({ a: 1, b: 'x' }, { stylize: (str, type) => `<${type}:${str}>` })));
+  check('defaultOptions change', both((ins) => {
+    const saved = { ...ins.defaultOptions };
+    ins.defaultOptions = { depth: 0, breakLength: 20 };
+    try { return ins({ a: { b: 1 }, c: 'long enough to break the line' }); } finally { ins.defaultOptions = saved; }
+  }));
+  check('styles change', both((ins) => {
+    const saved = ins.styles.number;
+    ins.styles.number = 'red';
+    try { return ins([1, 'a'], { colors: true }); } finally { ins.styles.number = saved; }
+  }));
+  check('custom inspect args', both((ins) => ins({ inner: { [ins.custom](depth, options, inspectFn) {
+    return `d=${depth} ${options.stylize('s', 'string')} ${typeof inspectFn} ${inspectFn({ x: [1] }, options)} ${Object.keys(options).join(',')}`;
+  } } }, { colors: true, userOption: 42 })));
+  check('custom inspect nested object', both((ins) => ins({ a: { [ins.custom]() { return { b: { [ins.custom]() { return 'deep custom'; } } }; } } })));
+  check('custom inspect returns this', both((ins) => { const o = { x: 1, [ins.custom]() { return this; } }; return ins(o); }));
+  check('custom inspect throws', both((ins) => ins({ [ins.custom]() { throw new Error('ci'); } })));
+  check('customInspect on class proto', both((ins) => {
+    class C { constructor() { this.v = 1; } [ins.custom]() { return `C<${this.v}>`; } }
+    return ins([new C(), C.prototype, { c: new C() }]);
+  }));
+  check('getter throws', both((ins) => ins({ get bad() { throw new Error('nope'); } }, { getters: true })));
+  check('compact true long', both((ins) => ins({ a: 'x'.repeat(90), b: { c: 'y'.repeat(90) }, d: [1, 2, 3] }, { compact: true })));
+  check('breakLength 0', both((ins) => ins({ a: 1, b: [1, 2] }, { breakLength: 0 })));
+  check('depth -1', both((ins) => ins({ a: 1 }, { depth: -1 })));
+  check('maxStringLength 0', both((ins) => ins(['abc', 'de'], { maxStringLength: 0 })));
+  check('maxArrayLength -1', both((ins) => ins([1, 2], { maxArrayLength: -1 })));
+  check('inspect no args', both((ins) => ins()));
+  check('inspect boolean opts', both((ins) => ins({ a: [1] }, false)));
+
   // Legacy positional signature and numbers with separators.
   check('inspect(obj, true, 0, false)', (w) => (w === 'ours' ? our.inspect : util.inspect)({ a: { b: 1 } }, true, 0, false));
   for (const n of [1234567, -1234567.891, 0.0001234, 123456789012345678901234567890n, 1e21, -0.5, 1000, 999]) {
