@@ -81,9 +81,7 @@ function nextTick(fn, ...args) {
 function callbackifyOnRejected(reason, cb) {
   // A falsy rejection reason would read as "no error"; wrap it.
   if (!reason) {
-    const newReason = new ERR_FALSY_VALUE_REJECTION(reason);
-    newReason.reason = reason;
-    reason = newReason;
+    reason = new ERR_FALSY_VALUE_REJECTION(reason);
   }
   return cb(reason);
 }
