@@ -259,14 +259,7 @@ function writeStderr(str) {
 // ---------------------------------------------------------------------------
 // styleText, toUSVString, log
 
-// Whether `stream` should get ANSI colors: FORCE_COLOR decides when set,
-// otherwise a TTY with more than two colors.
-function shouldColorize(stream) {
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined) return !(force === '0' || force === 'false');
-  return Boolean(stream && stream.isTTY &&
-    (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
-}
+const { shouldColorize } = require('internal/util');
 
 function isStreamLike(obj) {
   return obj !== null && typeof obj === 'object' &&

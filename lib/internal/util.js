@@ -10,6 +10,17 @@
 //       at ...
 const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 
+// Whether output to `stream` should carry ANSI colors: FORCE_COLOR decides
+// when set (anything but '0'/'false' means yes), otherwise a TTY reporting
+// more than two colors.
+function shouldColorize(stream) {
+  const force = typeof process === 'object' && process && process.env ? process.env.FORCE_COLOR : undefined;
+  if (force !== undefined) return !(force === '0' || force === 'false');
+  return Boolean(stream && stream.isTTY &&
+    (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
+}
+
 module.exports = {
   kEnhanceStackBeforeInspector,
+  shouldColorize,
 };
