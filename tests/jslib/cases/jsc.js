@@ -34,6 +34,7 @@ module.exports = ({ check }) => {
   }
   const nodeMods = {
     util: require('node:util'), path: require('node:path'), events: require('node:events'), assert: require('node:assert'),
+    console: require('node:console'),
   };
   for (const [name, fn] of require(casesFile)(nodeMods)) {
     let expected;

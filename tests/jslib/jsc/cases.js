@@ -3,7 +3,7 @@
 // with our lib/ (see prelude.js): values are created inside the engine under
 // test, so engine differences (own properties of functions and errors,
 // Function.prototype.toString, ...) show up. Every case returns a string.
-module.exports = function cases({ util, path, events, assert }) {
+module.exports = function cases({ util, path, events, assert, console: consoleModule }) {
   const out = [];
   const add = (name, fn) => out.push([name, fn]);
   const insp = (v, o) => util.inspect(v, o);
@@ -91,6 +91,21 @@ module.exports = function cases({ util, path, events, assert }) {
       add(`random assert #${i}`, () => msg(() => assert.deepStrictEqual(v, w)));
     }
   }
+
+  // console, writing to an emitter-based stream
+  const consoleOut = (fn) => () => {
+    let buf = '';
+    const stream = new events.EventEmitter();
+    stream.write = (str, cb) => { buf += str; if (typeof cb === 'function') cb(null); return true; };
+    const c = new consoleModule.Console({ stdout: stream, stderr: stream });
+    fn(c);
+    return buf;
+  };
+  add('console log/group/count', consoleOut((c) => {
+    c.log('a %s b %d', 'x', 5, { o: [1, 2] }); c.group('G'); c.warn('in\ngroup'); c.count(); c.count(); c.groupEnd(); c.assert(false, 'bad');
+  }));
+  add('console table', consoleOut((c) => { c.table([{ a: 1, b: 'two' }, { a: [1, 2, 3, 4], c: null }]); c.table(new Map([[1, 2]])); }));
+  add('console dir', consoleOut((c) => c.dir({ a: { b: { c: { d: 1 } } } }, { depth: 1 })));
 
   // path
   const ps = ['', '/', 'a/b/../c', '/x/y/', '.a', 'x.tar.gz', '//srv//share', 'C:\\a\\b', '\\\\srv\\sh\\f.txt', '../..'];

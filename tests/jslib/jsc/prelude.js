@@ -32,7 +32,7 @@ function load(name) {
   fn.call(module.exports, module.exports, load, module, function () { throw new Error('no binding'); });
   return module.exports;
 }
-var mods = { util: load('util'), path: load('path'), events: load('events'), assert: load('assert') };
+var mods = { util: load('util'), path: load('path'), events: load('events'), assert: load('assert'), console: load('console') };
 var results = load(CASES)(mods).map(function (c) {
   try {
     return [c[0], String(c[1]())];
