@@ -480,8 +480,9 @@ module.exports = {
   types: publicTypes,
   aborted,
   parseEnv,
-  get parseArgs() {
+  // internal/parse_args loads on first call.
+  parseArgs: function parseArgs(config = { __proto__: null }) {
     if (parseArgsModule === undefined) parseArgsModule = require('internal/parse_args');
-    return parseArgsModule.parseArgs;
+    return parseArgsModule.parseArgs(config);
   },
 };

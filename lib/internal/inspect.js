@@ -54,13 +54,17 @@ const inspectDefaultOptions = Object.seal({
 
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-// Names of the global constructors; an object whose toString comes from one
-// of these counts as "built-in" for %s in util.format.
-// Node takes this list before SharedArrayBuffer is exposed, so it is not
-// among them.
-const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e) &&
-    e !== 'SharedArrayBuffer'));
+// The ECMAScript globals (as a fresh context has them, before the runtime
+// adds Buffer, URL, ...); an object whose toString comes from one of these
+// counts as "built-in" for %s in util.format. Node takes its list before
+// SharedArrayBuffer is exposed, so that one is not among them.
+const builtInObjects = new Set(['Object', 'Function', 'Array', 'Number', 'Infinity', 'NaN',
+  'Boolean', 'String', 'Symbol', 'Date', 'Promise', 'RegExp', 'Error', 'AggregateError',
+  'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'JSON',
+  'Math', 'Intl', 'ArrayBuffer', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array',
+  'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray',
+  'BigUint64Array', 'BigInt64Array', 'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet',
+  'Proxy', 'Reflect', 'FinalizationRegistry', 'WeakRef', 'Atomics', 'WebAssembly']);
 
 const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 const numberRegExp = /^(0|[1-9][0-9]*)$/;

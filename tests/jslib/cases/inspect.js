@@ -244,6 +244,7 @@ module.exports = ({ check, ours }) => {
     ['%s %o', 'x', [1, 2]], ['%O', 'str'], ['%s', [undefined, null]], ['%j', undefined], ['%j', () => 1], ['%s', class A {}],
     ['%s', Object.assign(Object.create(null), { toString: () => 'np' })], ['%s', new (class X { toString() { return 'X!'; } })()],
     [new Error('first')], ['%s %s %s', 1], ['%', 1], ['%s%', 1], ['100%% sure %s', 'yes'],
+    ['%s', new URL('http://a/b?c')], ['%s', new TextEncoder()], ['%s', Buffer.from('ab')], ['%s', new AbortController()],
     ['%o', function foo() {}], ['%o', class K {}], ['%o', [1, [2, [3, [4, [5, [6]]]]]]], ['%O', { a: { b: { c: { d: {} } } } }],
     ['%s', [Symbol('a'), 5n, -0]], ['%d', ''], ['%d', null], ['%i', 'abc'], ['%f', '0x10'], ['%d', '0x10'], ['%s', new Error('e2')],
     ['%s', Object.assign(new Error('e3'), { toString() { return 'own toString'; } })], ['%j', { toJSON() { return 'tj'; } }], ['%j', 5n],
