@@ -28,6 +28,7 @@ const DateToString = Date.prototype.toString;
 const RegExpToString = RegExp.prototype.toString;
 const SymbolToString = Symbol.prototype.toString;
 const MapEntries = Map.prototype.entries;
+const TypedArrayLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
 const SetValues = Set.prototype.values;
 
 // Entry kinds: object properties print `key: value`; array elements print
@@ -632,12 +633,18 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       braces = [`${prefix}{`, '}'];
     } else if (isTypedArray(value)) {
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
-      const fallback = constructor === null ? typedArrayName(value) : '';
-      const size = value.length;
+      let bound = value;
+      let fallback = '';
+      if (constructor === null) {
+        // Without a prototype the accessors are gone: format a copy.
+        fallback = typedArrayName(value);
+        bound = new globalThis[fallback](value);
+      }
+      const size = TypedArrayLength.call(value);
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
-      formatter = formatTypedArray;
+      if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
+      formatter = (c, v, r) => formatTypedArray(c, bound, r, size);
       extrasType = kArrayExtrasType;
     } else if (isMapIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
@@ -1093,8 +1100,7 @@ function formatArguments(ctx, value, recurseTimes) {
   return formatArray(ctx, value, recurseTimes);
 }
 
-function formatTypedArray(ctx, value, recurseTimes) {
-  const length = value.length;
+function formatTypedArray(ctx, value, recurseTimes, length) {
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = new Array(maxLength);

@@ -146,7 +146,20 @@ module.exports = ({ check, ours }) => {
   errWithName.name = 'CustomName';
   const errInstanceOnly = Object.create(Error.prototype, { message: { value: 'created', enumerable: false } });
   const errNested = { level1: { err: new RangeError('nested'), arr: [new Error('in arr')] } };
+  class NullBase extends null { constructor() { return Object.create(NullBase.prototype); } }
+  const exotic = {
+    anonInst: new (class {})(), ctorProp: { constructor: 'x', a: 1 }, ctorFn: { constructor: function Bar() {} },
+    fromProto: Object.create(Foo.prototype), nullBase: new NullBase(), objWithNumKeys: { '-1': 1, '01': 2, '1e3': 3, 1.5: 4 },
+    emptyStrKey: { '': 1 }, dateSub: new (class MyDate extends Date {})(0), reSub: new (class MyRe extends RegExp {})('x', 'g'),
+    mapSub: new (class MyMap extends Map {})(), setNullProto: Object.setPrototypeOf(new Set([1]), null),
+    taNull: Object.setPrototypeOf(new Uint8Array(2), null), boxedNull: Object.setPrototypeOf(new Number(3), null),
+    getterOnProto: new (class G { get x() { return 1; } })(), frozen: Object.freeze({ a: 1 }), arrWithNeg: Object.assign([1, 2], { '-1': 'neg' }),
+    longKey: { ['k'.repeat(100)]: 1 }, strObjKeys: Object.assign(new String('ab'), { x: 1 }), staticClass: class S { static x = 1; static m() {} },
+    iterProto: Object.getPrototypeOf([][Symbol.iterator]()), reflect: Reflect, weakRef: new WeakRef({}), finReg: new FinalizationRegistry(() => {}),
+    emptyAB: new ArrayBuffer(0), maxInt: Number.MAX_SAFE_INTEGER, promiseSub: (() => { const p = (class P extends Promise {}).resolve(1); promiseStates.set(p, [1, 1]); return p; })(),
+  };
   const values = {
+    ...exotic,
     protoNamed: new ProtoNamed('pn'), errMultiMsg, errEmpty, errStackNotString, errNoFrames, errFakeAt, errNullProto,
     errWithName, errInstanceOnly, errNested, smallNums: [1e-7, -1e-7, 1.5e300, 2 ** -1074, 0.1 + 0.2, 123e-20],
     undefined, null: null, true: true, false: false, numbers, strings, bigint: 123n, negBig: -5n,
