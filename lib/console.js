@@ -7,15 +7,51 @@
 // it as globalThis.console. It writes to process.stdout / process.stderr,
 // looked up on first use, so loading this module touches no stream.
 
-const { inspect, formatWithOptions } = require('internal/inspect');
-const { codes } = require('internal/errors');
 const { shouldColorize } = require('internal/util');
-const types = require('internal/types');
 
-const {
-  ERR_CONSOLE_WRITABLE_STREAM, ERR_INVALID_ARG_VALUE, ERR_INCOMPATIBLE_OPTION_PAIR,
-  ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE,
-} = codes;
+// Everything else loads on first need, so that `console.log('hello')`
+// costs only this module.
+let inspectModule;
+function inspectLib() {
+  if (inspectModule === undefined) inspectModule = require('internal/inspect');
+  return inspectModule;
+}
+function inspect(value, options) {
+  return inspectLib().inspect(value, options);
+}
+function codes() {
+  return require('internal/errors').codes;
+}
+function ERR_CONSOLE_WRITABLE_STREAM(...args) {
+  return new (codes().ERR_CONSOLE_WRITABLE_STREAM)(...args);
+}
+function ERR_INVALID_ARG_VALUE(...args) {
+  return new (codes().ERR_INVALID_ARG_VALUE)(...args);
+}
+function ERR_INCOMPATIBLE_OPTION_PAIR(...args) {
+  return new (codes().ERR_INCOMPATIBLE_OPTION_PAIR)(...args);
+}
+function ERR_INVALID_ARG_TYPE(...args) {
+  return new (codes().ERR_INVALID_ARG_TYPE)(...args);
+}
+function ERR_OUT_OF_RANGE(...args) {
+  return new (codes().ERR_OUT_OF_RANGE)(...args);
+}
+
+// util.formatWithOptions, without loading inspect when every argument is
+// a string and there is nothing to substitute (the result is then the
+// strings joined by spaces).
+function formatWithOptions(options, ...args) {
+  let plain = true;
+  for (let i = 0; i < args.length; i++) {
+    if (typeof args[i] !== 'string') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain && (args.length < 2 || !args[0].includes('%'))) return args.join(' ');
+  return inspectLib().formatWithOptions(options, ...args);
+}
 
 const kCounts = Symbol('counts');
 const kColorMode = Symbol('kColorMode');
@@ -77,7 +113,7 @@ function formatTime(ms) {
 }
 
 function validateStream(stream, name) {
-  if (!stream || typeof stream.write !== 'function') throw new ERR_CONSOLE_WRITABLE_STREAM(name);
+  if (!stream || typeof stream.write !== 'function') throw ERR_CONSOLE_WRITABLE_STREAM(name);
 }
 
 // The Console constructor works with and without `new`, and accepts
@@ -101,25 +137,25 @@ function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
   validateStream(stderr, 'stderr');
 
   if (typeof colorMode !== 'boolean' && colorMode !== 'auto') {
-    throw new ERR_INVALID_ARG_VALUE('colorMode', colorMode, "must be one of: 'auto', true, false");
+    throw ERR_INVALID_ARG_VALUE('colorMode', colorMode, "must be one of: 'auto', true, false");
   }
   if (groupIndentation !== undefined) {
     if (typeof groupIndentation !== 'number') {
-      throw new ERR_INVALID_ARG_TYPE('groupIndentation', 'number', groupIndentation);
+      throw ERR_INVALID_ARG_TYPE('groupIndentation', 'number', groupIndentation);
     }
     if (!Number.isInteger(groupIndentation)) {
-      throw new ERR_OUT_OF_RANGE('groupIndentation', 'an integer', groupIndentation);
+      throw ERR_OUT_OF_RANGE('groupIndentation', 'an integer', groupIndentation);
     }
     if (groupIndentation < 0 || groupIndentation > 1000) {
-      throw new ERR_OUT_OF_RANGE('groupIndentation', '>= 0 && <= 1000', groupIndentation);
+      throw ERR_OUT_OF_RANGE('groupIndentation', '>= 0 && <= 1000', groupIndentation);
     }
   }
   if (inspectOptions !== undefined) {
     if (inspectOptions === null || typeof inspectOptions !== 'object') {
-      throw new ERR_INVALID_ARG_TYPE('options.inspectOptions', 'object', inspectOptions);
+      throw ERR_INVALID_ARG_TYPE('options.inspectOptions', 'object', inspectOptions);
     }
     if (inspectOptions.colors !== undefined && options.colorMode !== undefined) {
-      throw new ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
+      throw ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
     }
     optionsMap.set(this, inspectOptions);
   }
@@ -230,7 +266,7 @@ const consoleMethods = {
 
   table(tabularData, properties) {
     if (properties !== undefined && !Array.isArray(properties)) {
-      throw new ERR_INVALID_ARG_TYPE('properties', 'Array', properties);
+      throw ERR_INVALID_ARG_TYPE('properties', 'Array', properties);
     }
     if (tabularData === null || typeof tabularData !== 'object') return this.log(tabularData);
     const cliTable = require('internal/cli_table');
@@ -244,11 +280,13 @@ const consoleMethods = {
     };
     const indexColumn = (length) => Array.from({ length }, (_, i) => cell(i));
 
-    const preview = inspect.previewEntries;
+    const types = require('internal/types');
+    const engine = inspectLib().previewEntries;
+    const preview = (v) => engine(v);
     const mapIter = types.isMapIterator(tabularData);
     let isKeyValue = false;
-    if (mapIter && typeof preview === 'function') {
-      const res = preview(tabularData);
+    if (mapIter) {
+      const res = preview(tabularData) || [[], false];
       tabularData = res[0];
       isKeyValue = res[1];
     }
@@ -270,7 +308,7 @@ const consoleMethods = {
     }
 
     const setIter = types.isSetIterator(tabularData);
-    if (setIter && typeof preview === 'function') tabularData = preview(tabularData)[0];
+    if (setIter) tabularData = (preview(tabularData) || [[]])[0];
     if (setIter || mapIter || types.isSet(tabularData)) {
       const values = [];
       for (const v of tabularData) values.push(cell(v));
@@ -494,7 +532,7 @@ function createGlobalConsole() {
   }
   Object.defineProperty(globalConsole, 'createTask', {
     value: function createTask(name) {
-      if (typeof name !== 'string') throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
+      if (typeof name !== 'string') throw ERR_INVALID_ARG_TYPE('name', 'string', name);
       return { run: (fn) => fn() };
     },
     writable: true,

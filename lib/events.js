@@ -7,10 +7,12 @@
 // wild reads `_events` directly, so the shape is part of the contract).
 // `once` listeners are wrappers that carry the original in `.listener`.
 
-const { codes, AbortError } = require('internal/errors');
-const {
-  ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_UNHANDLED_ERROR, ERR_INVALID_THIS,
-} = codes;
+// Errors load on first use: most programs never throw one from here.
+let errorsModule;
+function errors() {
+  if (errorsModule === undefined) errorsModule = require('internal/errors');
+  return errorsModule;
+}
 
 const { kEnhanceStackBeforeInspector } = require('internal/util');
 
@@ -30,23 +32,23 @@ const kRejection = Symbol.for('nodejs.rejection');
 let defaultMaxListeners = 10;
 
 function validateNumber(value, name, min) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (typeof value !== 'number') throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, 'number', value);
   if ((min != null && value < min) || Number.isNaN(value)) {
-    throw new ERR_OUT_OF_RANGE(name, `>= ${min}`, value);
+    throw new (errors().codes.ERR_OUT_OF_RANGE)(name, `>= ${min}`, value);
   }
 }
 
 function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value);
+  if (typeof value !== 'boolean') throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, 'boolean', value);
 }
 
 function checkListener(listener) {
-  if (typeof listener !== 'function') throw new ERR_INVALID_ARG_TYPE('listener', 'Function', listener);
+  if (typeof listener !== 'function') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('listener', 'Function', listener);
 }
 
 function validateAbortSignal(signal, name) {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, 'AbortSignal', signal);
   }
 }
 
@@ -85,7 +87,7 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
       } else if (target !== null && typeof target === 'object' && typeof target.setMaxListeners === 'function') {
         target.setMaxListeners(n);
       } else {
-        throw new ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
+        throw new (errors().codes.ERR_INVALID_ARG_TYPE)('eventTargets', ['EventEmitter', 'EventTarget'], target);
       }
     }
   }
@@ -197,7 +199,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
       stringifiedEr = er;
     }
     // At least give some kind of context to the user
-    const err = new ERR_UNHANDLED_ERROR(stringifiedEr);
+    const err = new (errors().codes.ERR_UNHANDLED_ERROR)(stringifiedEr);
     err.context = er;
     throw err; // Unhandled 'error' event
   }
@@ -472,7 +474,7 @@ function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
   } else if (typeof emitter.removeEventListener === 'function') {
     emitter.removeEventListener(name, listener, flags);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('emitter', 'EventEmitter', emitter);
   }
 }
 
@@ -483,7 +485,7 @@ function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
   } else if (typeof emitter.addEventListener === 'function') {
     emitter.addEventListener(name, listener, flags);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('emitter', 'EventEmitter', emitter);
   }
 }
 
@@ -493,7 +495,7 @@ async function once(emitter, name, options = { __proto__: null }) {
   // Node 20 does not check the type of `options` itself.
   const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
-  if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
+  if (signal && signal.aborted) throw new (errors().AbortError)(undefined, { cause: signal.reason });
   return new Promise((resolve, reject) => {
     const errorListener = (err) => {
       emitter.removeListener(name, resolver);
@@ -512,7 +514,7 @@ async function once(emitter, name, options = { __proto__: null }) {
     function abortListener() {
       eventTargetAgnosticRemoveListener(emitter, name, resolver);
       eventTargetAgnosticRemoveListener(emitter, 'error', errorListener);
-      reject(new AbortError(undefined, { cause: signal && signal.reason }));
+      reject(new (errors().AbortError)(undefined, { cause: signal && signal.reason }));
     }
     if (signal != null) eventTargetAgnosticAddListener(signal, 'abort', abortListener, { once: true });
   });
@@ -528,7 +530,7 @@ function on(emitter, event, options = { __proto__: null }) {
   // Node 20 does not check the type of `options` itself.
   const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
-  if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
+  if (signal && signal.aborted) throw new (errors().AbortError)(undefined, { cause: signal.reason });
   const highWatermark = options?.highWaterMark ?? options?.highWatermark ?? Number.MAX_SAFE_INTEGER;
   validateNumber(highWatermark, 'options.highWaterMark', 1);
   const lowWatermark = options?.lowWaterMark ?? options?.lowWatermark ?? 1;
@@ -565,7 +567,7 @@ function on(emitter, event, options = { __proto__: null }) {
     },
     throw(err) {
       if (!err || !(err instanceof Error)) {
-        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
+        throw new (errors().codes.ERR_INVALID_ARG_TYPE)('EventEmitter.AsyncIterator', 'Error', err);
       }
       errorHandler(err);
     },
@@ -585,7 +587,7 @@ function on(emitter, event, options = { __proto__: null }) {
   return iterator;
 
   function abortListener() {
-    errorHandler(new AbortError(undefined, { cause: signal && signal.reason }));
+    errorHandler(new (errors().AbortError)(undefined, { cause: signal && signal.reason }));
   }
 
   function eventHandler(...args) {
@@ -632,7 +634,7 @@ function getEventListeners(emitterOrTarget, type) {
     const hook = emitterOrTarget[Symbol.for('nodec.eventTargetListeners')];
     return typeof hook === 'function' ? hook.call(emitterOrTarget, type) : [];
   }
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function getMaxListeners(emitterOrTarget) {
@@ -643,15 +645,15 @@ function getMaxListeners(emitterOrTarget) {
   if (isEventTarget(emitterOrTarget)) {
     return emitterOrTarget[kMaxEventTargetListeners] ?? defaultMaxListeners;
   }
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 // Runs `listener` once when `signal` aborts (right away, in a microtask, if
 // it already has); returns a disposable that detaches it.
 function addAbortListener(signal, listener) {
-  if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  if (signal === undefined) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('signal', 'AbortSignal', signal);
   validateAbortSignal(signal, 'signal');
-  if (typeof listener !== 'function') throw new ERR_INVALID_ARG_TYPE('listener', 'Function', listener);
+  if (typeof listener !== 'function') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('listener', 'Function', listener);
   let removeEventListener;
   if (signal.aborted) {
     queueMicrotask(() => listener());
@@ -672,7 +674,7 @@ function addAbortListener(signal, listener) {
 // EventEmitterAsyncResource needs async_hooks, which nodec does not have
 // yet; accessing it explains that instead of failing obscurely.
 function EventEmitterAsyncResource() {
-  throw new ERR_INVALID_THIS('EventEmitterAsyncResource (async_hooks not available)');
+  throw new (errors().codes.ERR_INVALID_THIS)('EventEmitterAsyncResource (async_hooks not available)');
 }
 
 // The static members, in the order Node defines them (visible through

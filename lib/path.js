@@ -4,8 +4,10 @@
 // UNC paths. Pure string work: the only outside input is process.cwd() (and
 // on win32 the per-drive `=C:` environment variables) read by resolve().
 
-const { codes } = require('internal/errors');
-const { ERR_INVALID_ARG_TYPE } = codes;
+// Loaded on first use: only invalid arguments need it.
+function ERR_INVALID_ARG_TYPE(...args) {
+  return new (require('internal/errors').codes.ERR_INVALID_ARG_TYPE)(...args);
+}
 
 const CHAR_DOT = 46;
 const CHAR_FORWARD_SLASH = 47;
@@ -14,11 +16,11 @@ const CHAR_COLON = 58;
 const CHAR_QUESTION_MARK = 63;
 
 function validateString(value, name) {
-  if (typeof value !== 'string') throw new ERR_INVALID_ARG_TYPE(name, 'string', value);
+  if (typeof value !== 'string') throw ERR_INVALID_ARG_TYPE(name, 'string', value);
 }
 
 function validateObject(value, name) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw ERR_INVALID_ARG_TYPE(name, 'Object', value);
 }
 
 function isPosixPathSeparator(code) {

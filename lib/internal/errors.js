@@ -62,19 +62,23 @@ function makeNodeErrorWithCode(Base, key) {
   };
 }
 
-// E(code, message, Base[, ...otherBases]) registers an error code. Extra
-// bases get their own classes under codes[code].<BaseName>.
+// E(code, message, Base[, ...otherBases]) registers an error code. The
+// class is made on first use of codes[code]; extra bases get their own
+// classes under codes[code].<BaseName>.
 function E(sym, val, def, ...otherClasses) {
   messages.set(sym, val);
-  const C = makeNodeErrorWithCode(def, sym);
-  // Let `instanceof` and constructor names look like the base class.
-  Object.defineProperty(C, 'name', { value: def.name });
-  if (otherClasses.length !== 0) {
-    for (const clazz of otherClasses) {
-      C[clazz.name] = makeNodeErrorWithCode(clazz, sym);
-    }
-  }
-  codes[sym] = C;
+  Object.defineProperty(codes, sym, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const C = makeNodeErrorWithCode(def, sym);
+      // Let constructor names look like the base class.
+      Object.defineProperty(C, 'name', { value: def.name });
+      for (const clazz of otherClasses) C[clazz.name] = makeNodeErrorWithCode(clazz, sym);
+      Object.defineProperty(codes, sym, { value: C, writable: true, enumerable: true, configurable: true });
+      return C;
+    },
+  });
 }
 
 // --- helpers for messages

@@ -1569,6 +1569,7 @@ module.exports = {
   formatWithOptions,
   getStringWidth,
   identicalSequenceRange,
+  previewEntries,
   stripVTControlCharacters,
   stylizeWithColor,
   stylizeNoColor,

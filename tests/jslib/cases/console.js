@@ -44,6 +44,7 @@ module.exports = ({ check, ours }) => {
     c.info('info'); c.debug('debug %o', { x: 1 }); c.dirxml('dirxml', [1]);
     c.warn('warn %j', { w: 1 }); c.error(new Point(1, 2));
     c.log(); c.log('%c styled', 'color: red'); c.log('multi\nline');
+    c.log('a', '%s', 'b'); c.log('100%'); c.log('%s', 'x', 'y'); c.log('%%', 'z'); c.log('', ''); c.log('%d%%', 5);
   });
   scenario('dir', (c) => {
     c.dir({ a: { b: { c: { d: 1 } } } });
