@@ -123,6 +123,13 @@ function innerDeepEqual(val1, val2, strict, memos) {
         val1.message !== val2.message || val1.name !== val2.name) {
       return false;
     }
+    // `cause` and AggregateError's `errors` count too (when they are
+    // non-enumerable; enumerable ones are compared with the other keys).
+    for (const key of ['cause', 'errors']) {
+      const enum1 = isEnumerable(val1, key);
+      if (enum1 !== isEnumerable(val2, key)) return false;
+      if (!enum1 && !innerDeepEqual(val1[key], val2[key], strict, memos)) return false;
+    }
   } else if (isArrayBufferView(val1)) {
     if (!strict && (isFloat32Array(val1) || isFloat64Array(val1))) {
       if (!areSimilarFloatArrays(val1, val2)) return false;
