@@ -38,6 +38,14 @@ function validateNumber(value, name, min) {
   }
 }
 
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, 'number', value);
+  if (!Number.isInteger(value)) throw new (errors().codes.ERR_OUT_OF_RANGE)(name, 'an integer', value);
+  if (value < min || value > max) {
+    throw new (errors().codes.ERR_OUT_OF_RANGE)(name, `>= ${min} && <= ${max}`, value);
+  }
+}
+
 function validateBoolean(value, name) {
   if (typeof value !== 'boolean') throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, 'boolean', value);
 }
@@ -532,9 +540,9 @@ function on(emitter, event, options = { __proto__: null }) {
   validateAbortSignal(signal, 'options.signal');
   if (signal && signal.aborted) throw new (errors().AbortError)(undefined, { cause: signal.reason });
   const highWatermark = options?.highWaterMark ?? options?.highWatermark ?? Number.MAX_SAFE_INTEGER;
-  validateNumber(highWatermark, 'options.highWaterMark', 1);
+  validateInteger(highWatermark, 'options.highWaterMark', 1);
   const lowWatermark = options?.lowWaterMark ?? options?.lowWatermark ?? 1;
-  validateNumber(lowWatermark, 'options.lowWaterMark', 1);
+  validateInteger(lowWatermark, 'options.lowWaterMark', 1);
 
   const unconsumedEvents = [];
   const unconsumedPromises = [];

@@ -260,6 +260,26 @@ module.exports = async ({ check, ours }) => {
       await it3.next().catch((er) => log.push(er.name));
       log.push(Object.getPrototypeOf(Object.getPrototypeOf(it3)) === Object.prototype, typeof it3[Symbol.asyncIterator]);
     },
+    async onWatermarks(EE, log) {
+      const e = new EE();
+      e.pause = () => log.push('pause');
+      e.resume = () => log.push('resume');
+      const it = EE.on(e, 'd', { highWaterMark: 2, lowWaterMark: 1 });
+      for (let i = 0; i < 5; i++) e.emit('d', i);
+      for (let i = 0; i < 5; i++) log.push(JSON.stringify(await it.next()));
+      await it.return();
+      try { EE.on(e, 'd', { highWaterMark: 0 }); } catch (er) { log.push(er.code, er.message); }
+      try { EE.on(e, 'd', { lowWaterMark: 'x' }); } catch (er) { log.push(er.code, er.message); }
+      const it2 = EE.on(e, 'error');
+      e.emit('error', new Error('as data'));
+      log.push((await it2.next()).value[0].message);
+      await it2.return();
+      const it3 = EE.on(e, 'x');
+      try { it3.throw('not an error'); } catch (er) { log.push(er.code, er.message); }
+      it3.throw(new Error('thrown in'));
+      await it3.next().catch((er) => log.push(er.message));
+      log.push(JSON.stringify(await it3.next()));
+    },
     async abortListener(EE, log) {
       const ac = new AbortController();
       const d = EE.addAbortListener(ac.signal, (ev) => log.push(['aborted', ev && ev.type]));
