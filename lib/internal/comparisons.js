@@ -212,14 +212,6 @@ function keyCheck(val1, val2, strict, memos, iterationType, aKeys) {
   return areEq;
 }
 
-function findLooseMatch(b, val, used, strict, memos) {
-  for (const candidate of b) {
-    if (used.has(candidate)) continue;
-    if (innerDeepEqual(val, candidate, strict, memos)) return candidate;
-  }
-  return undefined;
-}
-
 function setEquiv(a, b, strict, memos) {
   // Primitives are looked up directly; objects (and, in loose mode,
   // primitives that are only == equal) need a pairwise search.

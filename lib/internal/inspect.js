@@ -192,9 +192,10 @@ function strEscape(str) {
     if (!str.includes('"')) quote = '"';
     else if (!str.includes('`') && !str.includes('${')) quote = '`';
   }
-  // Fast path: nothing to escape.
-  if (quote !== "'" ? !escapeTestRegExp.test(str.replaceAll("'", '')) : !escapeTestRegExp.test(str)) {
-    if (quote === "'" || !str.includes(quote)) return quote + str + quote;
+  // Fast path: nothing to escape (a single quote needs no escape when
+  // another quote character was chosen, and the chosen one is absent).
+  if (!escapeTestRegExp.test(quote === "'" ? str : str.replaceAll("'", ''))) {
+    return quote + str + quote;
   }
   let result = '';
   for (let i = 0; i < str.length; i++) {
@@ -1096,10 +1097,6 @@ function formatArrayWithHoles(ctx, value, recurseTimes, maxLength, output, i) {
   return output;
 }
 
-function formatArguments(ctx, value, recurseTimes) {
-  return formatArray(ctx, value, recurseTimes);
-}
-
 function formatTypedArray(ctx, value, recurseTimes, length) {
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
@@ -1221,7 +1218,8 @@ function formatMapIterInner(ctx, recurseTimes, entries, state) {
   return output;
 }
 
-function formatNamespaceObject(ctx, value, recurseTimes) {
+// Module namespace entries are listed as ordinary keys.
+function formatNamespaceObject() {
   return [];
 }
 
