@@ -141,14 +141,7 @@ function argumentTokens(args, options) {
   return tokens;
 }
 
-function validateConfig(config) {
-  if (config === null || typeof config !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('config', 'Object', config);
-  }
-}
-
 function parseArgs(config = { __proto__: null }) {
-  validateConfig(config);
   const args = config.args !== undefined ? config.args : getMainArgs();
   const strict = config.strict !== undefined ? config.strict : true;
   const allowPositionals = config.allowPositionals !== undefined ? config.allowPositionals : !strict;
@@ -185,13 +178,13 @@ function parseArgs(config = { __proto__: null }) {
     }
     if (hasOwn(optionConfig, 'default')) {
       const def = optionConfig.default;
-      const multiple = optionConfig.multiple === true;
-      const ok = multiple ?
-        Array.isArray(def) && def.every((d) => typeof d === type) :
-        typeof def === type;
-      if (!ok) {
-        throw new ERR_INVALID_ARG_TYPE(`options.${longOption}.default`,
-          multiple ? `${type}[]`.replace('string[]', 'Array').replace('boolean[]', 'Array') : type, def);
+      if (optionConfig.multiple === true) {
+        if (!Array.isArray(def)) throw new ERR_INVALID_ARG_TYPE(`options.${longOption}.default`, 'Array', def);
+        def.forEach((d, i) => {
+          if (typeof d !== type) throw new ERR_INVALID_ARG_TYPE(`options.${longOption}.default[${i}]`, type, d);
+        });
+      } else if (typeof def !== type) {
+        throw new ERR_INVALID_ARG_TYPE(`options.${longOption}.default`, type, def);
       }
     }
   }
@@ -258,8 +251,8 @@ function storeOption(token, options, values, allowNegative) {
   let name = token.name;
   let value = token.value;
   if (name === '__proto__') return;
-  if (allowNegative && name.startsWith('no-') && value === undefined &&
-      optionGet(options, name.slice(3), 'type') === 'boolean') {
+  // --no-foo sets foo to false (any name, when not strict).
+  if (allowNegative && name.startsWith('no-') && value === undefined) {
     name = name.slice(3);
     value = false;
   }

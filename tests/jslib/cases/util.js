@@ -200,6 +200,36 @@ module.exports = async ({ check, ours }) => {
       });
     }
   }
+  // Option validation, defaults, negation and odd argv shapes.
+  const cfgs = [
+    { args: [], options: { a: { type: 'string', default: 5 } } },
+    { args: [], options: { a: { type: 'boolean', default: 'x' } } },
+    { args: [], options: { a: { type: 'string', multiple: true, default: 'x' } } },
+    { args: [], options: { a: { type: 'string', multiple: true, default: ['x', 1] } } },
+    { args: [], options: { a: { type: 'boolean', multiple: true, default: [true, false] } } },
+    { args: [], options: { a: { type: 'string', multiple: 'yes' } } },
+    { args: [], options: { a: { type: 'string', short: 5 } } },
+    { args: [], options: { a: 5 } },
+    { args: [], options: 5 },
+    { args: 5 },
+    { args: [], strict: 'x' },
+    { args: [], allowPositionals: 1 },
+    { args: [], tokens: 1 },
+    5,
+    { args: ['--a'], options: { a: { type: 'string', default: 'd' } } },
+    { args: ['-a', '-b'], options: { a: { type: 'string', short: 'a' } }, strict: false },
+    { args: ['--a=1', '--a', '2'], options: { a: { type: 'string', multiple: true } } },
+    { args: ['--no-a', '--a'], options: { a: { type: 'boolean' } }, allowNegative: true },
+    { args: ['--no-a=1'], options: { a: { type: 'boolean' } }, allowNegative: true },
+    { args: ['--no-b'], options: { a: { type: 'boolean' } }, allowNegative: true },
+    { args: ['--no-b'], options: { a: { type: 'boolean' } }, allowNegative: true, strict: false },
+    { args: ['-'], options: {}, allowPositionals: true },
+    { args: ['--', '-a'], options: {}, strict: false, tokens: true },
+    { args: ['-abc'], options: {}, strict: false, tokens: true },
+    { args: ['--foo=bar=baz'], strict: false },
+    { args: ['-f', 'x'], options: { foo: { type: 'string', short: 'f' } }, tokens: true },
+  ];
+  cfgs.forEach((c, i) => check(`parseArgs config #${i}`, (w) => JSON.stringify(pick(w).parseArgs(c))));
   check('parseArgs no options', (w) => JSON.stringify(pick(w).parseArgs({ args: ['--foo', 'bar'], strict: false })));
   check('parseArgs bad type', (w) => pick(w).parseArgs({ args: [], options: { a: { type: 'number' } } }));
   check('parseArgs bad short', (w) => pick(w).parseArgs({ args: [], options: { a: { type: 'string', short: 'ab' } } }));
