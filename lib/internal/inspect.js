@@ -854,8 +854,22 @@ function getBoxedBase(value, ctx, keys, constructor, tag) {
 
 // --- errors
 
+// Errors the engine throws itself carry JavaScriptCore's "fn@file:l:c"
+// stack; the runtime's converter (absent under the test loader) puts
+// them in V8's format like every other error.
+let v8Stack;
 function getStackString(error) {
-  return error.stack ? String(error.stack) : ErrorToString.call(error);
+  if (!error.stack) return ErrorToString.call(error);
+  const stack = String(error.stack);
+  if (stack.includes('\n    at ') || !/@.*:\d+:\d+$/m.test(stack)) return stack;
+  if (v8Stack === undefined) {
+    try {
+      v8Stack = require('internal/errors/stack').v8Stack;
+    } catch {
+      v8Stack = null;
+    }
+  }
+  return v8Stack ? v8Stack(error) : stack;
 }
 
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {
