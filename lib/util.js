@@ -418,6 +418,21 @@ async function aborted(signal, resource) {
   });
 }
 
+// AbortSignals cross threads by structured clone only when marked
+// transferable. Node 20.20 hands back a new signal carrying the state the
+// original has at the time of the call (later aborts do not follow), and
+// so does this; nodec's workers serialize signals on their own.
+function transferableAbortSignal(signal) {
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  }
+  return signal.aborted ? AbortSignal.abort(signal.reason) : new AbortController().signal;
+}
+
+function transferableAbortController() {
+  return new AbortController();
+}
+
 // ---------------------------------------------------------------------------
 // Legacy type checks (deprecated in docs, still exported by Node 20)
 
@@ -480,6 +495,8 @@ module.exports = {
   types: publicTypes,
   aborted,
   parseEnv,
+  transferableAbortSignal,
+  transferableAbortController,
   // internal/parse_args loads on first call.
   parseArgs: function parseArgs(config = { __proto__: null }) {
     if (parseArgsModule === undefined) parseArgsModule = require('internal/parse_args');

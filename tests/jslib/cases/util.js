@@ -11,7 +11,16 @@ module.exports = async ({ check, ours }) => {
     'inherits', 'inspect', 'isArray', 'isBoolean', 'isBuffer', 'isDeepStrictEqual', 'isNull', 'isNullOrUndefined',
     'isNumber', 'isString', 'isSymbol', 'isUndefined', 'isRegExp', 'isObject', 'isDate', 'isError', 'isFunction',
     'isPrimitive', 'log', 'promisify', 'stripVTControlCharacters', 'styleText', 'toUSVString', 'types', 'parseArgs',
-    'aborted', 'parseEnv'];
+    'aborted', 'parseEnv', 'transferableAbortSignal', 'transferableAbortController'];
+  check('transferableAbortSignal(5)', (w) => pick(w).transferableAbortSignal(5));
+  check('transferableAbortSignal(signal)', (w) => {
+    const c = new AbortController();
+    const t = pick(w).transferableAbortSignal(c.signal);
+    c.abort();
+    const pre = pick(w).transferableAbortSignal(AbortSignal.abort('why'));
+    return [t === c.signal, t instanceof AbortSignal, t.aborted, pre.aborted, pre.reason].join();
+  });
+  check('transferableAbortController', (w) => { const c = pick(w).transferableAbortController(); return [c instanceof AbortController, c.signal.aborted].join(); });
   for (const k of expectedKeys) check(`typeof util.${k}`, (w) => typeof pick(w)[k]);
   check('types keys', (w) => Object.keys(pick(w).types).sort().filter((k) => !['isExternal', 'isKeyObject', 'isCryptoKey', 'isProxy'].includes(k)).join());
 
