@@ -53,7 +53,15 @@ function findCallSource(fn) {
   if (file.startsWith('file://')) file = decodeURIComponent(file.slice(7));
   let source;
   try {
-    source = require('fs').readFileSync(file, 'utf8');
+    // The runtime's own reader when there is one (nodec), else node:fs.
+    let native;
+    try {
+      native = internalBinding('native');
+    } catch {
+      native = undefined;
+    }
+    source = native && native.readFileUtf8 ? native.readFileUtf8(file) :
+      require('fs').readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }

@@ -19,7 +19,7 @@ setTimeout(() => {
   setImmediate((x) => console.log('immediate arg', x), 'y');
   const imm = setImmediate(() => console.log('cleared immediate'));
   clearImmediate(imm);
-}, 40);
+}, 300);
 let r = 0;
 const refreshed = setTimeout(() => console.log('refreshed fired', r), 10);
 setTimeout(() => { r = 1; refreshed.refresh(); }, 5);

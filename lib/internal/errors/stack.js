@@ -54,7 +54,14 @@ function formatUncaught(err, version) {
     }
   }
   if (isError) {
-    out += v8Stack(err);
+    // An unhandled 'error' event adds where it was emitted (events.js).
+    let enhance;
+    try {
+      enhance = err[require('internal/util').kEnhanceStackBeforeInspector];
+    } catch {
+      enhance = undefined;
+    }
+    out += typeof enhance === 'function' ? enhance.call(err) : v8Stack(err);
     const extra = Object.keys(err).filter((k) =>
       !['line', 'column', 'sourceURL', 'stack', 'message'].includes(k));
     if (extra.length > 0) {

@@ -150,8 +150,16 @@ function install(global) {
     if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
       throw new global.TypeError('Invalid argument');
     }
+    // Frames above `fn` do not count toward the limit: record deep enough
+    // to find fn, then keep stackTraceLimit frames below it.
     const holder = {};
-    nativeCapture(holder);
+    const saved = NativeError.stackTraceLimit;
+    NativeError.stackTraceLimit = (typeof userLimit === 'number' ? userLimit : 10) + 64;
+    try {
+      nativeCapture(holder);
+    } finally {
+      NativeError.stackTraceLimit = saved;
+    }
     const above = typeof fn === 'function' && fn.name ? fn.name : undefined;
     installStack(obj, holder.stack, 1, above);
   }
