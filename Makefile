@@ -1,6 +1,7 @@
 # libnodec and nodec: one non-recursive Makefile.
 #
 #   make            build the libraries (build/libnodec.a, build/libnodec.so)
+#                   and the runtime (build/nodec)
 #   make run        build everything and run the showcase (loop-demo, then
 #                   http-hello under wrk next to libuv)
 #   make test       build and run the whole test suite (also under ASan+UBSan)
@@ -14,6 +15,7 @@
 PREFIX ?= /usr/local
 prefix ?= $(PREFIX)
 LIBDIR ?= $(prefix)/lib
+BINDIR ?= $(prefix)/bin
 INCLUDEDIR ?= $(prefix)/include
 MANDIR ?= $(prefix)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
@@ -118,6 +120,7 @@ lib: $(LIB_A) $(LIB_SO) $(BUILD)/libnodec.pc $(BUILD)/libnodec-uv.pc
 else
 lib: $(LIB_A)
 endif
+all: nodec
 
 $(BUILD)/obj/%.o: %.c $(FLAGS_STAMP) | $(DEPS_STAMP)
 	$(quiet) CC $<
@@ -159,8 +162,11 @@ include mk/tests.mk
 include mk/man.mk
 include mk/bench.mk
 include mk/fuzz.mk
+include mk/nodec.mk
 
-install: lib
+install: lib nodec
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(NODEC) $(DESTDIR)$(BINDIR)/nodec
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 		$(DESTDIR)$(INCLUDEDIR)/nodec/compat
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
@@ -175,6 +181,7 @@ install: lib
 	$(MAKE) --no-print-directory install-man
 
 uninstall: uninstall-man
+	rm -f $(DESTDIR)$(BINDIR)/nodec
 	rm -f $(DESTDIR)$(LIBDIR)/libnodec.a $(DESTDIR)$(LIBDIR)/libnodec.so \
 		$(DESTDIR)$(LIBDIR)/$(LIB_SONAME) \
 		$(DESTDIR)$(LIBDIR)/$(notdir $(LIB_SO_REAL)) \

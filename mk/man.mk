@@ -7,9 +7,10 @@
 #   make install-man     install pages and link pages under $(MANDIR)
 #   make uninstall-man   remove them
 
+MAN1 := $(sort $(wildcard man/*.1))
 MAN3 := $(sort $(wildcard man/*.3))
 MAN7 := $(sort $(wildcard man/*.7))
-MAN_PAGES := $(MAN3) $(MAN7)
+MAN_PAGES := $(MAN1) $(MAN3) $(MAN7)
 MAN_HEADERS := include/nodec.h $(sort $(wildcard include/nodec/*.h))
 
 .PHONY: check-man install-man uninstall-man
@@ -40,7 +41,9 @@ check-man:
 
 install-man:
 	$(quiet) INSTALL "$(DESTDIR)$(MANDIR)"
-	$(Q)install -d $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man7
+	$(Q)install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+		$(DESTDIR)$(MANDIR)/man7
+	$(Q)install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	$(Q)install -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3/
 	$(Q)install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	$(Q)scripts/man-links.sh -o $(DESTDIR)$(MANDIR) $(MAN_PAGES)

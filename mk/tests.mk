@@ -60,7 +60,7 @@ $(PROBE_BIN): tests/backend-probe.c $(LIB_A) $(FLAGS_STAMP)
 
 .PHONY: test check check-build
 check-build: $(TEST_BINS) $(FUZZ_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS) \
-	$(PROBE_BIN)
+	$(PROBE_BIN) $(NODEC)
 
 # Every backend runs the whole suite (BACKENDS="epoll" narrows it).
 BACKENDS ?= io_uring epoll

@@ -56,6 +56,11 @@ for t in tests/examples/*.sh; do
   run "example-$(basename "$t" .sh)" sh "$t" "$BUILD"
 done
 
+# nodec against what Node prints (tests/js/run.sh).
+if [ -x "$BUILD/nodec" ]; then
+  run js-differential sh tests/js/run.sh "$BUILD"
+fi
+
 for t in tests/compat/*.sh; do
   [ -f "$t" ] || continue
   run "compat-$(basename "$t" .sh)" sh "$t" "$BUILD"

@@ -29,6 +29,8 @@ ldd "$dest/compat" | grep -q "libnodec.so.0 => $dest$prefix/lib/libnodec.so.0"
 "$dest/compat" | tail -n 1 | grep -qx "32 loop close -> 0"
 [ -e "$dest$prefix/share/man/man3/nd_timer_stop.3" ]
 [ -e "$dest$prefix/share/man/man7/libnodec.7" ]
+[ -e "$dest$prefix/share/man/man1/nodec.1" ]
+[ "$("$dest$prefix/bin/nodec" -p '6 * 7')" = 42 ]
 # Only nd_ symbols leave the shared library.
 others=$(nm -D --defined-only "$dest$prefix/lib/libnodec.so" | awk '{print $3}' | grep -v '^nd_' || true)
 [ -z "$others" ] || { echo "exported non-nd_ symbols: $others"; exit 1; }

@@ -1,0 +1,106 @@
+// timers/promises - setTimeout, setImmediate and setInterval as promises
+// and an async iterator, with `ref` and AbortSignal support.
+'use strict';
+
+const timers = require('timers');
+
+function abortError(signal) {
+  const err = new Error('The operation was aborted');
+  err.name = 'AbortError';
+  err.code = 'ABORT_ERR';
+  if (signal && signal.reason !== undefined) err.cause = signal.reason;
+  return err;
+}
+
+function checkOptions(options) {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
+  return options;
+}
+
+function later(schedule, clear, value, options) {
+  let opts;
+  try {
+    opts = checkOptions(options);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  const { signal, ref = true } = opts;
+  if (signal && signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    let onAbort;
+    const handle = schedule(() => {
+      if (signal && onAbort) signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    });
+    if (!ref && handle.unref) handle.unref();
+    if (signal) {
+      onAbort = () => {
+        clear(handle);
+        reject(abortError(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+  });
+}
+
+function setTimeout(delay, value, options) {
+  return later((fn) => timers.setTimeout(fn, delay), timers.clearTimeout,
+    value, options);
+}
+
+function setImmediate(value, options) {
+  return later((fn) => timers.setImmediate(fn), timers.clearImmediate,
+    value, options);
+}
+
+// An async iterator that yields `value` every `delay` ms; ticks that
+// come while nobody awaits are counted, not lost.
+async function* setInterval(delay, value, options) {
+  const { signal, ref = true } = checkOptions(options);
+  if (signal && signal.aborted) throw abortError(signal);
+  let pending = 0;
+  let wake = null;
+  let aborted = false;
+  const interval = timers.setInterval(() => {
+    pending++;
+    if (wake) {
+      wake();
+      wake = null;
+    }
+  }, delay);
+  if (!ref) interval.unref();
+  const onAbort = () => {
+    aborted = true;
+    if (wake) {
+      wake();
+      wake = null;
+    }
+  };
+  if (signal) signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      if (pending === 0 && !aborted) {
+        await new Promise((resolve) => {
+          wake = resolve;
+        });
+      }
+      if (aborted) throw abortError(signal);
+      pending--;
+      yield value;
+    }
+  } finally {
+    timers.clearInterval(interval);
+    if (signal) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+const scheduler = {
+  wait: (delay, options) => setTimeout(delay, undefined, options),
+  yield: () => setImmediate(),
+};
+
+module.exports = { setTimeout, setImmediate, setInterval, scheduler };

@@ -1,0 +1,333 @@
+/*
+ * engine.c - JavaScriptCore on the loop.
+ *
+ * Order of work, as Node has it: every callback from the loop into
+ * JavaScript (a timer, an immediate, I/O) is followed by the
+ * process.nextTick queue and then by the promise jobs, again and again
+ * while either queued more, before the loop moves on.  JavaScriptCore runs
+ * promise jobs when the outermost API lock is released, so nodec_call holds
+ * the lock (JSLock) across the callback and the ticks, and releases it to
+ * let the promise jobs run.
+ *
+ * JavaScriptCore's deferred work (GC timers, FinalizationRegistry) runs on
+ * the GLib main context that was thread-default when the VM was made: we
+ * make one, and a check watcher iterates it every turn of the loop, with a
+ * timer (that keeps nothing alive) for its next timeout.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime.h"
+
+nodec_rt nodec;
+
+static JSObjectRef hook(const char *name) {
+  JSValueRef v = nodec_get(nodec.hooks, name);
+
+  if (!JSValueIsObject(nodec.ctx, v)) {
+    fprintf(stderr, "nodec: bootstrap hook %s is missing\n", name);
+    exit(70);
+  }
+  JSValueProtect(nodec.ctx, v);
+  return (JSObjectRef)v;
+}
+
+/* Print a value the way the last resort does: its stack, or its string. */
+static void print_raw(JSValueRef exception) {
+  JSValueRef stack = JSValueIsObject(nodec.ctx, exception)
+                         ? nodec_get((JSObjectRef)exception, "stack")
+                         : NULL;
+  char *s = nodec_utf8(stack != NULL && JSValueIsString(nodec.ctx, stack)
+                           ? stack
+                           : exception,
+                       NULL);
+
+  fprintf(stderr, "Uncaught %s\n", s != NULL ? s : "exception");
+  free(s);
+}
+
+void nodec_uncaught(JSValueRef exception) {
+  JSValueRef exc = NULL;
+
+  if (nodec.fatal == NULL) {
+    print_raw(exception);
+    exit(1);
+  }
+  /* hooks.fatal prints and exits unless an 'uncaughtException' handles it. */
+  JSObjectCallAsFunction(nodec.ctx, nodec.fatal, NULL, 1, &exception, &exc);
+  if (exc != NULL) {
+    /* The handler itself threw: Node exits with 7. */
+    print_raw(exc);
+    exit(7);
+  }
+}
+
+static void call_hook(JSObjectRef fn) {
+  JSValueRef exc = NULL;
+
+  JSObjectCallAsFunction(nodec.ctx, fn, NULL, 0, NULL, &exc);
+  if (exc != NULL)
+    nodec_uncaught(exc);
+}
+
+/*
+ * With the lock held: ticks, then (by releasing the lock) promise jobs,
+ * then what unhandled rejections they left, while any of it queued more.
+ */
+static void drain_locked(void) {
+  for (;;) {
+    if (nodec.info[NODEC_INFO_TICKS] > 0)
+      call_hook(nodec.run_ticks);
+    JSUnlock(nodec.ctx); /* promise jobs run here */
+    JSLock(nodec.ctx);
+    if (nodec.info[NODEC_INFO_REJECTIONS] > 0)
+      call_hook(nodec.run_rejections);
+    if (nodec.info[NODEC_INFO_TICKS] == 0 &&
+        nodec.info[NODEC_INFO_REJECTIONS] == 0)
+      break;
+  }
+}
+
+void nodec_drain(void) {
+  JSLock(nodec.ctx);
+  drain_locked();
+  JSUnlock(nodec.ctx);
+}
+
+void nodec_call(JSObjectRef fn, JSObjectRef self, size_t argc,
+                const JSValueRef argv[]) {
+  JSValueRef exc = NULL;
+
+  JSLock(nodec.ctx);
+  JSObjectCallAsFunction(nodec.ctx, fn, self, argc, argv, &exc);
+  if (exc != NULL)
+    nodec_uncaught(exc);
+  drain_locked();
+  JSUnlock(nodec.ctx);
+}
+
+/* --- GLib's main context, for JavaScriptCore's timers ------------------- */
+
+static void glib_timer_cb(nd_timer_t *t) {
+  (void)t;
+}
+
+static void glib_check_cb(nd_check_t *c) {
+  gint timeout = -1;
+  gint prio;
+
+  (void)c;
+  while (g_main_context_iteration(nodec.gctx, FALSE))
+    ;
+  /* When the loop next sleeps, it wakes for GLib's next timeout. */
+  g_main_context_prepare(nodec.gctx, &prio);
+  g_main_context_query(nodec.gctx, prio, &timeout, NULL, 0);
+  if (timeout >= 0)
+    nd_timer_start(&nodec.glib_timer, glib_timer_cb, (uint64_t)timeout, 0);
+  else
+    nd_timer_stop(&nodec.glib_timer);
+}
+
+/* --- the binding and the bootstrap -------------------------------------- */
+
+/*
+ * binding.compileFunction(source, filename, [params]): the source as the
+ * body of a function, compiled as a script that starts on the source's
+ * own first line, so line numbers in stacks are the file's (only columns
+ * on line 1 are shifted by the wrapper, as they were in Node before
+ * v12).  The wrapper is named so that stack traces can call it what Node
+ * calls a module's top level.
+ */
+static JSValueRef compile_function(JSContextRef ctx, JSObjectRef f,
+                                   JSObjectRef self, size_t argc,
+                                   const JSValueRef argv[],
+                                   JSValueRef *exception) {
+  static const char head[] = "(function __nodec_top_level__(";
+  static const char mid[] = ") {";
+  static const char tail[] = "\n})";
+  JSObjectRef params;
+  JSStringRef script, url;
+  JSValueRef fn;
+  char *body, *src;
+  size_t n, i, blen, cap, len;
+  char *names[16];
+
+  (void)f;
+  (void)self;
+  if (argc < 3 || !JSValueIsObject(ctx, argv[2]))
+    return nodec_throw(exception, "ERR_INVALID_ARG_TYPE",
+                       "compileFunction(source, filename, params)");
+  params = (JSObjectRef)argv[2];
+  n = (size_t)nodec_number(nodec_get(params, "length"));
+  if (n > 16)
+    n = 16;
+  body = nodec_utf8(argv[0], &blen);
+  if (body == NULL)
+    return JSValueMakeUndefined(ctx);
+  cap = sizeof(head) + sizeof(mid) + sizeof(tail) + blen + 1;
+  for (i = 0; i < n; i++) {
+    names[i] = nodec_utf8(
+        JSObjectGetPropertyAtIndex(ctx, params, (unsigned)i, NULL), NULL);
+    cap += (names[i] != NULL ? strlen(names[i]) : 0) + 2;
+  }
+  src = malloc(cap);
+  len = 0;
+  memcpy(src, head, sizeof(head) - 1);
+  len += sizeof(head) - 1;
+  for (i = 0; i < n; i++) {
+    size_t k = names[i] != NULL ? strlen(names[i]) : 0;
+    if (i > 0)
+      src[len++] = ',';
+    memcpy(src + len, names[i] != NULL ? names[i] : "", k);
+    len += k;
+    free(names[i]);
+  }
+  memcpy(src + len, mid, sizeof(mid) - 1);
+  len += sizeof(mid) - 1;
+  memcpy(src + len, body, blen);
+  len += blen;
+  memcpy(src + len, tail, sizeof(tail));
+  free(body);
+  script = JSStringCreateWithUTF8CString(src);
+  free(src);
+  url = JSValueToStringCopy(ctx, argv[1], NULL);
+  fn = JSEvaluateScript(ctx, script, NULL, url, 1, exception);
+  JSStringRelease(script);
+  JSStringRelease(url);
+  return fn != NULL ? fn : JSValueMakeUndefined(ctx);
+}
+
+/* binding.builtinSource(name): the embedded source of lib/<name>.js. */
+static JSValueRef builtin_source(JSContextRef ctx, JSObjectRef f,
+                                 JSObjectRef self, size_t argc,
+                                 const JSValueRef argv[],
+                                 JSValueRef *exception) {
+  const nodec_builtin *b;
+  char *name;
+
+  (void)f;
+  (void)self;
+  (void)exception;
+  if (argc < 1)
+    return JSValueMakeUndefined(ctx);
+  name = nodec_utf8(argv[0], NULL);
+  b = name != NULL ? nodec_builtin_find(name) : NULL;
+  free(name);
+  if (b == NULL)
+    return JSValueMakeUndefined(ctx);
+  return nodec_string_n(b->source, b->length);
+}
+
+/* binding.builtinNames(): every embedded module, for builtinModules. */
+static JSValueRef builtin_names(JSContextRef ctx, JSObjectRef f,
+                                JSObjectRef self, size_t argc,
+                                const JSValueRef argv[],
+                                JSValueRef *exception) {
+  JSValueRef *names;
+  JSObjectRef arr;
+  size_t i;
+
+  (void)f;
+  (void)self;
+  (void)argc;
+  (void)argv;
+  names = calloc(nodec_builtin_count + 1, sizeof(*names));
+  for (i = 0; i < nodec_builtin_count; i++)
+    names[i] = nodec_string(nodec_builtins[i].name);
+  arr = JSObjectMakeArray(ctx, nodec_builtin_count, names, exception);
+  free(names);
+  return arr;
+}
+
+/* The JavaScript half of unhandled rejections: collect, look later. */
+static const char rejection_tracker[] =
+    "return function (promise, reason) { hooks.onUnhandledRejection("
+    "promise, reason); }";
+
+int nodec_engine_init(void) {
+  const nodec_builtin *boot = nodec_builtin_find("internal/bootstrap");
+  JSValueRef exc = NULL, arg, hooks;
+  JSObjectRef fn, info, tracker;
+  JSStringRef body, url, pname;
+  int err;
+
+  if (boot == NULL) {
+    fprintf(stderr, "nodec: internal/bootstrap is not built in\n");
+    return -1;
+  }
+  err = nd_loop_init(&nodec.loop);
+  if (err != 0) {
+    fprintf(stderr, "nodec: nd_loop_init: %s\n", nd_strerror(err));
+    return -1;
+  }
+  nodec.start_ns = nd_hrtime();
+
+  /* JSC's timers attach to the thread-default GLib context: ours. */
+  nodec.gctx = g_main_context_new();
+  g_main_context_push_thread_default(nodec.gctx);
+  nodec.group = JSContextGroupCreate();
+  nodec.ctx = JSGlobalContextCreateInGroup(nodec.group, NULL);
+  JSLock(nodec.ctx);
+
+  nd_check_init(&nodec.loop, &nodec.glib_check);
+  nd_check_start(&nodec.glib_check, glib_check_cb);
+  nd_unref((nd_handle_t *)&nodec.glib_check);
+  nd_timer_init(&nodec.loop, &nodec.glib_timer);
+  nd_unref((nd_handle_t *)&nodec.glib_timer);
+
+  nodec.binding = JSObjectMake(nodec.ctx, NULL, NULL);
+  JSValueProtect(nodec.ctx, nodec.binding);
+  nodec_set_fn(nodec.binding, "compileFunction", compile_function);
+  nodec_set_fn(nodec.binding, "builtinSource", builtin_source);
+  nodec_set_fn(nodec.binding, "builtinNames", builtin_names);
+  info = JSObjectMakeTypedArray(nodec.ctx, kJSTypedArrayTypeInt32Array,
+                                NODEC_INFO_SIZE, NULL);
+  nodec.info = JSObjectGetTypedArrayBytesPtr(nodec.ctx, info, NULL);
+  nodec_set(nodec.binding, "info", info);
+  nodec_bind_core(nodec.binding);
+  nodec_bind_timers(nodec.binding);
+  nodec_bind_fs(nodec.binding);
+
+  /* bootstrap(binding) returns the hooks the C side calls. */
+  pname = JSStringCreateWithUTF8CString("binding");
+  body = JSStringCreateWithUTF8CString(boot->source);
+  url = JSStringCreateWithUTF8CString("node:internal/bootstrap");
+  fn = JSObjectMakeFunction(nodec.ctx, NULL, 1, &pname, body, url, 1, &exc);
+  JSStringRelease(pname);
+  JSStringRelease(body);
+  JSStringRelease(url);
+  if (fn == NULL) {
+    print_raw(exc);
+    return -1;
+  }
+  arg = nodec.binding;
+  hooks = JSObjectCallAsFunction(nodec.ctx, fn, NULL, 1, &arg, &exc);
+  if (exc != NULL || !JSValueIsObject(nodec.ctx, hooks)) {
+    print_raw(exc != NULL ? exc : hooks);
+    return -1;
+  }
+  nodec.hooks = (JSObjectRef)hooks;
+  JSValueProtect(nodec.ctx, hooks);
+  nodec.run_ticks = hook("runTicks");
+  nodec.run_rejections = hook("runRejections");
+  nodec.fatal = hook("fatal");
+  nodec.immediate_begin = hook("immediateBegin");
+  nodec.immediate_run = hook("immediateRunOne");
+  nodec.timer_fire = hook("timerFire");
+  nodec.signal_fire = hook("signalFire");
+
+  /* Rejections nobody handled, reported after the promise jobs. */
+  pname = JSStringCreateWithUTF8CString("hooks");
+  body = JSStringCreateWithUTF8CString(rejection_tracker);
+  fn = JSObjectMakeFunction(nodec.ctx, NULL, 1, &pname, body, NULL, 1, &exc);
+  JSStringRelease(pname);
+  JSStringRelease(body);
+  tracker = (JSObjectRef)JSObjectCallAsFunction(nodec.ctx, fn, NULL, 1,
+                                                &hooks, &exc);
+  JSGlobalContextSetUnhandledRejectionCallback(nodec.ctx, tracker, &exc);
+  JSUnlock(nodec.ctx);
+  return 0;
+}
