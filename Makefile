@@ -46,7 +46,7 @@ ND_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
 LDFLAGS += -fsanitize=address,undefined
 endif
 # What a program linked with libnodec.a needs as well (also in libnodec.pc).
-LIBS := -luring -lcares -lpthread
+LIBS := -luring -lcares -lmbedtls -lmbedx509 -lmbedcrypto -lpthread
 
 # Set up the machine once: scripts/install-deps.sh installs what is missing.
 DEPS_STAMP := $(BUILD)/.deps-stamp

@@ -20,6 +20,7 @@ curl
 wrk
 python3
 libhttp-parser-dev
+libmbedtls-dev
 "
 # gcc, make:            the build
 # clang:                `make CC=clang` and the clang build in `make test`
@@ -34,6 +35,7 @@ libhttp-parser-dev
 # wrk:                  HTTP load: the example's test and the http_hello benchmark
 # python3:              the HTTP example's test sends raw and pipelined requests
 # libhttp-parser-dev:   the oracle the HTTP parser's test compares with
+# libmbedtls-dev:       TLS streams and the crypto functions: mbedTLS 2.28
 
 missing=""
 for p in $PACKAGES; do
