@@ -101,7 +101,8 @@ LIB_SRCS := \
 	src/net/dns-resolver.c \
 	src/net/dns-parse.c \
 	src/net/dns-hosts.c \
-	src/net/http-parser.c
+	src/net/http-parser.c \
+	src/tls/crypto.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
