@@ -591,9 +591,13 @@ static void test_cipher_streaming_splits(void **state) {
             assert_true(r >= 0);
             n += (size_t)r;
           }
+          assert_int_equal(nd_cipher_update(&c, NULL, 0, out + n), 0);
           r = nd_cipher_final(&c, out + n);
           assert_true(r >= 0);
           n += (size_t)r;
+          /* A finished cipher takes nothing more. */
+          assert_int_equal(nd_cipher_update(&c, in, 1, out), ND_EINVAL);
+          assert_int_equal(nd_cipher_final(&c, out), ND_EINVAL);
           assert_int_equal(n, len);
           assert_memory_equal(out, want, len);
           if (enc && b.tag_len != 0) {
@@ -695,6 +699,11 @@ static void test_cipher_bad_input(void **state) {
   assert_true(nd_cipher_update(&c, b.ct, 16, out) >= 0);
   assert_int_equal(nd_cipher_final(&c, out), ND_EINVAL);
   assert_int_equal(nd_cipher_set_tag(&c, b.tag, 17), ND_EINVAL);
+  nd_cipher_free(&c);
+  /* The tag of an encryption exists only once it is finished. */
+  ND_OK(nd_cipher_init(&c, &p, 1));
+  assert_int_equal(nd_cipher_get_tag(&c, tag, 16), ND_EINVAL);
+  assert_int_equal(nd_cipher_set_tag(&c, b.tag, 16), ND_EINVAL);
   nd_cipher_free(&c);
   /* ChaCha20-Poly1305 takes a 12-byte nonce and a 32-byte key only. */
   kat_load(&cipher_kats[9], &b, &p);

@@ -75,6 +75,7 @@ typedef struct {
   size_t tag_len;
   uint8_t tag[ND_CIPHER_MAX_TAG];
   int tag_set;
+  int finished; /* nd_cipher_final ran: only get_tag and free remain */
   size_t pending_len; /* GCM: bytes held back until a block is whole */
   uint8_t pending[ND_CIPHER_BLOCK];
 } nd_cipher_t;

@@ -13,6 +13,7 @@
  * loop's pool and the callback runs once on the loop thread.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -547,8 +548,11 @@ ssize_t nd_cipher_update(nd_cipher_t *c, const uint8_t *in, size_t len,
   size_t whole;
   int r;
 
-  if (c == NULL || c->ctx == NULL || out == NULL || (in == NULL && len != 0))
+  if (c == NULL || c->ctx == NULL || c->finished || out == NULL ||
+      (in == NULL && len != 0))
     return ND_EINVAL;
+  if (len == 0)
+    return 0;
   ctx = c->ctx;
   if (!is_gcm(c->alg)) {
     r = mbedtls_cipher_update(ctx, in, len, out, &olen);
@@ -583,8 +587,8 @@ ssize_t nd_cipher_update(nd_cipher_t *c, const uint8_t *in, size_t len,
 }
 
 int nd_cipher_set_tag(nd_cipher_t *c, const uint8_t *tag, size_t len) {
-  if (c == NULL || c->ctx == NULL || tag == NULL || c->encrypt ||
-      !is_aead(c->alg) || !tag_len_ok(c->alg, len))
+  if (c == NULL || c->ctx == NULL || c->finished || tag == NULL ||
+      c->encrypt || !is_aead(c->alg) || !tag_len_ok(c->alg, len))
     return ND_EINVAL;
   memcpy(c->tag, tag, len);
   c->tag_len = len;
@@ -598,12 +602,14 @@ ssize_t nd_cipher_final(nd_cipher_t *c, uint8_t *out) {
   size_t done = 0;
   int r = 0;
 
-  if (c == NULL || c->ctx == NULL || out == NULL)
+  if (c == NULL || c->ctx == NULL || c->finished || out == NULL)
     return ND_EINVAL;
   ctx = c->ctx;
   /* Decrypting an AEAD without the tag would return unauthenticated data. */
   if (!c->encrypt && is_aead(c->alg) && !c->tag_set)
     return ND_EINVAL;
+  /* mbedTLS's context is spent after finish: no more input, no second tag. */
+  c->finished = 1;
   if (c->pending_len != 0) {
     r = mbedtls_cipher_update(ctx, c->pending, c->pending_len, out, &olen);
     done = olen;
@@ -629,7 +635,7 @@ ssize_t nd_cipher_final(nd_cipher_t *c, uint8_t *out) {
 
 int nd_cipher_get_tag(const nd_cipher_t *c, uint8_t *tag, size_t len) {
   if (c == NULL || tag == NULL || !c->encrypt || !is_aead(c->alg) ||
-      len > c->tag_len || len == 0)
+      !c->finished || len > c->tag_len || len == 0)
     return ND_EINVAL;
   memcpy(tag, c->tag, len);
   return 0;
