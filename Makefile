@@ -48,7 +48,7 @@ ND_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
 LDFLAGS += -fsanitize=address,undefined
 endif
 # What a program linked with libnodec.a needs as well (also in libnodec.pc).
-LIBS := -luring -lcares -lpthread
+LIBS := -luring -lcares -lmbedtls -lmbedx509 -lmbedcrypto -lpthread
 
 # Set up the machine once: scripts/install-deps.sh installs what is missing.
 DEPS_STAMP := $(BUILD)/.deps-stamp
@@ -103,7 +103,8 @@ LIB_SRCS := \
 	src/net/dns-resolver.c \
 	src/net/dns-parse.c \
 	src/net/dns-hosts.c \
-	src/net/http-parser.c
+	src/net/http-parser.c \
+	src/tls/crypto.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

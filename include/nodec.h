@@ -32,6 +32,7 @@ extern "C" {
 #include "nodec/process.h"
 #include "nodec/dns.h"
 #include "nodec/http-parser.h"
+#include "nodec/crypto.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);

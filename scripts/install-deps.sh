@@ -20,6 +20,7 @@ curl
 wrk
 python3
 libhttp-parser-dev
+libmbedtls-dev
 libjavascriptcoregtk-4.1-dev
 "
 # gcc, make:            the build
@@ -35,6 +36,7 @@ libjavascriptcoregtk-4.1-dev
 # wrk:                  HTTP load: the example's test and the http_hello benchmark
 # python3:              the HTTP example's test sends raw and pipelined requests
 # libhttp-parser-dev:   the oracle the HTTP parser's test compares with
+# libmbedtls-dev:       TLS streams and the crypto functions: mbedTLS 2.28
 # libjavascriptcoregtk-4.1-dev: the engine of nodec (src/nodec/)
 
 missing=""

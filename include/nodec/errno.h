@@ -232,6 +232,24 @@ enum {
   ND__DNS_ERRNO_END
 };
 
+/*
+ * The crypto functions' own failures (see nd_crypto(3)): a message whose
+ * authentication tag does not match, and a CBC plaintext whose padding is
+ * not PKCS#7.  Bad keys, IVs and lengths are ND_EINVAL.  They live at
+ * -4300 - n, clear of errno, the DNS codes and the HTTP parser's.
+ */
+/* XX(name, n, message) */
+#define ND_CRYPTO_ERRNO_MAP(XX)                                              \
+  XX(ECRYPTO_AUTH, 0, "message authentication failed (tag mismatch)")       \
+  XX(ECRYPTO_PADDING, 1, "bad padding in decrypted data")
+
+enum {
+#define ND__CRYPTO_ERRNO_ENUM(name, n, msg) ND_##name = -4300 - (n),
+  ND_CRYPTO_ERRNO_MAP(ND__CRYPTO_ERRNO_ENUM)
+#undef ND__CRYPTO_ERRNO_ENUM
+  ND__CRYPTO_ERRNO_END
+};
+
 /* Errors */
 ND_EXTERN const char *nd_strerror(int err);
 ND_EXTERN char *nd_strerror_r(int err, char *buf, size_t buflen);

@@ -29,6 +29,11 @@ static const char *known_message(int err) {
     return msg;
     ND_HTTP_ERRNO_MAP(ND__HTTP_ERR_MESSAGE)
 #undef ND__HTTP_ERR_MESSAGE
+#define ND__CRYPTO_ERR_MESSAGE(name, n, msg)                                 \
+  case ND_##name:                                                            \
+    return msg;
+    ND_CRYPTO_ERRNO_MAP(ND__CRYPTO_ERR_MESSAGE)
+#undef ND__CRYPTO_ERR_MESSAGE
   default:
     return NULL;
   }
@@ -51,6 +56,11 @@ static const char *known_name(int err) {
     return #name;
     ND_HTTP_ERRNO_MAP(ND__HTTP_ERR_NAME)
 #undef ND__HTTP_ERR_NAME
+#define ND__CRYPTO_ERR_NAME(name, n, msg)                                 \
+  case ND_##name:                                                            \
+    return #name;
+    ND_CRYPTO_ERRNO_MAP(ND__CRYPTO_ERR_NAME)
+#undef ND__CRYPTO_ERR_NAME
   default:
     return NULL;
   }

@@ -9,7 +9,7 @@ awk '/^```c$/ { on = 1; next } /^```$/ { on = 0 } on' README.md > "$dir/example.
 # The compiler and flags this build used (the Makefile records them).
 # shellcheck disable=SC2046
 $(cat "$BUILD/.flags") -o "$dir/example" "$dir/example.c" \
-  "$BUILD/libnodec.a" -luring -lcares -lpthread
+  "$BUILD/libnodec.a" -luring -lcares -lmbedtls -lmbedx509 -lmbedcrypto -lpthread
 out=$("$dir/example")
 echo "$out"
 case $out in
