@@ -60,6 +60,11 @@ done
 if [ -x "$BUILD/nodec" ]; then
   run js-differential sh tests/js/run.sh "$BUILD"
 fi
+# The built-in JavaScript modules (lib/) against Node's own, when Node is
+# here to compare with (it does not depend on the build).
+if command -v node >/dev/null 2>&1; then
+  run jslib-vs-node node tests/jslib/run.js
+fi
 
 for t in tests/compat/*.sh; do
   [ -f "$t" ] || continue
