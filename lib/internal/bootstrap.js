@@ -374,7 +374,7 @@ Object.defineProperty(globalThis, 'console', {
   },
 });
 Object.defineProperty(globalThis, 'global', {
-  value: globalThis, writable: true, configurable: true, enumerable: false,
+  value: globalThis, writable: true, configurable: true, enumerable: true,
 });
 
 // --- the program -----------------------------------------------------------

@@ -108,6 +108,7 @@ function install(global) {
   NativeError.stackTraceLimit = userLimit + OWN_FRAMES;
   const names = ['Error', 'TypeError', 'RangeError', 'SyntaxError',
     'ReferenceError', 'EvalError', 'URIError', 'AggregateError'];
+  let wrappedError;
   for (const name of names) {
     const Native = global[name];
     if (typeof Native !== 'function') continue;
@@ -127,6 +128,12 @@ function install(global) {
         }
         return err;
       },
+      // TypeError's prototype is the wrapped Error, so that
+      // Error.isPrototypeOf(TypeError) holds as it does unwrapped.
+      getPrototypeOf(target) {
+        const proto = Reflect.getPrototypeOf(target);
+        return proto === NativeError && wrappedError ? wrappedError : proto;
+      },
       get(target, key, receiver) {
         if (key === 'stackTraceLimit') return userLimit;
         return Reflect.get(target, key, receiver);
@@ -142,6 +149,7 @@ function install(global) {
     });
     Native.prototype.constructor = wrapped;
     global[name] = wrapped;
+    if (name === 'Error') wrappedError = wrapped;
   }
 
   // V8's Error.captureStackTrace: `stack` on any object, from the caller's
