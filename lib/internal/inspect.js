@@ -1462,7 +1462,8 @@ function tryStringify(arg) {
   try {
     return JSON.stringify(arg);
   } catch (err) {
-    if (err instanceof RangeError || /circular/i.test(String(err && err.message))) {
+    // V8 says "circular structure", JavaScriptCore "cyclic structures".
+    if (err instanceof RangeError || /circular|cyclic/i.test(String(err && err.message))) {
       return '[Circular]';
     }
     throw err;
