@@ -357,6 +357,10 @@ Object.defineProperty(process, 'stderr', {
   configurable: true, enumerable: false,
   get: () => requireBuiltin('internal/stdio').stderr(),
 });
+Object.defineProperty(process, 'stdin', {
+  configurable: true, enumerable: false,
+  get: () => requireBuiltin('internal/stdio').stdin(),
+});
 
 process.emitWarning = function emitWarning(warning, type, code) {
   requireBuiltin('internal/warnings').emitWarning(warning, type, code);

@@ -224,6 +224,7 @@ NATIVE(process_info) {
     nodec_set(o, "machine", nodec_string(u.machine));
   nodec_set(o, "stdoutIsTTY", JSValueMakeBoolean(ctx, isatty(1)));
   nodec_set(o, "stderrIsTTY", JSValueMakeBoolean(ctx, isatty(2)));
+  nodec_set(o, "stdinIsTTY", JSValueMakeBoolean(ctx, isatty(0)));
   return o;
 }
 

@@ -93,6 +93,7 @@ double nodec_number(JSValueRef v);
 void nodec_bind_core(JSObjectRef binding);
 void nodec_bind_timers(JSObjectRef binding);
 void nodec_bind_fs(JSObjectRef binding);
+void nodec_bind_stdin(JSObjectRef binding);
 
 /* The built-in JavaScript (lib/), embedded by scripts/embed-js.sh. */
 typedef struct {

@@ -10,23 +10,68 @@
 
 #include "runtime.h"
 
+/*
+ * UTF-8 to a JavaScript string.  Decoded here rather than by
+ * JSStringCreateWithUTF8CString, which stops at a NUL byte and needs one
+ * after the text: the bytes may hold NULs (stdin) and end anywhere.
+ * Invalid or cut sequences become U+FFFD, one per bad byte.
+ */
 JSValueRef nodec_string_n(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  JSChar small[256], *out = small;
   JSStringRef str;
   JSValueRef v;
-  char *copy;
+  size_t i = 0, k = 0;
 
-  /* JSStringCreateWithUTF8CString stops at a NUL: copy when one is inside. */
-  if (memchr(s, '\0', n) == NULL && s[n] == '\0') {
-    str = JSStringCreateWithUTF8CString(s);
-  } else {
-    copy = malloc(n + 1);
-    if (copy == NULL)
+  small[0] = 0;
+  if (n > sizeof(small) / sizeof(small[0])) {
+    out = malloc(n * sizeof(*out));
+    if (out == NULL)
       return JSValueMakeUndefined(nodec.ctx);
-    memcpy(copy, s, n);
-    copy[n] = '\0';
-    str = JSStringCreateWithUTF8CString(copy);
-    free(copy);
   }
+  while (i < n) {
+    uint32_t c = p[i];
+    size_t len, j;
+    uint32_t min;
+
+    if (c < 0x80) {
+      out[k++] = (JSChar)c;
+      i++;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2; c &= 0x1F; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3; c &= 0x0F; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4; c &= 0x07; min = 0x10000;
+    } else {
+      out[k++] = 0xFFFD;
+      i++;
+      continue;
+    }
+    for (j = 1; j < len; j++) {
+      if (i + j >= n || (p[i + j] & 0xC0) != 0x80)
+        break;
+      c = (c << 6) | (p[i + j] & 0x3F);
+    }
+    if (j < len || c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+      out[k++] = 0xFFFD;
+      i++;
+      continue;
+    }
+    i += len;
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      out[k++] = (JSChar)(0xD800 + (c >> 10));
+      out[k++] = (JSChar)(0xDC00 + (c & 0x3FF));
+    } else {
+      out[k++] = (JSChar)c;
+    }
+  }
+  str = JSStringCreateWithCharacters(out, k);
+  if (out != small)
+    free(out);
   v = JSValueMakeString(nodec.ctx, str);
   JSStringRelease(str);
   return v;

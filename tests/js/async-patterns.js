@@ -26,6 +26,7 @@ function fetchCart(id) { return delay(1).then(() => ({ items: id })); }
   } catch (e) {
     console.log(e.constructor.name, e.errors.map((x) => x.message));
   }
+  console.log(order.filter((x) => x !== 'timeout' && x !== 'immediate').join(' '));
 })();
 const order = [];
 setTimeout(() => order.push('timeout'), 0);
@@ -34,4 +35,3 @@ setImmediate(() => order.push('immediate'));
 Promise.resolve().then(() => order.push('then'));
 process.nextTick(() => order.push('tick'));
 order.push('sync');
-setTimeout(() => console.log(order.filter((x) => x !== 'timeout' && x !== 'immediate').join(' ')), 20);

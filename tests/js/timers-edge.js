@@ -9,12 +9,11 @@ setTimeout(() => out.push('one'), 1);
 for (let i = 0; i < 5; i++) setTimeout(() => out.push(`same ${i}`), 3);
 setTimeout(() => {
   console.log(out.join(', '));
-  setImmediate(() => {
-    const o2 = [];
-    setTimeout(() => o2.push('t'), 0);
-    setImmediate(() => o2.push('i'));
-    setTimeout(() => console.log(o2.join(' ')), 10);
-  });
+  // From a timer callback, an immediate comes before a new 0 ms timer.
+  const o2 = [];
+  setTimeout(() => o2.push('t'), 0);
+  setImmediate(() => o2.push('i'));
+  setTimeout(() => console.log(o2.join(' ')), 10);
 }, 20);
 const t = setTimeout(() => {}, 10);
 console.log(typeof t[Symbol.toPrimitive](), t.hasRef());
