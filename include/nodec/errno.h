@@ -194,8 +194,8 @@ typedef enum {
 } nd_errno_t;
 
 /*
- * The DNS resolver's errors (nd_dns_query, see nd_dns_resolver(3)): their
- * names are the codes Node gives dns.resolve*() errors (err.code), so a
+ * The DNS resolver's errors (nd_dns_query; man page nd_dns_resolver.3):
+ * their names are the codes Node gives dns.resolve*() errors (err.code), so a
  * binding passes nd_err_name() through.  Several share a name with an errno
  * code (ENODATA, ECONNREFUSED, EOF) but never its value: they live at
  * -3100 - n, outside errno's range and the getaddrinfo codes'.
