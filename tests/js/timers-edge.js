@@ -3,7 +3,7 @@
 const out = [];
 setTimeout(() => out.push('NaN delay'), NaN);
 setTimeout(() => out.push('negative'), -5);
-setTimeout(() => out.push('string 2'), '2');
+setTimeout(() => out.push('string 12'), '12');
 setTimeout(() => out.push('zero'), 0);
 setTimeout(() => out.push('one'), 1);
 for (let i = 0; i < 5; i++) setTimeout(() => out.push(`same ${i}`), 3);
