@@ -1,20 +1,15 @@
 #!/bin/sh
-# record.sh [NAME...] - record what Node prints for each test (all when no
-# name is given) into tests/js/<name>.expected.
+# record.sh [TEST...] - record what Node prints for each test (every test
+# when none is given; paths relative to tests/js) into <test>.expected.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
-[ $# -gt 0 ] || set -- *.js *.sh
-for name in "$@"; do
-  case $name in run.sh|record.sh) continue ;; esac
-  base=${name%.*}
-  set +e
-  case $name in
-    *.sh) NODE=node timeout 30 sh "$name" >"$base.body" 2>/dev/null ;;
-    *) timeout 30 node "$name" >"$base.body" 2>/dev/null ;;
-  esac
-  code=$?
-  set -e
-  { echo "exit $code"; cat "$base.body"; } >"$base.expected"
-  rm -f "$base.body"
+if [ $# -eq 0 ]; then
+  set -- $(find . -name fixtures -prune -o -type f \
+    \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.sh' \) \
+    -print | sed 's|^\./||' | grep -v -e '^run\.sh$' -e '^record\.sh$' | sort)
+fi
+for t in "$@"; do
+  sh "$here/run.sh" --one node "$here/$t" "$here/${t%.*}.expected"
+  rm -f "$here/${t%.*}.expected.err"
 done

@@ -1,65 +1,88 @@
 #!/bin/sh
 # run.sh BUILD - the JavaScript differential suite.
 #
-# Each test is tests/js/<name>.js (run as `nodec <name>.js`) or
-# tests/js/<name>.sh (run with $NODE set to the runtime, for command-line
-# tests), run from tests/js.  tests/js/<name>.expected holds what Node 20
-# printed on stdout, after a first line "exit <code>".  The test passes
-# when nodec prints exactly that and exits with that code.
+# A test is any .js, .mjs, .cjs or .sh file under tests/js outside a
+# directory named fixtures (where the files tests load live).  A .js,
+# .mjs or .cjs test runs as `nodec <file>`, a .sh test with $NODE set to
+# the runtime; both from the test's own directory.  <test>.expected, next
+# to it, holds what Node 20 printed on stdout after a first line
+# "exit <code>".  The test passes when nodec prints exactly that and exits
+# with that code.
 #
-# When `node` is installed, every test is also run under it and compared
-# with the recorded file: a difference means the recording is out of date
-# (tests/js/record.sh rewrites them), and fails the suite too.
+# With JS_ORACLE=1 (the default) and `node` installed, every test is also
+# run under node and compared with its recording: a difference means the
+# recording is out of date (tests/js/record.sh rewrites them) and fails
+# the suite too.  JS_JOBS tests run at once (default 2).
 set -u
-BUILD=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
-nodec=$(cd "$BUILD" && pwd)/nodec
-TIMEOUT=${JS_TEST_TIMEOUT:-30}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/nodec-js.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0 drift=0 failed=""
 
-# Output of one run: "exit <code>" then stdout.
-run_one() { # runtime test-file out-file
-  case $2 in
-    *.sh) (cd "$here" && NODE=$1 timeout "$TIMEOUT" sh "$2" >"$3.body" 2>"$3.err") ;;
-    *) (cd "$here" && timeout "$TIMEOUT" "$1" "$2" >"$3.body" 2>"$3.err") ;;
+# run.sh --one RUNTIME TEST OUT: one run of TEST, "exit <code>" then its
+# stdout into OUT, stderr into OUT.err.
+if [ "${1:-}" = --one ]; then
+  rt=$2 t=$3 out=$4
+  dir=$(dirname "$t") name=$(basename "$t")
+  case $name in
+    *.sh) (cd "$dir" && NODE=$rt timeout "${JS_TEST_TIMEOUT:-30}" sh "$name" \
+            >"$out.body" 2>"$out.err") ;;
+    *) (cd "$dir" && timeout "${JS_TEST_TIMEOUT:-30}" "$rt" "$name" \
+          >"$out.body" 2>"$out.err") ;;
   esac
   code=$?
-  { echo "exit $code"; cat "$3.body"; } >"$3"
-}
+  { echo "exit $code"; cat "$out.body"; } >"$out"
+  rm -f "$out.body"
+  exit 0
+fi
 
-have_node=0
-command -v node >/dev/null 2>&1 && have_node=1
-
-for t in "$here"/*.js "$here"/*.sh; do
-  [ -f "$t" ] || continue
-  name=$(basename "$t")
-  case $name in run.sh|record.sh) continue ;; esac
-  base=${name%.*}
-  exp="$here/$base.expected"
+# run.sh --check TEST: run one test and report on it.
+if [ "${1:-}" = --check ]; then
+  t=$2
+  rel=${t#"$here"/}
+  exp=${t%.*}.expected
+  out=$JS_TMP/$(echo "$rel" | tr / _)
   if [ ! -f "$exp" ]; then
-    echo "  FAIL $name: no $base.expected (tests/js/record.sh $name)"
-    fail=$((fail + 1)); failed="$failed $name"; continue
+    echo "  FAIL $rel: no expected file (tests/js/record.sh $rel)" >"$out.report"
+    touch "$out.fail"; exit 0
   fi
-  run_one "$nodec" "$name" "$tmp/got"
-  if cmp -s "$tmp/got" "$exp"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1)); failed="$failed $name"
-    echo "  FAIL $name (expected < > nodec):"
-    diff "$exp" "$tmp/got" | head -20
-    head -c 2000 "$tmp/got.err"
+  sh "$0" --one "$JS_NODEC" "$t" "$out.got"
+  if ! cmp -s "$out.got" "$exp"; then
+    { echo "  FAIL $rel (expected < > nodec):"
+      diff "$exp" "$out.got" | head -20
+      head -c 2000 "$out.got.err"; } >"$out.report"
+    touch "$out.fail"
   fi
-  if [ $have_node -eq 1 ]; then
-    run_one node "$name" "$tmp/node"
-    if ! cmp -s "$tmp/node" "$exp"; then
-      drift=$((drift + 1)); failed="$failed $name(recording)"
-      echo "  DRIFT $name: node now prints something else (tests/js/record.sh $name):"
-      diff "$exp" "$tmp/node" | head -10
+  if [ "$JS_HAVE_NODE" = 1 ]; then
+    sh "$0" --one node "$t" "$out.node"
+    if ! cmp -s "$out.node" "$exp"; then
+      { echo "  DRIFT $rel: node now prints something else (tests/js/record.sh $rel):"
+        diff "$exp" "$out.node" | head -10; } >>"$out.report"
+      touch "$out.drift"
     fi
   fi
+  exit 0
+fi
+
+BUILD=${1:-build}
+JS_NODEC=$(cd "$BUILD" && pwd)/nodec
+JS_TMP=$(mktemp -d "${TMPDIR:-/tmp}/nodec-js.XXXXXX")
+trap 'rm -rf "$JS_TMP"' EXIT
+JS_HAVE_NODE=0
+if [ "${JS_ORACLE:-1}" = 1 ] && command -v node >/dev/null 2>&1; then
+  JS_HAVE_NODE=1
+fi
+export JS_NODEC JS_TMP JS_HAVE_NODE
+
+find "$here" -name fixtures -prune -o -type f \
+  \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.sh' \) \
+  -print | grep -v -e "^$here/run.sh\$" -e "^$here/record.sh\$" | sort \
+  >"$JS_TMP/list"
+total=$(wc -l <"$JS_TMP/list")
+xargs -P "${JS_JOBS:-2}" -n 1 sh "$0" --check <"$JS_TMP/list"
+
+for r in "$JS_TMP"/*.report; do
+  [ -f "$r" ] && cat "$r"
 done
-echo "js: $pass passed, $fail failed, $drift out of date" \
-  "(node $( [ $have_node -eq 1 ] && node --version || echo absent))"
-[ $fail -eq 0 ] && [ $drift -eq 0 ] || { echo "failed:$failed"; exit 1; }
+fail=$(ls "$JS_TMP" | grep -c '\.fail$')
+drift=$(ls "$JS_TMP" | grep -c '\.drift$')
+echo "js: $((total - fail)) passed, $fail failed, $drift out of date" \
+  "(node: $( [ $JS_HAVE_NODE -eq 1 ] && node --version || echo not compared))"
+[ "$fail" -eq 0 ] && [ "$drift" -eq 0 ]
