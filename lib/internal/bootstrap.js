@@ -21,16 +21,15 @@ function internalBinding(name) {
 function requireBuiltin(name) {
   const cached = builtinCache.get(name);
   if (cached !== undefined) return cached.exports;
-  const source = binding.builtinSource(name);
-  if (source === undefined) {
+  const fn = binding.compileBuiltin(name,
+    ['exports', 'require', 'module', 'internalBinding']);
+  if (fn === undefined) {
     const err = new Error(`Cannot find module '${name}'`);
     err.code = 'MODULE_NOT_FOUND';
     throw err;
   }
   const module = { exports: {}, id: name, loaded: false };
   builtinCache.set(name, module);
-  const fn = binding.compileFunction(source, `node:${name}`,
-    ['exports', 'require', 'module', 'internalBinding']);
   try {
     fn.call(module.exports, module.exports, requireBuiltin, module,
       internalBinding);

@@ -134,70 +134,139 @@ static void glib_check_cb(nd_check_t *c) {
 /* --- the binding and the bootstrap -------------------------------------- */
 
 /*
- * binding.compileFunction(source, filename, [params]): the source as the
- * body of a function, compiled as a script that starts on the source's
- * own first line, so line numbers in stacks are the file's (only columns
- * on line 1 are shifted by the wrapper, as they were in Node before
- * v12).  The wrapper is named so that stack traces can call it what Node
- * calls a module's top level.
+ * The source as the body of a function, compiled as a script that starts
+ * on the source's own first line, so line numbers in stacks are the
+ * file's (only columns on line 1 are shifted by the wrapper, as they were
+ * in Node before v12).  The wrapper is named so that stack traces can
+ * call it what Node calls a module's top level.  The script is put
+ * together in UTF-16 from the body as it is (UTF-8 bytes, or a string's
+ * characters): no text is converted twice on the way to the parser.
  */
+static JSValueRef compile_wrapped(JSContextRef ctx, const char *utf8,
+                                  const JSChar *utf16, size_t blen,
+                                  JSObjectRef params, JSStringRef url,
+                                  JSValueRef *exception) {
+  static const char head[] = "(function __nodec_top_level__(";
+  static const char mid[] = ") {";
+  static const char tail[] = "\n})";
+  JSStringRef names[16];
+  JSStringRef script;
+  JSChar *src;
+  JSValueRef fn;
+  size_t n, i, cap, len = 0;
+
+  n = (size_t)nodec_number(nodec_get(params, "length"));
+  if (n > 16)
+    n = 16;
+  cap = sizeof(head) + sizeof(mid) + sizeof(tail) + blen + n;
+  for (i = 0; i < n; i++) {
+    names[i] = JSValueToStringCopy(
+        ctx, JSObjectGetPropertyAtIndex(ctx, params, (unsigned)i, NULL), NULL);
+    cap += names[i] != NULL ? JSStringGetLength(names[i]) : 0;
+  }
+  src = malloc(cap * sizeof(*src));
+  if (src == NULL) {
+    for (i = 0; i < n; i++)
+      if (names[i] != NULL)
+        JSStringRelease(names[i]);
+    return nodec_throw(exception, "ERR_MEMORY_ALLOCATION_FAILED",
+                       "Out of memory compiling a module");
+  }
+  for (i = 0; head[i] != '\0'; i++)
+    src[len++] = (JSChar)head[i];
+  for (i = 0; i < n; i++) {
+    if (i > 0)
+      src[len++] = ',';
+    if (names[i] != NULL) {
+      size_t k = JSStringGetLength(names[i]);
+      memcpy(src + len, JSStringGetCharactersPtr(names[i]), k * sizeof(*src));
+      len += k;
+      JSStringRelease(names[i]);
+    }
+  }
+  for (i = 0; mid[i] != '\0'; i++)
+    src[len++] = (JSChar)mid[i];
+  if (utf8 != NULL) {
+    len += nodec_utf8_to_utf16(utf8, blen, src + len);
+  } else {
+    memcpy(src + len, utf16, blen * sizeof(*src));
+    len += blen;
+  }
+  for (i = 0; tail[i] != '\0'; i++)
+    src[len++] = (JSChar)tail[i];
+  script = JSStringCreateWithCharacters(src, len);
+  free(src);
+  fn = JSEvaluateScript(ctx, script, NULL, url, 1, exception);
+  JSStringRelease(script);
+  return fn != NULL ? fn : JSValueMakeUndefined(ctx);
+}
+
+/* binding.compileFunction(source, filename, params): see compile_wrapped. */
 static JSValueRef compile_function(JSContextRef ctx, JSObjectRef f,
                                    JSObjectRef self, size_t argc,
                                    const JSValueRef argv[],
                                    JSValueRef *exception) {
-  static const char head[] = "(function __nodec_top_level__(";
-  static const char mid[] = ") {";
-  static const char tail[] = "\n})";
-  JSObjectRef params;
-  JSStringRef script, url;
+  JSStringRef body, url;
   JSValueRef fn;
-  char *body, *src;
-  size_t n, i, blen, cap, len;
-  char *names[16];
 
   (void)f;
   (void)self;
   if (argc < 3 || !JSValueIsObject(ctx, argv[2]))
     return nodec_throw(exception, "ERR_INVALID_ARG_TYPE",
                        "compileFunction(source, filename, params)");
-  params = (JSObjectRef)argv[2];
-  n = (size_t)nodec_number(nodec_get(params, "length"));
-  if (n > 16)
-    n = 16;
-  body = nodec_utf8(argv[0], &blen);
+  body = JSValueToStringCopy(ctx, argv[0], exception);
   if (body == NULL)
     return JSValueMakeUndefined(ctx);
-  cap = sizeof(head) + sizeof(mid) + sizeof(tail) + blen + 1;
-  for (i = 0; i < n; i++) {
-    names[i] = nodec_utf8(
-        JSObjectGetPropertyAtIndex(ctx, params, (unsigned)i, NULL), NULL);
-    cap += (names[i] != NULL ? strlen(names[i]) : 0) + 2;
-  }
-  src = malloc(cap);
-  len = 0;
-  memcpy(src, head, sizeof(head) - 1);
-  len += sizeof(head) - 1;
-  for (i = 0; i < n; i++) {
-    size_t k = names[i] != NULL ? strlen(names[i]) : 0;
-    if (i > 0)
-      src[len++] = ',';
-    memcpy(src + len, names[i] != NULL ? names[i] : "", k);
-    len += k;
-    free(names[i]);
-  }
-  memcpy(src + len, mid, sizeof(mid) - 1);
-  len += sizeof(mid) - 1;
-  memcpy(src + len, body, blen);
-  len += blen;
-  memcpy(src + len, tail, sizeof(tail));
-  free(body);
-  script = JSStringCreateWithUTF8CString(src);
-  free(src);
   url = JSValueToStringCopy(ctx, argv[1], NULL);
-  fn = JSEvaluateScript(ctx, script, NULL, url, 1, exception);
-  JSStringRelease(script);
+  fn = compile_wrapped(ctx, NULL, JSStringGetCharactersPtr(body),
+                       JSStringGetLength(body), (JSObjectRef)argv[2], url,
+                       exception);
+  JSStringRelease(body);
+  if (url != NULL)
+    JSStringRelease(url);
+  return fn;
+}
+
+/*
+ * binding.compileBuiltin(name, params): lib/<name>.js compiled as by
+ * compileFunction, straight from the bytes embedded in the binary, with
+ * the file name node:<name>; undefined when there is no such module.
+ */
+static JSValueRef compile_builtin(JSContextRef ctx, JSObjectRef f,
+                                  JSObjectRef self, size_t argc,
+                                  const JSValueRef argv[],
+                                  JSValueRef *exception) {
+  const nodec_builtin *b;
+  char *name, *file;
+  JSStringRef url;
+  JSValueRef fn;
+
+  (void)f;
+  (void)self;
+  if (argc < 2 || !JSValueIsObject(ctx, argv[1]))
+    return nodec_throw(exception, "ERR_INVALID_ARG_TYPE",
+                       "compileBuiltin(name, params)");
+  name = nodec_utf8(argv[0], NULL);
+  b = name != NULL ? nodec_builtin_find(name) : NULL;
+  if (b == NULL) {
+    free(name);
+    return JSValueMakeUndefined(ctx);
+  }
+  file = malloc(strlen(name) + sizeof("node:"));
+  if (file == NULL) {
+    free(name);
+    return nodec_throw(exception, "ERR_MEMORY_ALLOCATION_FAILED",
+                       "Out of memory compiling a module");
+  }
+  strcpy(file, "node:");
+  strcat(file, name);
+  free(name);
+  url = JSStringCreateWithUTF8CString(file);
+  free(file);
+  fn = compile_wrapped(ctx, b->source, NULL, b->length, (JSObjectRef)argv[1],
+                       url, exception);
   JSStringRelease(url);
-  return fn != NULL ? fn : JSValueMakeUndefined(ctx);
+  return fn;
 }
 
 /* binding.builtinSource(name): the embedded source of lib/<name>.js. */
@@ -281,6 +350,7 @@ int nodec_engine_init(void) {
   nodec.binding = JSObjectMake(nodec.ctx, NULL, NULL);
   JSValueProtect(nodec.ctx, nodec.binding);
   nodec_set_fn(nodec.binding, "compileFunction", compile_function);
+  nodec_set_fn(nodec.binding, "compileBuiltin", compile_builtin);
   nodec_set_fn(nodec.binding, "builtinSource", builtin_source);
   nodec_set_fn(nodec.binding, "builtinNames", builtin_names);
   info = JSObjectMakeTypedArray(nodec.ctx, kJSTypedArrayTypeInt32Array,

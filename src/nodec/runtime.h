@@ -74,6 +74,8 @@ void nodec_uncaught(JSValueRef exception);
 void nodec_drain(void);
 
 /* values.c */
+/* UTF-8 to UTF-16 into out (room for n units); returns the units. */
+size_t nodec_utf8_to_utf16(const char *s, size_t n, JSChar *out);
 JSValueRef nodec_string(const char *s);
 JSValueRef nodec_string_n(const char *s, size_t n);
 /* UTF-8 copy of any value's string form (malloc'd), or NULL. */

@@ -6,6 +6,10 @@ setTimeout(() => {
 setTimeout(() => {
   const order = [];
   setImmediate(() => { order.push('i1'); setImmediate(() => order.push('i3')); });
-  setImmediate(() => order.push('i2'));
-  setTimeout(() => console.log(order.join(' ')), 20);
+  // i3 was queued during the check phase, so it waits for the next turn,
+  // ahead of the immediate i2 queues there.
+  setImmediate(() => {
+    order.push('i2');
+    setImmediate(() => console.log(order.join(' ')));
+  });
 }, 30);

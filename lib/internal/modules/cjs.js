@@ -5,7 +5,61 @@
 // cache, and the .js and .json loaders.
 'use strict';
 
-const path = require('path');
+// The POSIX path operations the loader needs, here rather than through
+// node:path, whose 27 KB (win32 included) most programs never load.
+const path = {
+  isAbsolute: (p) => p.charCodeAt(0) === 47,
+  normalize(p) {
+    const abs = p.charCodeAt(0) === 47;
+    const out = [];
+    for (const seg of p.split('/')) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') {
+        if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+        else if (!abs) out.push('..');
+      } else {
+        out.push(seg);
+      }
+    }
+    let r = (abs ? '/' : '') + out.join('/');
+    if (r === '') r = abs ? '/' : '.';
+    if (p.length > 1 && p.charCodeAt(p.length - 1) === 47 && r !== '/') r += '/';
+    return r;
+  },
+  join(...parts) {
+    const joined = parts.filter((x) => x !== '').join('/');
+    return joined === '' ? '.' : path.normalize(joined);
+  },
+  resolve(...parts) {
+    let r = '';
+    for (let i = parts.length - 1; i >= 0 && r.charCodeAt(0) !== 47; i--) {
+      if (parts[i] !== '') r = r === '' ? parts[i] : `${parts[i]}/${r}`;
+    }
+    if (r.charCodeAt(0) !== 47) r = r === '' ? process.cwd() : `${process.cwd()}/${r}`;
+    r = path.normalize(r);
+    return r.length > 1 && r.endsWith('/') ? r.slice(0, -1) : r;
+  },
+  dirname(p) {
+    let end = -1;
+    let matchedSlash = true;
+    for (let i = p.length - 1; i >= 1; i--) {
+      if (p.charCodeAt(i) === 47) {
+        if (!matchedSlash) { end = i; break; }
+      } else {
+        matchedSlash = false;
+      }
+    }
+    const root = p.charCodeAt(0) === 47;
+    if (end === -1) return root ? '/' : '.';
+    return root && end === 1 ? '//' : p.slice(0, end);
+  },
+  basename(p) {
+    let end = p.length;
+    while (end > 1 && p.charCodeAt(end - 1) === 47) end--;
+    const s = p.slice(0, end);
+    return end === 1 && s === '/' ? '' : s.slice(s.lastIndexOf('/') + 1);
+  },
+};
 
 let requireBuiltin;
 let binding;
@@ -30,10 +84,11 @@ function builtinModules() {
   return builtinList;
 }
 
+let builtinSet;
 function isBuiltin(id) {
   if (typeof id !== 'string') return false;
-  const name = id.startsWith('node:') ? id.slice(5) : id;
-  return builtinModules().includes(name);
+  if (builtinSet === undefined) builtinSet = new Set(builtinModules());
+  return builtinSet.has(id.startsWith('node:') ? id.slice(5) : id);
 }
 
 // --- errors --------------------------------------------------------------------
@@ -70,13 +125,26 @@ function statKind(p) {
   return k;
 }
 
+// Real paths are looked up once per path, as Node does (its realpath
+// cache lives as long as the process).
+const realpathCache = new Map();
+let preserveSymlinks;
+
 function realpath(p) {
-  if (process.execArgv.includes('--preserve-symlinks')) return p;
-  try {
-    return binding.realpath(p);
-  } catch {
-    return p;
+  if (preserveSymlinks === undefined) {
+    preserveSymlinks = process.execArgv.includes('--preserve-symlinks');
   }
+  if (preserveSymlinks) return p;
+  let r = realpathCache.get(p);
+  if (r === undefined) {
+    try {
+      r = binding.realpath(p);
+    } catch {
+      r = p;
+    }
+    realpathCache.set(p, r);
+  }
+  return r;
 }
 
 const packageCache = new Map();
@@ -305,7 +373,20 @@ function resolveImports(request, parent) {
 
 // --- node_modules --------------------------------------------------------------------
 
+// module.paths of every module in a directory: computed once per
+// directory, and each module gets its own copy, which it may change.
+const modulePathsCache = new Map();
+
 function nodeModulePaths(from) {
+  let paths = modulePathsCache.get(from);
+  if (paths === undefined) {
+    paths = computeModulePaths(from);
+    modulePathsCache.set(from, paths);
+  }
+  return paths.slice();
+}
+
+function computeModulePaths(from) {
   from = path.resolve(from);
   const paths = [];
   let dir = from;
@@ -320,7 +401,15 @@ function nodeModulePaths(from) {
   return paths;
 }
 
+// NODE_PATH, ~/.node_modules, ~/.node_libraries and <prefix>/lib/node, read
+// once (Node reads them at start-up, in Module._initPaths).
+let globalPathList;
 function globalPaths() {
+  if (globalPathList === undefined) globalPathList = computeGlobalPaths();
+  return globalPathList;
+}
+
+function computeGlobalPaths() {
   const out = [];
   const np = process.env.NODE_PATH;
   if (np) out.push(...np.split(':').filter(Boolean).map((p) => path.resolve(p)));
@@ -371,6 +460,8 @@ function resolveSelf(request, parent) {
 
 // --- resolution ------------------------------------------------------------------------
 
+const relativeCache = new Map();
+
 function resolveFilename(request, parent, options) {
   if (typeof request !== 'string') {
     const { codes } = requireBuiltin('internal/errors');
@@ -395,12 +486,22 @@ function resolveFilename(request, parent, options) {
     request.startsWith('/');
 
   if (relative) {
+    // A relative request from a directory resolves the same way each time
+    // (Node's Module._pathCache): found files are remembered.
+    const key = options && options.paths ? undefined : `${base}\0${request}`;
+    if (key !== undefined) {
+      const hit = relativeCache.get(key);
+      if (hit !== undefined) return hit;
+    }
     const trailing = request.endsWith('/') || request === '.' || request === '..';
     const starts = options && options.paths ?
       options.paths.map((p) => path.resolve(base, p)) : [base];
     for (const start of starts) {
       const f = resolvePath(path.resolve(start, request), request, parent, trailing);
-      if (f) return f;
+      if (f) {
+        if (key !== undefined) relativeCache.set(key, f);
+        return f;
+      }
     }
     throw notFound(request, parent);
   }
