@@ -17,9 +17,9 @@ function formatWHATWG(url, options) {
   let unicode = false;
   let search = true;
   let auth = true;
-  if (options !== undefined) {
-    if (options === null || typeof options !== 'object') {
-      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  if (options) {
+    if (typeof options !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
     if (options.fragment != null) fragment = Boolean(options.fragment);
     if (options.unicode != null) unicode = Boolean(options.unicode);

@@ -14,6 +14,10 @@ const {
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 function toUSV(value) {
+  if (typeof value === 'symbol') {
+    // V8's words, which programs and tests see.
+    throw new TypeError('Cannot convert a Symbol value to a string');
+  }
   const s = typeof value === 'string' ? value : `${value}`;
   return s.isWellFormed() ? s : s.toWellFormed();
 }
@@ -97,9 +101,12 @@ class URL {
     return url.#ctx;
   }
 
-  #check() {
-    // Private brand check, Node's message for a wrong receiver.
-    if (!(#ctx in this)) throw new TypeError('Receiver must be an instance of class URL');
+  // A private-field brand check with V8's message for a wrong receiver
+  // (a private method cannot be called on one in the first place).
+  static #brand(obj) {
+    if (typeof obj !== 'object' || obj === null || !(#ctx in obj)) {
+      throw new TypeError('Receiver must be an instance of class URL');
+    }
   }
 
   #changed() {
@@ -113,18 +120,19 @@ class URL {
   }
 
   toString() {
+    URL.#brand(this);
     return this.href;
   }
 
   get href() {
-    if (!(#ctx in this)) this.#check();
+    if (typeof this !== 'object' || this === null || !(#ctx in this)) URL.#brand(this);
     let href = this.#href;
     if (href === undefined) href = this.#href = serialize(this.#ctx, false);
     return href;
   }
 
   set href(value) {
-    this.#check();
+    URL.#brand(this);
     value = toUSV(value);
     const record = parse(value, null);
     if (record === null) throw new codes.ERR_INVALID_URL(value);
@@ -134,28 +142,28 @@ class URL {
   }
 
   get origin() {
-    this.#check();
+    URL.#brand(this);
     return origin(this.#ctx);
   }
 
   get protocol() {
-    this.#check();
+    URL.#brand(this);
     return this.#ctx.scheme + ':';
   }
 
   set protocol(value) {
-    this.#check();
+    URL.#brand(this);
     parse(toUSV(value) + ':', null, this.#ctx, states.SCHEME_START);
     this.#changed();
   }
 
   get username() {
-    this.#check();
+    URL.#brand(this);
     return this.#ctx.username;
   }
 
   set username(value) {
-    this.#check();
+    URL.#brand(this);
     const ctx = this.#ctx;
     if (ctx.host === null || ctx.host === '' || ctx.scheme === 'file') return;
     ctx.username = percentEncode(toUSV(value), sets.USERINFO_SET);
@@ -163,12 +171,12 @@ class URL {
   }
 
   get password() {
-    this.#check();
+    URL.#brand(this);
     return this.#ctx.password;
   }
 
   set password(value) {
-    this.#check();
+    URL.#brand(this);
     const ctx = this.#ctx;
     if (ctx.host === null || ctx.host === '' || ctx.scheme === 'file') return;
     ctx.password = percentEncode(toUSV(value), sets.USERINFO_SET);
@@ -176,67 +184,69 @@ class URL {
   }
 
   get host() {
-    this.#check();
+    URL.#brand(this);
     const ctx = this.#ctx;
     if (ctx.host === null) return '';
     return ctx.port === null ? ctx.host : ctx.host + ':' + ctx.port;
   }
 
   set host(value) {
-    this.#check();
+    URL.#brand(this);
     if (typeof this.#ctx.path === 'string') return;
     this.#setHost(toUSV(value), states.HOST);
   }
 
   get hostname() {
-    this.#check();
+    URL.#brand(this);
     const host = this.#ctx.host;
     return host === null ? '' : host;
   }
 
   set hostname(value) {
-    this.#check();
+    URL.#brand(this);
     if (typeof this.#ctx.path === 'string') return;
     this.#setHost(toUSV(value), states.HOSTNAME);
   }
 
-  // The parser changes the record as it goes and may give up half way;
-  // on a copy, a failed host setter leaves the URL as it was.
+  // As the standard has it, a host setter that fails on the port part
+  // keeps the host it has already set.
   #setHost(value, state) {
-    const copy = { ...this.#ctx };
-    if (parse(value, null, copy, state) !== null) {
-      this.#ctx.host = copy.host;
-      this.#ctx.port = copy.port;
-      this.#changed();
-    }
+    parse(value, null, this.#ctx, state);
+    this.#changed();
   }
 
   get port() {
-    this.#check();
+    URL.#brand(this);
     const port = this.#ctx.port;
     return port === null ? '' : `${port}`;
   }
 
   set port(value) {
-    this.#check();
+    URL.#brand(this);
     const ctx = this.#ctx;
     if (ctx.host === null || ctx.host === '' || ctx.scheme === 'file') return;
-    value = toUSV(value);
+    value = toUSV(value).replace(/[\t\n\r]/g, '');
+    const first = value.charCodeAt(0);
     if (value === '') {
       ctx.port = null;
-    } else {
+    } else if (first >= 0x30 && first <= 0x39) {
       parse(value, null, ctx, states.PORT);
+    } else if (first > 0x20 && first !== 0x2d && /[0-9]/.test(value)) {
+      // Node 20's parser (ada) removes the port when the value does not
+      // start with a digit but has one later ('x1', ':81'), except after
+      // a space, a control or '-'; the URL Standard would keep it.
+      ctx.port = null;
     }
     this.#changed();
   }
 
   get pathname() {
-    this.#check();
+    URL.#brand(this);
     return serializePath(this.#ctx);
   }
 
   set pathname(value) {
-    this.#check();
+    URL.#brand(this);
     const ctx = this.#ctx;
     if (typeof ctx.path === 'string') return;
     ctx.path = [];
@@ -245,13 +255,13 @@ class URL {
   }
 
   get search() {
-    this.#check();
+    URL.#brand(this);
     const query = this.#ctx.query;
     return query === null || query === '' ? '' : '?' + query;
   }
 
   set search(value) {
-    this.#check();
+    URL.#brand(this);
     const ctx = this.#ctx;
     value = toUSV(value);
     if (value === '') {
@@ -267,7 +277,7 @@ class URL {
   }
 
   get searchParams() {
-    this.#check();
+    URL.#brand(this);
     if (this.#searchParams === undefined) {
       this.#searchParams = newLinkedParams(this, this.#ctx.query);
     }
@@ -275,13 +285,13 @@ class URL {
   }
 
   get hash() {
-    this.#check();
+    URL.#brand(this);
     const fragment = this.#ctx.fragment;
     return fragment === null || fragment === '' ? '' : '#' + fragment;
   }
 
   set hash(value) {
-    this.#check();
+    URL.#brand(this);
     const ctx = this.#ctx;
     value = toUSV(value);
     if (value === '') {
@@ -296,6 +306,7 @@ class URL {
   }
 
   toJSON() {
+    URL.#brand(this);
     return this.href;
   }
 
@@ -328,6 +339,10 @@ class URL {
     return `${name} ${inspect(obj, options)}`;
   }
 }
+
+// constructor(input, base) without a default keeps the hot path lean;
+// the length is Node's.
+Object.defineProperty(URL, 'length', { value: 1 });
 
 const setQuery = URL.setQuery;
 const isURL = URL.isURL;
@@ -416,7 +431,6 @@ class URLSearchParams {
         }
       } else {
         for (const key of Reflect.ownKeys(init)) {
-          if (typeof key !== 'string') continue;
           const desc = Reflect.getOwnPropertyDescriptor(init, key);
           if (desc === undefined || !desc.enumerable) continue;
           const name = toUSV(key);
@@ -446,8 +460,10 @@ class URLSearchParams {
     };
   }
 
-  #check() {
-    if (!(#list in this)) throw new codes.ERR_INVALID_THIS('URLSearchParams');
+  static #brand(obj) {
+    if (typeof obj !== 'object' || obj === null || !(#list in obj)) {
+      throw new codes.ERR_INVALID_THIS('URLSearchParams');
+    }
   }
 
   #indexOf(name) {
@@ -463,19 +479,19 @@ class URLSearchParams {
   }
 
   get size() {
-    this.#check();
+    URLSearchParams.#brand(this);
     return this.#list.length / 2;
   }
 
   append(name, value) {
-    this.#check();
+    URLSearchParams.#brand(this);
     if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('name', 'value');
     this.#list.push(toUSV(name), toUSV(value));
     this.#update();
   }
 
   delete(name, value = undefined) {
-    this.#check();
+    URLSearchParams.#brand(this);
     if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
     name = toUSV(name);
     const list = this.#list;
@@ -495,14 +511,14 @@ class URLSearchParams {
   }
 
   get(name) {
-    this.#check();
+    URLSearchParams.#brand(this);
     if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
     const at = this.#indexOf(toUSV(name));
     return at === -1 ? null : this.#list[at + 1];
   }
 
   getAll(name) {
-    this.#check();
+    URLSearchParams.#brand(this);
     if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
     name = toUSV(name);
     const list = this.#list;
@@ -514,7 +530,7 @@ class URLSearchParams {
   }
 
   has(name, value = undefined) {
-    this.#check();
+    URLSearchParams.#brand(this);
     if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
     name = toUSV(name);
     if (value === undefined) return this.#indexOf(name) !== -1;
@@ -527,7 +543,7 @@ class URLSearchParams {
   }
 
   set(name, value) {
-    this.#check();
+    URLSearchParams.#brand(this);
     if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('name', 'value');
     name = toUSV(name);
     value = toUSV(value);
@@ -548,7 +564,7 @@ class URLSearchParams {
   }
 
   sort() {
-    this.#check();
+    URLSearchParams.#brand(this);
     // Stable, by the names' UTF-16 code units.
     const list = this.#list;
     const pairs = [];
@@ -559,12 +575,12 @@ class URLSearchParams {
   }
 
   entries() {
-    this.#check();
+    URLSearchParams.#brand(this);
     return new URLSearchParamsIterator(this, kEntries);
   }
 
   forEach(callback, thisArg = undefined) {
-    this.#check();
+    URLSearchParams.#brand(this);
     if (typeof callback !== 'function') {
       throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
     }
@@ -575,17 +591,17 @@ class URLSearchParams {
   }
 
   keys() {
-    this.#check();
+    URLSearchParams.#brand(this);
     return new URLSearchParamsIterator(this, kKeys);
   }
 
   values() {
-    this.#check();
+    URLSearchParams.#brand(this);
     return new URLSearchParamsIterator(this, kValues);
   }
 
   toString() {
-    this.#check();
+    URLSearchParams.#brand(this);
     return serializeParams(this.#list);
   }
 
@@ -718,19 +734,13 @@ function fileURLToPath(path) {
       }
     }
   }
-  return decodeURIComponent(pathname);
+  return decodeComponent(pathname);
 }
 
-// What pathToFileURL encodes beyond the path percent-encode set: '%' first
-// (so the others are not double-encoded), then backslash, newline, CR, tab.
-function encodePathChars(filepath) {
-  if (filepath.indexOf('%') !== -1) filepath = filepath.replace(/%/g, '%25');
-  if (filepath.indexOf('\\') !== -1) filepath = filepath.replace(/\\/g, '%5C');
-  if (filepath.indexOf('\n') !== -1) filepath = filepath.replace(/\n/g, '%0A');
-  if (filepath.indexOf('\r') !== -1) filepath = filepath.replace(/\r/g, '%0D');
-  if (filepath.indexOf('\t') !== -1) filepath = filepath.replace(/\t/g, '%09');
-  return filepath;
-}
+// What pathToFileURL percent-encodes beyond the path percent-encode set,
+// as Node 20 does: '%' (so nothing decodes twice), '\', newline, CR, tab,
+// '[', ']', '^', '|', '~', and '?' and '#', which would end the path.
+const PATH_EXTRA = /[%\\\n\r\t[\]^|~?#]/g;
 
 function pathToFileURL(filepath) {
   if (typeof filepath !== 'string') {
@@ -743,16 +753,25 @@ function pathToFileURL(filepath) {
       resolved[resolved.length - 1] !== path.sep) {
     resolved += '/';
   }
-  // '?' and '#' would end the path: encoded, with the rest, after the
-  // parser has seen a path free of them.
-  let encoded = encodePathChars(resolved);
-  if (encoded.indexOf('?') !== -1) encoded = encoded.replace(/\?/g, '%3F');
-  if (encoded.indexOf('#') !== -1) encoded = encoded.replace(/#/g, '%23');
+  const encoded = resolved.replace(PATH_EXTRA, (c) =>
+    '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
   return new URL(`file://${encoded}`);
 }
 
+// decodeURIComponent with V8's message on malformed input.
+function decodeComponent(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new URIError('URI malformed');
+  }
+}
+
 function urlToHttpOptions(url) {
+  // Own properties of a plain object (or a URL someone extended) first.
   const options = {
+    __proto__: null,
+    ...url,
     protocol: url.protocol,
     hostname: typeof url.hostname === 'string' && url.hostname.startsWith('[') ?
       url.hostname.slice(1, -1) : url.hostname,
@@ -764,7 +783,7 @@ function urlToHttpOptions(url) {
   };
   if (url.port !== '') options.port = Number(url.port);
   if (url.username || url.password) {
-    options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    options.auth = `${decodeComponent(url.username)}:${decodeComponent(url.password)}`;
   }
   return options;
 }
