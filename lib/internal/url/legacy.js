@@ -152,7 +152,12 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     }
     start = 0;
     if (atSign !== -1) {
-      this.auth = decodeURIComponent(rest.slice(0, atSign));
+      try {
+        this.auth = decodeURIComponent(rest.slice(0, atSign));
+      } catch {
+        // V8's message, which is what programs see under Node.
+        throw new URIError('URI malformed');
+      }
       start = atSign + 1;
     }
     if (nonHost === -1) {
