@@ -64,24 +64,36 @@ for (let i = 0; i < 256; i++) {
 }
 
 // UTF-8 percent-encode every code point of s that is in set.  s is a
-// well-formed string (the parser's input is a USVString).
+// well-formed string (the parser's input is a USVString).  The UTF-8
+// bytes are encoded here from a table: JavaScriptCore's
+// encodeURIComponent costs several times as much.
 function percentEncode(s, set) {
   let out = '';
   let last = 0;
   const len = s.length;
   for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
+    let c = s.charCodeAt(i);
     if (c < 0x80) {
       if (set[c] === 0) continue;
       out += s.slice(last, i) + HEX[c];
-      last = i + 1;
     } else {
-      let j = i + 1;
-      while (j < len && s.charCodeAt(j) >= 0x80) j++;
-      out += s.slice(last, i) + encodeURIComponent(s.slice(i, j));
-      last = j;
-      i = j - 1;
+      out += s.slice(last, i);
+      if (c < 0x800) {
+        out += HEX[0xc0 | (c >> 6)] + HEX[0x80 | (c & 0x3f)];
+      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len &&
+                 (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+        out += HEX[0xf0 | (c >> 18)] + HEX[0x80 | ((c >> 12) & 0x3f)] +
+          HEX[0x80 | ((c >> 6) & 0x3f)] + HEX[0x80 | (c & 0x3f)];
+      } else {
+        // A lone surrogate cannot reach here from a USVString; encode
+        // U+FFFD as USVString conversion would have.
+        if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+        out += HEX[0xe0 | (c >> 12)] + HEX[0x80 | ((c >> 6) & 0x3f)] +
+          HEX[0x80 | (c & 0x3f)];
+      }
     }
+    last = i + 1;
   }
   return last === 0 ? s : out + s.slice(last);
 }
@@ -582,21 +594,39 @@ function cleanInput(input, trim) {
 }
 
 // The common case in one regular expression: a special scheme other than
-// file, a plain lowercase host, maybe a port, and a path, query and
-// fragment with nothing to percent-encode and no dot segments.  Whatever
-// the expression lets through parses to exactly what the state machine
-// would give; everything else takes the state machine.
-const FAST_URL = /^(https?|wss?|ftp):\/\/([a-z0-9\-.]+)(?::([0-9]*))?((?:\/[!$-;=@-\[\]-_a-z|~]*)*)(?:\?([!$-&(-;=?-~]*))?(?:#([!#-;=?-_a-~]*))?$/;
+// file, an ASCII letter-digit-hyphen host, maybe a port, then path, query
+// and fragment without tabs, newlines, backslashes or (checked after)
+// dot segments.  For those the state machine comes down to: lowercase the
+// host (or read it as IPv4), percent-encode each part with its set.
+// Anything else takes the state machine.
+const FAST_URL = /^(https?|wss?|ftp):\/\/([A-Za-z0-9\-.]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(\/[^?#\\\t\n\r]*)?(?:\?([^#\t\n\r]*))?(?:#([^\t\n\r]*))?$/;
 
 function fastParse(input) {
+  // Trailing C0 controls and spaces are trimmed by the full parser.
+  if (input.charCodeAt(input.length - 1) <= 0x20) return null;
   const m = FAST_URL.exec(input);
   if (m === null) return null;
-  const host = m[2];
-  if (host.indexOf('xn--') !== -1 || endsInANumber(host)) return null;
-  const pathname = m[4];
-  if (pathname.indexOf('/.') !== -1 || pathname.indexOf('%2') !== -1) {
-    // A dot segment, or maybe an encoded one.
-    return null;
+  let host = m[2];
+  if (host.charCodeAt(0) === 0x5b) {
+    const address = parseIPv6(host.slice(1, -1));
+    if (address === null) return null;
+    host = '[' + serializeIPv6(address) + ']';
+  } else {
+    for (let i = 0; i < host.length; i++) {
+      const c = host.charCodeAt(i);
+      if (c >= 0x41 && c <= 0x5a) {
+        host = host.toLowerCase();
+        break;
+      }
+    }
+    if (host.indexOf('xn--') !== -1) {
+      host = cachedDomain(host);
+      if (host === null) return null;
+    }
+    if (endsInANumber(host)) {
+      host = parseIPv4(host);
+      if (host === null) return null;
+    }
   }
   const scheme = m[1];
   let port = null;
@@ -609,14 +639,54 @@ function fastParse(input) {
     }
     if (port === defaultPort(scheme)) port = null;
   }
+  const pathname = m[4];
+  const path = pathname === undefined || pathname.length === 1 ? [''] :
+    splitPath(percentEncode(pathname, PATH_SET));
   const query = m[5];
   const fragment = m[6];
   return {
-    scheme, username: '', password: '', host, port,
-    path: pathname === '' ? [''] : pathname.slice(1).split('/'),
-    query: query === undefined ? null : query,
-    fragment: fragment === undefined ? null : fragment,
+    scheme, username: '', password: '', host, port, path,
+    query: query === undefined ? null : percentEncode(query, SPECIAL_QUERY_SET),
+    fragment: fragment === undefined ? null : percentEncode(fragment, FRAGMENT_SET),
   };
+}
+
+// The path state over an encoded '/a/b/c' of a special, non-file URL:
+// segments, with '.' and '..' (in any of their encoded spellings) applied
+// as the state machine applies them.
+function splitPath(pathname) {
+  const path = [];
+  let start = 1;
+  for (;;) {
+    const slash = pathname.indexOf('/', start);
+    const end = slash === -1 ? pathname.length : slash;
+    const segment = pathname.slice(start, end);
+    const c = segment.charCodeAt(0);
+    if ((c === 0x2e || c === 0x25) && isDoubleDot(segment)) {
+      path.pop();
+      if (slash === -1) path.push('');
+    } else if ((c === 0x2e || c === 0x25) && isSingleDot(segment)) {
+      if (slash === -1) path.push('');
+    } else {
+      path.push(segment);
+    }
+    if (slash === -1) return path;
+    start = slash + 1;
+  }
+}
+
+// Domains with xn-- labels take punycode validation; the answers for the
+// last few hundred are kept, since a program sees the same hosts again.
+const domainCache = new Map();
+
+function cachedDomain(host) {
+  let result = domainCache.get(host);
+  if (result === undefined) {
+    result = domainToASCII(host);
+    if (domainCache.size >= 512) domainCache.clear();
+    domainCache.set(host, result);
+  }
+  return result;
 }
 
 // The basic URL parser.  Without url: a new record, or null on failure.
@@ -624,8 +694,16 @@ function fastParse(input) {
 // the result only says whether the parser gave up.
 function parse(input, base, url, stateOverride) {
   if (url === undefined) {
+    // Kept apart from the state machine: JavaScriptCore leaves a function
+    // this large to its baseline JIT, the small fast path gets optimized.
     const fast = fastParse(input);
     if (fast !== null) return fast;
+  }
+  return runStateMachine(input, base, url, stateOverride);
+}
+
+function runStateMachine(input, base, url, stateOverride) {
+  if (url === undefined) {
     url = newRecord();
     input = cleanInput(input, true);
   } else {
