@@ -1058,8 +1058,12 @@ function runStateMachine(input, base, url, stateOverride) {
             (!stateOverride && (c === 0x3f || c === 0x23))) {
           const slash = c === 0x2f || (special && c === 0x5c);
           if (isDoubleDot(buffer)) {
+            // Node 20's parser (ada) leaves a non-special path empty when a
+            // final '..' had nothing to remove ('sc:/..' is 'sc:'); the
+            // standard would make it '/'.
+            const hadSegment = url.path.length > 0;
             shortenPath(url);
-            if (!slash) url.path.push('');
+            if (!slash && (special || hadSegment)) url.path.push('');
           } else if (isSingleDot(buffer)) {
             if (!slash) url.path.push('');
           } else {
