@@ -31,10 +31,9 @@ const AUTO_ESCAPE = {
 };
 const AUTO_ESCAPE_RE = /[\t\n\r "'<>\\^`{|}]/g;
 
-// The whitespace url.parse trims from both ends.
+// What url.parse trims from both ends: C0 controls, space, NBSP, BOM.
 function isTrimmed(c) {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c ||
-    c === 0x0d || c === 0xa0 || c === 0xfeff;
+  return c <= 0x20 || c === 0xa0 || c === 0xfeff;
 }
 
 function Url() {
@@ -134,7 +133,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     let nonHost = -1;
     for (let i = 0; i < rest.length; i++) {
       switch (rest.charCodeAt(i)) {
-        case 0x09: case 0x0a: case 0x0d: case 0x20: case 0x22: case 0x25:
+        // (Tabs and newlines are not among them: ToASCII drops them.)
+        case 0x20: case 0x22: case 0x25:
         case 0x27: case 0x3b: case 0x3c: case 0x3e: case 0x5c: case 0x5e:
         case 0x60: case 0x7b: case 0x7c: case 0x7d:
           if (nonHost === -1) nonHost = i;
@@ -193,12 +193,17 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
           throw new codes.ERR_INVALID_URL(url);
         }
       } else {
-        // IDNA: non-ASCII hostnames to punycode, as Node's toASCII.
-        if (/[^\0-\x7f]/.test(this.hostname)) {
-          const ascii = domainToASCII(this.hostname);
-          this.hostname = ascii === null ? '' : ascii;
-        }
-        if (FORBIDDEN_HOST.test(this.hostname)) {
+        // UTS #46 ToASCII as Node's native one does it: tabs and newlines
+        // dropped, the name cut at a NUL (it goes through a C string).  A
+        // name that comes out empty or with a forbidden character would
+        // be a spoofed host: an error.
+        let name = this.hostname;
+        const nul = name.indexOf('\0');
+        if (nul !== -1) name = name.slice(0, nul);
+        name = name.replace(/[\t\n\r]/g, '');
+        const ascii = name === '' ? null : domainToASCII(name);
+        this.hostname = ascii === null ? '' : ascii;
+        if (this.hostname === '' || FORBIDDEN_HOST.test(this.hostname)) {
           throw new codes.ERR_INVALID_URL(url);
         }
       }
