@@ -22,6 +22,17 @@ function toUSV(value) {
   return s.isWellFormed() ? s : s.toWellFormed();
 }
 
+// The error new URL() throws.  In Node it comes from the native parser: a
+// TypeError with code, input and (if given) base, whose name and stack
+// header carry no [ERR_INVALID_URL] tag, unlike Node's JavaScript errors.
+function invalidURL(input, base) {
+  const err = new TypeError('Invalid URL');
+  err.code = 'ERR_INVALID_URL';
+  err.input = input;
+  if (base !== undefined) err.base = base;
+  return err;
+}
+
 // Set by URLSearchParams' static block: the way URL reaches its
 // searchParams' list without exposing it.
 let paramsFromQuery;
@@ -48,10 +59,10 @@ class URL {
     if (base !== undefined) {
       base = toUSV(base);
       baseRecord = parse(base, null);
-      if (baseRecord === null) throw new codes.ERR_INVALID_URL(input, base);
+      if (baseRecord === null) throw invalidURL(input, base);
     }
     const record = parse(input, baseRecord);
-    if (record === null) throw new codes.ERR_INVALID_URL(input, base);
+    if (record === null) throw invalidURL(input, base);
     this.#ctx = record;
     this.#href = undefined;
     this.#searchParams = undefined;
@@ -135,7 +146,7 @@ class URL {
     URL.#brand(this);
     value = toUSV(value);
     const record = parse(value, null);
-    if (record === null) throw new codes.ERR_INVALID_URL(value);
+    if (record === null) throw invalidURL(value);
     this.#ctx = record;
     this.#changed();
     this.#syncParams();

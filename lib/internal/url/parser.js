@@ -415,12 +415,30 @@ const IDNA_IGNORED = /[\u00ad\u034f\u180b-\u180d\u180f\u200b\u2060\u2064\ufe00-\
 // follows UTS #46: controls, joiners outside their contexts, U+FFFD,
 // private use, surrogates, noncharacters, and the symbols NFKC turns into
 // ASCII punctuation (such as U+2488 DIGIT ONE FULL STOP).
-const IDNA_DISALLOWED = /[\0-\x1f\x7f-\x9f\u200c\u200d\u2028\u2029\ufff0-\uffff\ue000-\uf8ff\ud800-\udfff]|[\u{f0000}-\u{10ffff}]/u;
+const IDNA_DISALLOWED = /[\0-\x1f\x7f-\x9f\u2028\u2029\ufff0-\uffff\ue000-\uf8ff\ud800-\udfff]|[\u{f0000}-\u{10ffff}]/u;
+// Disallowed before mapping: Georgian capitals, the one-dot leader.
+const IDNA_DISALLOWED_SOURCE = /[\u10a0-\u10c5\u2024]/;
+// CheckJoiners, as far as it goes here: ZWNJ and ZWJ only right after a
+// virama.
+const JOINER = /[\u200c\u200d]/g;
+const VIRAMA = /[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca\u0e3a\u0f84\u1039\u103a\u1714\u1734\u17d2\u1a60\u1b44\u1baa\u1bab\u1bf2\u1bf3\u2d7f\ua806\ua8c4\ua953\ua9c0\uaaf6\uabed]/;
+
+function joinersValid(label) {
+  JOINER.lastIndex = 0;
+  let m;
+  while ((m = JOINER.exec(label)) !== null) {
+    if (m.index === 0 || !VIRAMA.test(label[m.index - 1])) return false;
+  }
+  return true;
+}
 const COMBINING_START = /^\p{M}/u;
 
 function validLabel(label) {
   if (label === '') return true;
   if (IDNA_DISALLOWED.test(label)) return false;
+  if (label.indexOf('\u200c') !== -1 || label.indexOf('\u200d') !== -1) {
+    if (!joinersValid(label)) return false;
+  }
   if (COMBINING_START.test(label)) return false;
   if (label.normalize('NFC') !== label) return false;
   // Node (ada) rejects any label whose 3rd and 4th code points are hyphens
@@ -445,9 +463,18 @@ function domainToASCII(domain) {
     // Map: ignored code points away, case folded (Σ folds to σ even at
     // the end of a word), compatibility-decomposed and recomposed, and the
     // ideographic full stop to '.'.
+    if (IDNA_DISALLOWED_SOURCE.test(domain)) return null;
     mapped = domain.replace(IDNA_IGNORED, '').replace(/\u03a3/g, '\u03c3')
+      .replace(/\u1e9e/g, 'ss')
       .normalize('NFKC').toLowerCase().normalize('NFKC')
       .replace(/[\u3002\uff0e\uff61]/g, '.');
+    // Cherokee folds to its capital letters, the other way round.
+    if (/[\uab70-\uabbf\u13f8-\u13fd]/.test(mapped)) {
+      mapped = mapped.replace(/[\uab70-\uabbf\u13f8-\u13fd]/g, (c) => {
+        const code = c.charCodeAt(0);
+        return String.fromCharCode(code >= 0xab70 ? code - 0xab70 + 0x13a0 : code - 8);
+      });
+    }
   }
   const labels = mapped.split('.');
   for (let i = 0; i < labels.length; i++) {
