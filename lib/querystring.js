@@ -57,7 +57,8 @@ function stringifyPrimitive(v) {
 function stringify(obj, sep, eq, options) {
   sep = sep || '&';
   eq = eq || '=';
-  let encode = escape;
+  // querystring.escape is looked up at each call: programs replace it.
+  let encode = module.exports.escape;
   if (options && typeof options.encodeURIComponent === 'function') {
     encode = options.encodeURIComponent;
   }
@@ -91,7 +92,9 @@ function parse(qs, sep, eq, options) {
   eq = eq ? `${eq}` : '=';
   let maxKeys = 1000;
   if (options && typeof options.maxKeys === 'number') maxKeys = options.maxKeys;
-  let decoder = unescape;
+  // As with escape, a replaced querystring.unescape is used, and then on
+  // every key and value.
+  let decoder = module.exports.unescape;
   if (options && typeof options.decodeURIComponent === 'function') {
     decoder = options.decodeURIComponent;
   }

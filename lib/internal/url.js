@@ -750,8 +750,9 @@ function fileURLToPath(path) {
 
 // What pathToFileURL percent-encodes beyond the path percent-encode set,
 // as Node 20 does: '%' (so nothing decodes twice), '\', newline, CR, tab,
-// '[', ']', '^', '|', '~', and '?' and '#', which would end the path.
-const PATH_EXTRA = /[%\\\n\r\t[\]^|~?#]/g;
+// '[', ']', '^', '|', '~', '?' and '#', which would end the path, and
+// space, which the parser would trim from the end.
+const PATH_EXTRA = /[%\\\n\r\t[\]^|~?# ]/g;
 
 function pathToFileURL(filepath) {
   if (typeof filepath !== 'string') {
