@@ -376,6 +376,26 @@ Object.defineProperty(globalThis, 'console', {
     consoleObject = v;
   },
 });
+// URL and URLSearchParams load internal/url on first touch, then are
+// plain writable, non-enumerable properties, as in Node.
+for (const name of ['URL', 'URLSearchParams']) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = requireBuiltin('internal/url')[name];
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, configurable: true, enumerable: false,
+      });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, configurable: true, enumerable: false,
+      });
+    },
+  });
+}
 Object.defineProperty(globalThis, 'global', {
   value: globalThis, writable: true, configurable: true, enumerable: true,
 });
