@@ -621,7 +621,9 @@ function runMain(file) {
     }
     throw err;
   }
-  process.argv[1] = filename;
+  // Node keeps argv[1] as the path given, made absolute (not the file
+  // the resolution found: `node app` leaves argv[1] without '.js').
+  process.argv[1] = resolved;
   load(filename, null, true);
 }
 
@@ -638,11 +640,8 @@ function runEval(source, name) {
   module.filename = path.join(process.cwd(), name);
   module.paths = nodeModulePaths(process.cwd());
   const req = makeRequire(module);
-  if (name === '[stdin]') {
-    mainModule = module;
-    module.id = '.';
-    return module._compile(source, name);
-  }
+  // Like Node, a script from stdin runs exactly as -e code does: in the
+  // global scope, with no require.main.
   globalThis.module = module;
   globalThis.exports = module.exports;
   globalThis.require = req;
