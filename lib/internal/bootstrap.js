@@ -260,19 +260,69 @@ globalThis.queueMicrotask = function queueMicrotask(callback) {
 
 const pendingRejections = [];
 
+// Rejections reported unhandled (and survived) -> their rejection id, and
+// those that got a handler since: 'rejectionHandled' (or Node's warning)
+// is emitted for them after the next microtask drain.  JSC tells us only
+// about unhandled rejections, so a handler added later is seen through
+// Promise.prototype.then, which catch() and finally() call too; the
+// wrapper is installed on the first reported rejection only.
+const reportedRejections = new WeakMap();
+const lateHandled = [];
+let lastRejectionId = 0;
+let nativeThen = null;
+
+function updateRejectionInfo() {
+  info[INFO_REJECTIONS] = pendingRejections.length + lateHandled.length;
+}
+
+function watchLateHandlers() {
+  if (nativeThen !== null) return;
+  nativeThen = Promise.prototype.then;
+  const then = {
+    then(onFulfilled, onRejected) {
+      const id = reportedRejections.get(this);
+      if (id !== undefined) {
+        reportedRejections.delete(this);
+        lateHandled.push({ promise: this, id });
+        updateRejectionInfo();
+      }
+      return nativeThen.call(this, onFulfilled, onRejected);
+    },
+  }.then;
+  Object.defineProperty(Promise.prototype, 'then', {
+    value: then, writable: true, enumerable: false, configurable: true,
+  });
+}
+
 function onUnhandledRejection(promise, reason) {
-  pendingRejections.push({ promise, reason });
-  info[INFO_REJECTIONS] = pendingRejections.length;
+  pendingRejections.push({ promise, reason, id: ++lastRejectionId });
+  updateRejectionInfo();
 }
 
 function runRejections() {
+  while (lateHandled.length > 0) {
+    const { promise, id } = lateHandled.shift();
+    updateRejectionInfo();
+    if (!process.emit('rejectionHandled', promise)) {
+      const w = new Error(`Promise rejection was handled asynchronously (rejection id: ${id})`);
+      w.name = 'PromiseRejectionHandledWarning';
+      w.id = id;
+      process.emitWarning(w);
+    }
+  }
   while (pendingRejections.length > 0) {
-    const { promise, reason } = pendingRejections.shift();
-    info[INFO_REJECTIONS] = pendingRejections.length;
-    if (process.emit('unhandledRejection', reason, promise)) continue;
+    const { promise, reason, id } = pendingRejections.shift();
+    updateRejectionInfo();
+    if (process.emit('unhandledRejection', reason, promise)) {
+      watchLateHandlers();
+      reportedRejections.set(promise, id);
+      continue;
+    }
     const mode = rejectionMode();
     if (mode === 'none' || mode === 'warn-with-error-code' || mode === 'warn') {
       if (mode === 'warn-with-error-code') process.exitCode = 1;
+      watchLateHandlers();
+      reportedRejections.set(promise, id);
       continue;
     }
     if (reason instanceof Error) {
@@ -288,7 +338,7 @@ function runRejections() {
       fatal(err, 'unhandledRejection');
     }
   }
-  info[INFO_REJECTIONS] = 0;
+  updateRejectionInfo();
 }
 
 function rejectionMode() {
@@ -301,6 +351,7 @@ function rejectionMode() {
 // --- uncaught exceptions ---------------------------------------------------
 
 function fatal(err, origin = 'uncaughtException') {
+  if (!exiting) process.emit('uncaughtExceptionMonitor', err, origin);
   if (process.listenerCount('uncaughtException') > 0 && !exiting) {
     process.emit('uncaughtException', err, origin);
     return true;
