@@ -374,25 +374,52 @@ function fatal(err, origin = 'uncaughtException') {
 
 // --- timers and immediates -------------------------------------------------
 
-// The timer globals load node:timers on first touch, then are plain
-// writable properties, as in Node.
-for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
-  'clearInterval', 'setImmediate', 'clearImmediate']) {
+// The timer globals are plain data properties holding the very functions
+// node:timers exports, as in Node.  Their implementation (internal/timers)
+// loads on the first call, so a program that never uses a timer pays
+// nothing.  Parameter lists are Node's, for Function#length.
+let timersImpl;
+function timersLib() {
+  if (timersImpl === undefined) timersImpl = requireBuiltin('internal/timers');
+  return timersImpl;
+}
+function timerArgs(args, from) {
+  return args.length > from ? Array.prototype.slice.call(args, from) : undefined;
+}
+const timerGlobals = {
+  setTimeout: function setTimeout(callback, after, arg1, arg2, arg3) {
+    const t = timersLib();
+    t.validateCallback(callback);
+    return new t.Timeout(callback, after, timerArgs(arguments, 2), false, true);
+  },
+  clearTimeout: function clearTimeout(timer) {
+    if (timer == null) return;
+    timersLib().clearTimeout(timer);
+  },
+  setInterval: function setInterval(callback, repeat, arg1, arg2, arg3) {
+    const t = timersLib();
+    t.validateCallback(callback);
+    return new t.Timeout(callback, repeat, timerArgs(arguments, 2), true, true);
+  },
+  clearInterval: function clearInterval(timer) {
+    if (timer == null) return;
+    timersLib().clearTimeout(timer);
+  },
+  setImmediate: function setImmediate(callback, arg1, arg2, arg3) {
+    const t = timersLib();
+    t.validateCallback(callback);
+    return new t.Immediate(callback, timerArgs(arguments, 1));
+  },
+  clearImmediate: function clearImmediate(immediate) {
+    if (immediate == null) return;
+    timersLib().clearImmediate(immediate);
+  },
+};
+builtinCache.set('internal/timer_globals',
+  { exports: timerGlobals, id: 'internal/timer_globals', loaded: true });
+for (const name of Object.keys(timerGlobals)) {
   Object.defineProperty(globalThis, name, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = requireBuiltin('timers')[name];
-      Object.defineProperty(globalThis, name, {
-        value, writable: true, configurable: true, enumerable: true,
-      });
-      return value;
-    },
-    set(value) {
-      Object.defineProperty(globalThis, name, {
-        value, writable: true, configurable: true, enumerable: true,
-      });
-    },
+    value: timerGlobals[name], writable: true, configurable: true, enumerable: true,
   });
 }
 const timersHook = (name) => (...args) =>
