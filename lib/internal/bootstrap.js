@@ -75,7 +75,23 @@ process.execArgv = pinfo.execArgv;
 process.pid = pinfo.pid;
 process.ppid = pinfo.ppid;
 process.title = 'nodec';
-process.exitCode = undefined;
+// process.exitCode: validated like Node's; an integer string is accepted
+// (and kept as given), the exit status is its number.
+let exitCodeValue;
+Object.defineProperty(process, 'exitCode', {
+  enumerable: true, configurable: false,
+  get() { return exitCodeValue; },
+  set(code) {
+    if (code !== null && code !== undefined) {
+      let value = code;
+      if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) {
+        value = +code;
+      }
+      validateInteger(value, 'code');
+    }
+    exitCodeValue = code;
+  },
+});
 process.config = { variables: {} };
 process.features = { inspector: false, debug: false, uv: true, ipv6: true,
   tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false,
@@ -83,19 +99,47 @@ process.features = { inspector: false, debug: false, uv: true, ipv6: true,
 
 process.env = makeEnv();
 process.cwd = () => binding.cwd();
-process.chdir = (dir) => {
-  if (typeof dir !== 'string') throw argType('directory', 'string', dir);
-  binding.chdir(dir);
+process.chdir = function chdir(directory) {
+  if (typeof directory !== 'string') throw argType('directory', 'string', directory);
+  try {
+    binding.chdir(directory);
+  } catch (err) {
+    // Node names both directories: "chdir '<cwd>' -> '<directory>'".
+    if (typeof err.code === 'string' && err.syscall === 'chdir') {
+      const cwd = binding.cwd();
+      err.message = err.message.replace(/, chdir .*$/s,
+        `, chdir '${cwd}' -> '${directory}'`);
+      err.path = cwd;
+      err.dest = directory;
+    }
+    throw err;
+  }
 };
-process.umask = (mask) => binding.umask(mask === undefined ? undefined :
-  typeof mask === 'string' ? parseInt(mask, 8) : mask);
+process.umask = function umask(mask) {
+  if (mask !== undefined) {
+    if (typeof mask === 'string') {
+      if (!/^[0-7]+$/.test(mask)) {
+        const { codes } = requireBuiltin('internal/errors');
+        throw new codes.ERR_INVALID_ARG_VALUE('mask', mask,
+          'must be a 32-bit unsigned integer or an octal string');
+      }
+      mask = parseInt(mask, 8);
+    }
+    validateInteger(mask, 'mask', 0, 4294967295);
+  }
+  return binding.umask(mask);
+};
 process.uptime = () => (binding.hrtime() - startNs) / 1e9;
 const startNs = binding.hrtime();
 
 function hrtime(prev) {
   const [s, ns] = binding.hrtimeParts();
   if (prev === undefined) return [s, ns];
-  if (!Array.isArray(prev)) throw argType('time', 'an instance of Array', prev);
+  if (!Array.isArray(prev)) throw argType('time', 'Array', prev);
+  if (prev.length !== 2) {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE('time', 2, prev.length);
+  }
   let ds = s - prev[0];
   let dns = ns - prev[1];
   if (dns < 0) { ds -= 1; dns += 1e9; }
@@ -113,6 +157,10 @@ process.memoryUsage = function memoryUsage() {
 };
 process.memoryUsage.rss = () => binding.resourceUsage()[3];
 process.cpuUsage = function cpuUsage(prev) {
+  if (prev) {
+    checkCpuUsage(prev, 'user');
+    checkCpuUsage(prev, 'system');
+  }
   const [user, system] = binding.resourceUsage();
   if (prev) return { user: user - prev.user, system: system - prev.system };
   return { user, system };
@@ -125,6 +173,19 @@ process.resourceUsage = function resourceUsage() {
     fsWrite: 0, ipcSent: 0, ipcReceived: 0, signalsCount: 0,
     voluntaryContextSwitches: 0, involuntaryContextSwitches: 0 };
 };
+
+function checkCpuUsage(prev, field) {
+  const v = prev[field];
+  if (typeof v === 'number' && v >= 0 && v <= Number.MAX_SAFE_INTEGER) return;
+  const { codes } = requireBuiltin('internal/errors');
+  if (field === 'user' && (prev === null || typeof prev !== 'object')) {
+    throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prev);
+  }
+  if (typeof v !== 'number') {
+    throw new codes.ERR_INVALID_ARG_TYPE(`prevValue.${field}`, 'number', v);
+  }
+  throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${field}`, v);
+}
 
 // Loaded on first use: most programs never touch a signal.
 let signalsModule;
@@ -139,7 +200,13 @@ const signals = {
 process.kill = function kill(pid, sig = 'SIGTERM') {
   if (pid != (pid | 0)) throw argType('pid', 'number', pid);
   const signum = typeof sig === 'number' ? sig : signals.toNumber(sig);
-  binding.kill(pid, signum);
+  try {
+    binding.kill(pid, signum);
+  } catch (err) {
+    // Node's ErrnoException: "kill ESRCH", not the uv-style message.
+    if (typeof err.code === 'string') err.message = `kill ${err.code}`;
+    throw err;
+  }
   return true;
 };
 
@@ -161,7 +228,7 @@ function makeEnv() {
   for (let i = 0; i < values.length; i += 2) store[values[i]] = values[i + 1];
   return new Proxy(store, {
     set(target, key, value) {
-      if (typeof key === 'symbol') {
+      if (typeof key === 'symbol' || typeof value === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');
       }
       const v = String(value);
@@ -189,6 +256,20 @@ function makeEnv() {
   });
 }
 
+// Node's validateInteger.
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') throw argType(name, 'number', value);
+  if (!Number.isInteger(value)) {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  }
+  if (value < min || value > max) {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  }
+}
+
 function argType(name, type, value) {
   const { codes } = requireBuiltin('internal/errors');
   return new codes.ERR_INVALID_ARG_TYPE(name, type, value);
@@ -205,11 +286,13 @@ function exitCodeOf(code) {
 
 process.reallyExit = (code) => binding.reallyExit(code);
 process.exit = function exit(code) {
-  if (code !== undefined) process.exitCode = code;
+  // As in Node: an explicit argument (even undefined) replaces exitCode,
+  // and 'exit' gets exitCode as it is (a string stays a string).
+  if (arguments.length !== 0) process.exitCode = code;
   if (!exiting) {
     exiting = true;
     process._exiting = true;
-    process.emit('exit', exitCodeOf(process.exitCode));
+    process.emit('exit', process.exitCode || 0);
   }
   binding.reallyExit(exitCodeOf(process.exitCode));
 };
@@ -440,8 +523,8 @@ Object.defineProperty(process, 'stdin', {
   get: () => requireBuiltin('internal/stdio').stdin(),
 });
 
-process.emitWarning = function emitWarning(warning, type, code) {
-  requireBuiltin('internal/warnings').emitWarning(warning, type, code);
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  requireBuiltin('internal/warnings').emitWarning(warning, type, code, ctor);
 };
 
 let consoleObject;
