@@ -516,8 +516,12 @@ function compileWrapper(content, filename) {
     content = '//' + content.slice(2, nl === -1 ? content.length : nl) +
       (nl === -1 ? '' : content.slice(nl));
   }
-  return binding.compileFunction(content, filename,
-    ['exports', 'require', 'module', '__filename', '__dirname']);
+  const params = ['exports', 'require', 'module', '__filename', '__dirname'];
+  // The engine counts line 1's columns from the start of the wrapper
+  // "(function __nodec_top_level__(<params>) {" (see compileFunction).
+  requireBuiltin('internal/errors/stack').registerSource(filename,
+    '(function __nodec_top_level__('.length + params.join(',').length + ') {'.length);
+  return binding.compileFunction(content, filename, params);
 }
 
 Module._extensions['.js'] = function loadJs(module, filename) {
