@@ -10,5 +10,5 @@ function again() {
 setImmediate(again);
 setImmediate(() => {
   process.nextTick(() => console.log('tick inside immediate'));
-  setTimeout(() => console.log('timer from immediate'), 20);
+  setTimeout(() => console.log('timer from immediate'), 200);
 });
