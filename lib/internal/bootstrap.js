@@ -396,6 +396,16 @@ function runRejections() {
   while (pendingRejections.length > 0) {
     const { promise, reason, id } = pendingRejections.shift();
     updateRejectionInfo();
+    if (rejectionMode() === 'strict') {
+      // Raised as an uncaught exception first; if a handler survives it,
+      // 'unhandledRejection' is still emitted (Node's strict mode).
+      fatal(reason instanceof Error ? reason : unhandledRejectionError(reason),
+        'unhandledRejection');
+      process.emit('unhandledRejection', reason, promise);
+      watchLateHandlers();
+      reportedRejections.set(promise, id);
+      continue;
+    }
     if (process.emit('unhandledRejection', reason, promise)) {
       watchLateHandlers();
       reportedRejections.set(promise, id);
@@ -408,20 +418,21 @@ function runRejections() {
       reportedRejections.set(promise, id);
       continue;
     }
-    if (reason instanceof Error) {
-      fatal(reason, 'unhandledRejection');
-    } else {
-      const { inspect } = requireBuiltin('util');
-      const err = new Error('This error originated either by throwing ' +
-        'inside of an async function without a catch block, or by ' +
-        'rejecting a promise which was not handled with .catch(). The ' +
-        `promise rejected with the reason "${inspect(reason)}".`);
-      err.name = 'UnhandledPromiseRejection';
-      err.code = 'ERR_UNHANDLED_REJECTION';
-      fatal(err, 'unhandledRejection');
-    }
+    fatal(reason instanceof Error ? reason : unhandledRejectionError(reason),
+      'unhandledRejection');
   }
   updateRejectionInfo();
+}
+
+function unhandledRejectionError(reason) {
+  const { inspect } = requireBuiltin('util');
+  const err = new Error('This error originated either by throwing ' +
+    'inside of an async function without a catch block, or by ' +
+    'rejecting a promise which was not handled with .catch(). The ' +
+    `promise rejected with the reason "${inspect(reason)}".`);
+  err.name = 'UnhandledPromiseRejection';
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  return err;
 }
 
 function rejectionMode() {

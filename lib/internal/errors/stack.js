@@ -19,11 +19,17 @@ const wrapperShift = new Map();
 const lineCache = new Map();
 const LINE_CACHE_FILES = 16;
 
-function registerSource(filename, firstLineShift) {
+const evalSources = new Map();
+
+// text: the source itself, for code that is not a file (-e, stdin).
+function registerSource(filename, firstLineShift, text) {
   wrapperShift.set(filename, firstLineShift);
+  if (typeof text === 'string') evalSources.set(filename, text.split('\n'));
 }
 
 function linesOf(file) {
+  const given = evalSources.get(file);
+  if (given !== undefined) return given;
   let lines = lineCache.get(file);
   if (lines === undefined) {
     try {
@@ -116,13 +122,10 @@ function v8Stack(err) {
 }
 
 function sourceLine(file, line) {
-  if (typeof file !== 'string' || !file.startsWith('/')) return undefined;
-  try {
-    const text = internalBinding('native').readFileUtf8(file);
-    return text.split('\n')[line - 1];
-  } catch {
-    return undefined;
-  }
+  if (typeof file !== 'string' ||
+      !(file.startsWith('/') || evalSources.has(file))) return undefined;
+  const lines = linesOf(file);
+  return lines ? lines[line - 1] : undefined;
 }
 
 function formatUncaught(err, version) {
@@ -132,8 +135,12 @@ function formatUncaught(err, version) {
   if (isError && err.sourceURL && err.line) {
     const text = sourceLine(err.sourceURL, err.line);
     if (text !== undefined) {
+      // V8 marks the throw statement when the error is made in it.
+      let col = err.column || 1;
+      const thrown = /\bthrow\s*$/.exec(text.slice(0, col - 1));
+      if (thrown !== null) col = thrown.index + 1;
       out += `${err.sourceURL}:${err.line}\n${text}\n` +
-        `${' '.repeat(Math.max(0, (err.column || 1) - 1))}^\n\n`;
+        `${' '.repeat(Math.max(0, col - 1))}^\n\n`;
     }
   }
   if (isError) {

@@ -156,7 +156,7 @@ function install(global) {
   // frame (or from above `fn`), headed by the object's name and message.
   function captureStackTrace(obj, fn) {
     if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
-      throw new global.TypeError('Invalid argument');
+      throw new global.TypeError('invalid_argument');
     }
     // Frames above `fn` do not count toward the limit: record deep enough
     // to find fn, then keep stackTraceLimit frames below it.

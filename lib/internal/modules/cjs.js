@@ -651,7 +651,8 @@ function runEval(source, name) {
   globalThis.require = req;
   globalThis.__filename = name;
   globalThis.__dirname = '.';
-  return (0, eval)(`${source}\n//# sourceURL=${name}`);
+  requireBuiltin('internal/errors/stack').registerSource(name, 0, source);
+  return binding.evaluateScript(source, name);
 }
 
 module.exports = {
