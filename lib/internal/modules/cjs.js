@@ -16,6 +16,7 @@ const EXTENSIONS = ['.js', '.json', '.node'];
 function init(req, b) {
   requireBuiltin = req;
   binding = b;
+  globalPaths();
 }
 
 // --- built-ins ---------------------------------------------------------------
@@ -137,7 +138,12 @@ function tryPackageMain(dir, request, parent) {
     tryExtensions(path.join(target, 'index'));
   if (found) return found;
   const index = tryExtensions(path.join(dir, 'index'));
-  if (index) return index;
+  if (index) {
+    process.emitWarning(`Invalid 'main' field in '${path.join(dir, 'package.json')}' ` +
+      `of '${main}'. Please either fix that or report it to the module author`,
+      'DeprecationWarning', 'DEP0128');
+    return index;
+  }
   const err = notFound(request, parent);
   err.message = `Cannot find module '${target}'. Please verify that the ` +
     `package.json has a valid "main" entry`;
@@ -278,6 +284,13 @@ function resolveExports(pkgDir, pkg, subpath, parent) {
   throw err;
 }
 
+function hasImports(parent) {
+  const from = parent && parent.filename ? parent.filename :
+    path.join(process.cwd(), 'x');
+  const scope = packageScope(from);
+  return scope !== null && scope !== undefined && scope.pkg.imports != null;
+}
+
 function resolveImports(request, parent) {
   const from = parent && parent.filename ? parent.filename :
     path.join(process.cwd(), 'x');
@@ -320,7 +333,17 @@ function nodeModulePaths(from) {
   return paths;
 }
 
+// Read once, at start-up, as Node does (Module.globalPaths).
+let globalPathsAtStart;
 function globalPaths() {
+  if (globalPathsAtStart === undefined) {
+    globalPathsAtStart = computeGlobalPaths();
+    Module.globalPaths = globalPathsAtStart.slice();
+  }
+  return globalPathsAtStart;
+}
+
+function computeGlobalPaths() {
   const out = [];
   const np = process.env.NODE_PATH;
   if (np) out.push(...np.split(':').filter(Boolean).map((p) => path.resolve(p)));
@@ -380,13 +403,14 @@ function resolveFilename(request, parent, options) {
     throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE',
       "The argument 'id' must be a non-empty string. Received ''");
   }
-  if (request.startsWith('node:')) {
-    if (isBuiltin(request)) return request;
-    throw codedError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE',
-      `No such built-in module: ${request}`);
-  }
+  // An unknown "node:" name is an ordinary missing module here (what
+  // require.resolve reports); require() itself refuses it first, in load.
+  if (request.startsWith('node:') && isBuiltin(request)) return request;
+
   if (isBuiltin(request)) return request;
-  if (request.startsWith('#')) return resolveImports(request, parent);
+  // "#name" goes through "imports" only when the package scope has that
+  // field; otherwise it is an ordinary (missing) bare name, as in Node.
+  if (request.startsWith('#') && hasImports(parent)) return resolveImports(request, parent);
 
   const base = parent && parent.filename ? path.dirname(parent.filename) :
     process.cwd();
@@ -488,13 +512,15 @@ Module.createRequire = function createRequire(filename) {
     file = decodeURIComponent(file.slice(7));
   }
   if (typeof file !== 'string' || !path.isAbsolute(file)) {
-    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE',
-      "The argument 'filename' must be a file URL object, file URL string, " +
-      `or absolute path string. Received ${JSON.stringify(filename)}`);
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_INVALID_ARG_VALUE('filename', filename,
+      'must be a file URL object, file URL string, or absolute path string');
   }
+  // A directory (trailing slash) resolves from inside it, as Node's does.
+  if (file.endsWith('/')) file = path.join(file, 'noop.js');
   const m = new Module(file, null);
   m.filename = file;
-  m.paths = nodeModulePaths(file.endsWith('/') ? file : path.dirname(file));
+  m.paths = nodeModulePaths(path.dirname(file));
   return makeRequire(m);
 };
 
@@ -581,6 +607,11 @@ function loadBuiltin(id) {
 }
 
 function load(request, parent, isMain) {
+  if (typeof request === 'string' && request.startsWith('node:') &&
+      !isBuiltin(request)) {
+    throw codedError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE',
+      `No such built-in module: ${request}`);
+  }
   const filename = resolveFilename(request, parent);
   if (isBuiltin(filename)) return loadBuiltin(filename);
   const cached = cache[filename];
