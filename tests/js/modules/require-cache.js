@@ -1,0 +1,13 @@
+// require.cache: keyed by filename, deletable to reload, shared.
+const path = require('path');
+const file = require.resolve('./fixtures/node_modules/pkg-counter');
+const a = require('./fixtures/node_modules/pkg-counter');
+const b = require('./fixtures/node_modules/pkg-counter');
+console.log(a === b, a.loads, file in require.cache);
+delete require.cache[file];
+const c = require('./fixtures/node_modules/pkg-counter');
+console.log(c === a, c.loads);
+console.log(require.cache === require('module')._cache, require.cache[__filename].id);
+require.cache[path.join(__dirname, 'virtual.js')] = { exports: 'from cache', loaded: true, id: 'v' };
+console.log(require('./virtual.js'));
+console.log(Object.keys(require.cache).filter((k) => k.includes('pkg-counter')).length);
