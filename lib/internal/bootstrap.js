@@ -509,6 +509,13 @@ const timerGlobals = {
     timersLib().clearImmediate(immediate);
   },
 };
+// util.promisify(setTimeout) and (setImmediate) are timers/promises'.
+for (const name of ['setTimeout', 'setImmediate']) {
+  Object.defineProperty(timerGlobals[name], Symbol.for('nodejs.util.promisify.custom'), {
+    enumerable: true, configurable: true,
+    get() { return requireBuiltin('timers/promises')[name]; },
+  });
+}
 builtinCache.set('internal/timer_globals',
   { exports: timerGlobals, id: 'internal/timer_globals', loaded: true });
 for (const name of Object.keys(timerGlobals)) {

@@ -42,7 +42,11 @@ function emitWarning(warning, type, code, ctor) {
   const argv = process.execArgv;
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation || argv.includes('--no-deprecation')) return;
-    if (process.throwDeprecation || argv.includes('--throw-deprecation')) throw warning;
+    // Node throws it from a tick of its own: the caller cannot catch it.
+    if (process.throwDeprecation || argv.includes('--throw-deprecation')) {
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   process.nextTick(() => {
     // Node prints from a 'warning' listener installed first, so the line
