@@ -1,34 +1,17 @@
-// timers - setTimeout, setInterval, setImmediate and their clears.
+// timers - setTimeout, setInterval, setImmediate and their clears: the
+// same function objects as the globals (defined by the bootstrap, over
+// internal/timers).
 'use strict';
 
-const {
-  Timeout, Immediate, clearTimeout, clearImmediate, validateCallback,
-} = require('internal/timers');
-
-function setTimeout(callback, after, ...args) {
-  validateCallback(callback);
-  return new Timeout(callback, after, args.length ? args : undefined,
-    false, true);
-}
-
-function setInterval(callback, repeat, ...args) {
-  validateCallback(callback);
-  return new Timeout(callback, repeat, args.length ? args : undefined,
-    true, true);
-}
-
-function setImmediate(callback, ...args) {
-  validateCallback(callback);
-  return new Immediate(callback, args.length ? args : undefined);
-}
+const g = require('internal/timer_globals');
 
 module.exports = {
-  setTimeout,
-  clearTimeout,
-  setInterval,
-  clearInterval: clearTimeout,
-  setImmediate,
-  clearImmediate,
+  setTimeout: g.setTimeout,
+  clearTimeout: g.clearTimeout,
+  setInterval: g.setInterval,
+  clearInterval: g.clearInterval,
+  setImmediate: g.setImmediate,
+  clearImmediate: g.clearImmediate,
 };
 Object.defineProperty(module.exports, 'promises', {
   configurable: true, enumerable: true,

@@ -458,8 +458,25 @@ for (const key of publicTypeNames) publicTypes[key] = types[key];
 
 let parseArgsModule;
 
+// The name of a negative errno, from the runtime's table.
+function getSystemErrorName(err) {
+  if (typeof err !== 'number') throw new ERR_INVALID_ARG_TYPE('err', 'number', err);
+  if (err >= 0 || !Number.isSafeInteger(err)) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  }
+  let name;
+  try {
+    name = internalBinding('native').errName(err);
+  } catch {
+    name = undefined;
+  }
+  return name === undefined ? `Unknown system error ${err}` : name;
+}
+
 module.exports = {
   _extend,
+  getSystemErrorName,
   callbackify,
   debug: debuglog,
   debuglog,

@@ -74,7 +74,23 @@ process.execArgv = pinfo.execArgv;
 process.pid = pinfo.pid;
 process.ppid = pinfo.ppid;
 process.title = 'nodec';
-process.exitCode = undefined;
+// process.exitCode: validated like Node's; an integer string is accepted
+// (and kept as given), the exit status is its number.
+let exitCodeValue;
+Object.defineProperty(process, 'exitCode', {
+  enumerable: true, configurable: false,
+  get() { return exitCodeValue; },
+  set(code) {
+    if (code !== null && code !== undefined) {
+      let value = code;
+      if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) {
+        value = +code;
+      }
+      validateInteger(value, 'code');
+    }
+    exitCodeValue = code;
+  },
+});
 process.config = { variables: {} };
 process.features = { inspector: false, debug: false, uv: true, ipv6: true,
   tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false,
@@ -82,19 +98,47 @@ process.features = { inspector: false, debug: false, uv: true, ipv6: true,
 
 process.env = makeEnv();
 process.cwd = () => binding.cwd();
-process.chdir = (dir) => {
-  if (typeof dir !== 'string') throw argType('directory', 'string', dir);
-  binding.chdir(dir);
+process.chdir = function chdir(directory) {
+  if (typeof directory !== 'string') throw argType('directory', 'string', directory);
+  try {
+    binding.chdir(directory);
+  } catch (err) {
+    // Node names both directories: "chdir '<cwd>' -> '<directory>'".
+    if (typeof err.code === 'string' && err.syscall === 'chdir') {
+      const cwd = binding.cwd();
+      err.message = err.message.replace(/, chdir .*$/s,
+        `, chdir '${cwd}' -> '${directory}'`);
+      err.path = cwd;
+      err.dest = directory;
+    }
+    throw err;
+  }
 };
-process.umask = (mask) => binding.umask(mask === undefined ? undefined :
-  typeof mask === 'string' ? parseInt(mask, 8) : mask);
+process.umask = function umask(mask) {
+  if (mask !== undefined) {
+    if (typeof mask === 'string') {
+      if (!/^[0-7]+$/.test(mask)) {
+        const { codes } = requireBuiltin('internal/errors');
+        throw new codes.ERR_INVALID_ARG_VALUE('mask', mask,
+          'must be a 32-bit unsigned integer or an octal string');
+      }
+      mask = parseInt(mask, 8);
+    }
+    validateInteger(mask, 'mask', 0, 4294967295);
+  }
+  return binding.umask(mask);
+};
 process.uptime = () => (binding.hrtime() - startNs) / 1e9;
 const startNs = binding.hrtime();
 
 function hrtime(prev) {
   const [s, ns] = binding.hrtimeParts();
   if (prev === undefined) return [s, ns];
-  if (!Array.isArray(prev)) throw argType('time', 'an instance of Array', prev);
+  if (!Array.isArray(prev)) throw argType('time', 'Array', prev);
+  if (prev.length !== 2) {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE('time', 2, prev.length);
+  }
   let ds = s - prev[0];
   let dns = ns - prev[1];
   if (dns < 0) { ds -= 1; dns += 1e9; }
@@ -112,6 +156,10 @@ process.memoryUsage = function memoryUsage() {
 };
 process.memoryUsage.rss = () => binding.resourceUsage()[3];
 process.cpuUsage = function cpuUsage(prev) {
+  if (prev) {
+    checkCpuUsage(prev, 'user');
+    checkCpuUsage(prev, 'system');
+  }
   const [user, system] = binding.resourceUsage();
   if (prev) return { user: user - prev.user, system: system - prev.system };
   return { user, system };
@@ -124,6 +172,19 @@ process.resourceUsage = function resourceUsage() {
     fsWrite: 0, ipcSent: 0, ipcReceived: 0, signalsCount: 0,
     voluntaryContextSwitches: 0, involuntaryContextSwitches: 0 };
 };
+
+function checkCpuUsage(prev, field) {
+  const v = prev[field];
+  if (typeof v === 'number' && v >= 0 && v <= Number.MAX_SAFE_INTEGER) return;
+  const { codes } = requireBuiltin('internal/errors');
+  if (field === 'user' && (prev === null || typeof prev !== 'object')) {
+    throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prev);
+  }
+  if (typeof v !== 'number') {
+    throw new codes.ERR_INVALID_ARG_TYPE(`prevValue.${field}`, 'number', v);
+  }
+  throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${field}`, v);
+}
 
 // Loaded on first use: most programs never touch a signal.
 let signalsModule;
@@ -138,7 +199,13 @@ const signals = {
 process.kill = function kill(pid, sig = 'SIGTERM') {
   if (pid != (pid | 0)) throw argType('pid', 'number', pid);
   const signum = typeof sig === 'number' ? sig : signals.toNumber(sig);
-  binding.kill(pid, signum);
+  try {
+    binding.kill(pid, signum);
+  } catch (err) {
+    // Node's ErrnoException: "kill ESRCH", not the uv-style message.
+    if (typeof err.code === 'string') err.message = `kill ${err.code}`;
+    throw err;
+  }
   return true;
 };
 
@@ -160,7 +227,7 @@ function makeEnv() {
   for (let i = 0; i < values.length; i += 2) store[values[i]] = values[i + 1];
   return new Proxy(store, {
     set(target, key, value) {
-      if (typeof key === 'symbol') {
+      if (typeof key === 'symbol' || typeof value === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');
       }
       const v = String(value);
@@ -188,6 +255,20 @@ function makeEnv() {
   });
 }
 
+// Node's validateInteger.
+function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') throw argType(name, 'number', value);
+  if (!Number.isInteger(value)) {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  }
+  if (value < min || value > max) {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  }
+}
+
 function argType(name, type, value) {
   const { codes } = requireBuiltin('internal/errors');
   return new codes.ERR_INVALID_ARG_TYPE(name, type, value);
@@ -204,11 +285,13 @@ function exitCodeOf(code) {
 
 process.reallyExit = (code) => binding.reallyExit(code);
 process.exit = function exit(code) {
-  if (code !== undefined) process.exitCode = code;
+  // As in Node: an explicit argument (even undefined) replaces exitCode,
+  // and 'exit' gets exitCode as it is (a string stays a string).
+  if (arguments.length !== 0) process.exitCode = code;
   if (!exiting) {
     exiting = true;
     process._exiting = true;
-    process.emit('exit', exitCodeOf(process.exitCode));
+    process.emit('exit', process.exitCode || 0);
   }
   binding.reallyExit(exitCodeOf(process.exitCode));
 };
@@ -259,35 +342,96 @@ globalThis.queueMicrotask = function queueMicrotask(callback) {
 
 const pendingRejections = [];
 
+// Rejections reported unhandled (and survived) -> their rejection id, and
+// those that got a handler since: 'rejectionHandled' (or Node's warning)
+// is emitted for them after the next microtask drain.  JSC tells us only
+// about unhandled rejections, so a handler added later is seen through
+// Promise.prototype.then, which catch() and finally() call too; the
+// wrapper is installed on the first reported rejection only.
+const reportedRejections = new WeakMap();
+const lateHandled = [];
+let lastRejectionId = 0;
+let nativeThen = null;
+
+function updateRejectionInfo() {
+  info[INFO_REJECTIONS] = pendingRejections.length + lateHandled.length;
+}
+
+function watchLateHandlers() {
+  if (nativeThen !== null) return;
+  nativeThen = Promise.prototype.then;
+  const then = {
+    then(onFulfilled, onRejected) {
+      const id = reportedRejections.get(this);
+      if (id !== undefined) {
+        reportedRejections.delete(this);
+        lateHandled.push({ promise: this, id });
+        updateRejectionInfo();
+      }
+      return nativeThen.call(this, onFulfilled, onRejected);
+    },
+  }.then;
+  Object.defineProperty(Promise.prototype, 'then', {
+    value: then, writable: true, enumerable: false, configurable: true,
+  });
+}
+
 function onUnhandledRejection(promise, reason) {
-  pendingRejections.push({ promise, reason });
-  info[INFO_REJECTIONS] = pendingRejections.length;
+  pendingRejections.push({ promise, reason, id: ++lastRejectionId });
+  updateRejectionInfo();
 }
 
 function runRejections() {
+  while (lateHandled.length > 0) {
+    const { promise, id } = lateHandled.shift();
+    updateRejectionInfo();
+    if (!process.emit('rejectionHandled', promise)) {
+      const w = new Error(`Promise rejection was handled asynchronously (rejection id: ${id})`);
+      w.name = 'PromiseRejectionHandledWarning';
+      w.id = id;
+      process.emitWarning(w);
+    }
+  }
   while (pendingRejections.length > 0) {
-    const { promise, reason } = pendingRejections.shift();
-    info[INFO_REJECTIONS] = pendingRejections.length;
-    if (process.emit('unhandledRejection', reason, promise)) continue;
+    const { promise, reason, id } = pendingRejections.shift();
+    updateRejectionInfo();
+    if (rejectionMode() === 'strict') {
+      // Raised as an uncaught exception first; if a handler survives it,
+      // 'unhandledRejection' is still emitted (Node's strict mode).
+      fatal(reason instanceof Error ? reason : unhandledRejectionError(reason),
+        'unhandledRejection');
+      process.emit('unhandledRejection', reason, promise);
+      watchLateHandlers();
+      reportedRejections.set(promise, id);
+      continue;
+    }
+    if (process.emit('unhandledRejection', reason, promise)) {
+      watchLateHandlers();
+      reportedRejections.set(promise, id);
+      continue;
+    }
     const mode = rejectionMode();
     if (mode === 'none' || mode === 'warn-with-error-code' || mode === 'warn') {
       if (mode === 'warn-with-error-code') process.exitCode = 1;
+      watchLateHandlers();
+      reportedRejections.set(promise, id);
       continue;
     }
-    if (reason instanceof Error) {
-      fatal(reason, 'unhandledRejection');
-    } else {
-      const { inspect } = requireBuiltin('util');
-      const err = new Error('This error originated either by throwing ' +
-        'inside of an async function without a catch block, or by ' +
-        'rejecting a promise which was not handled with .catch(). The ' +
-        `promise rejected with the reason "${inspect(reason)}".`);
-      err.name = 'UnhandledPromiseRejection';
-      err.code = 'ERR_UNHANDLED_REJECTION';
-      fatal(err, 'unhandledRejection');
-    }
+    fatal(reason instanceof Error ? reason : unhandledRejectionError(reason),
+      'unhandledRejection');
   }
-  info[INFO_REJECTIONS] = 0;
+  updateRejectionInfo();
+}
+
+function unhandledRejectionError(reason) {
+  const { inspect } = requireBuiltin('util');
+  const err = new Error('This error originated either by throwing ' +
+    'inside of an async function without a catch block, or by ' +
+    'rejecting a promise which was not handled with .catch(). The ' +
+    `promise rejected with the reason "${inspect(reason)}".`);
+  err.name = 'UnhandledPromiseRejection';
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  return err;
 }
 
 function rejectionMode() {
@@ -300,6 +444,7 @@ function rejectionMode() {
 // --- uncaught exceptions ---------------------------------------------------
 
 function fatal(err, origin = 'uncaughtException') {
+  if (!exiting) process.emit('uncaughtExceptionMonitor', err, origin);
   if (process.listenerCount('uncaughtException') > 0 && !exiting) {
     process.emit('uncaughtException', err, origin);
     return true;
@@ -322,25 +467,59 @@ function fatal(err, origin = 'uncaughtException') {
 
 // --- timers and immediates -------------------------------------------------
 
-// The timer globals load node:timers on first touch, then are plain
-// writable properties, as in Node.
-for (const name of ['setTimeout', 'clearTimeout', 'setInterval',
-  'clearInterval', 'setImmediate', 'clearImmediate']) {
+// The timer globals are plain data properties holding the very functions
+// node:timers exports, as in Node.  Their implementation (internal/timers)
+// loads on the first call, so a program that never uses a timer pays
+// nothing.  Parameter lists are Node's, for Function#length.
+let timersImpl;
+function timersLib() {
+  if (timersImpl === undefined) timersImpl = requireBuiltin('internal/timers');
+  return timersImpl;
+}
+function timerArgs(args, from) {
+  return args.length > from ? Array.prototype.slice.call(args, from) : undefined;
+}
+const timerGlobals = {
+  setTimeout: function setTimeout(callback, after, arg1, arg2, arg3) {
+    const t = timersLib();
+    t.validateCallback(callback);
+    return new t.Timeout(callback, after, timerArgs(arguments, 2), false, true);
+  },
+  clearTimeout: function clearTimeout(timer) {
+    if (timer == null) return;
+    timersLib().clearTimeout(timer);
+  },
+  setInterval: function setInterval(callback, repeat, arg1, arg2, arg3) {
+    const t = timersLib();
+    t.validateCallback(callback);
+    return new t.Timeout(callback, repeat, timerArgs(arguments, 2), true, true);
+  },
+  clearInterval: function clearInterval(timer) {
+    if (timer == null) return;
+    timersLib().clearTimeout(timer);
+  },
+  setImmediate: function setImmediate(callback, arg1, arg2, arg3) {
+    const t = timersLib();
+    t.validateCallback(callback);
+    return new t.Immediate(callback, timerArgs(arguments, 1));
+  },
+  clearImmediate: function clearImmediate(immediate) {
+    if (immediate == null) return;
+    timersLib().clearImmediate(immediate);
+  },
+};
+// util.promisify(setTimeout) and (setImmediate) are timers/promises'.
+for (const name of ['setTimeout', 'setImmediate']) {
+  Object.defineProperty(timerGlobals[name], Symbol.for('nodejs.util.promisify.custom'), {
+    enumerable: true, configurable: true,
+    get() { return requireBuiltin('timers/promises')[name]; },
+  });
+}
+builtinCache.set('internal/timer_globals',
+  { exports: timerGlobals, id: 'internal/timer_globals', loaded: true });
+for (const name of Object.keys(timerGlobals)) {
   Object.defineProperty(globalThis, name, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = requireBuiltin('timers')[name];
-      Object.defineProperty(globalThis, name, {
-        value, writable: true, configurable: true, enumerable: true,
-      });
-      return value;
-    },
-    set(value) {
-      Object.defineProperty(globalThis, name, {
-        value, writable: true, configurable: true, enumerable: true,
-      });
-    },
+    value: timerGlobals[name], writable: true, configurable: true, enumerable: true,
   });
 }
 const timersHook = (name) => (...args) =>
@@ -361,8 +540,8 @@ Object.defineProperty(process, 'stdin', {
   get: () => requireBuiltin('internal/stdio').stdin(),
 });
 
-process.emitWarning = function emitWarning(warning, type, code) {
-  requireBuiltin('internal/warnings').emitWarning(warning, type, code);
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  requireBuiltin('internal/warnings').emitWarning(warning, type, code, ctor);
 };
 
 let consoleObject;

@@ -73,8 +73,13 @@ class Timeout {
     byPrimitive.delete(this._asyncId);
   }
 
+  // As in Node, a timer that already fired is armed again (its callback
+  // is kept); only a cleared one stays cleared.
   refresh() {
-    if (!this._destroyed) this._schedule();
+    if (this._onTimeout !== null) {
+      this._destroyed = false;
+      this._schedule();
+    }
     return this;
   }
 

@@ -18,6 +18,16 @@ function checkOptions(options) {
     const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
+  const { signal, ref } = options;
+  if (signal !== undefined &&
+      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+  }
+  if (ref !== undefined && typeof ref !== 'boolean') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('options.ref', 'boolean', ref);
+  }
   return options;
 }
 

@@ -266,6 +266,21 @@ NATIVE(kill_) {
   return JSValueMakeUndefined(ctx);
 }
 
+/* binding.errName(negativeErrno) -> "ENOENT", or undefined if unknown. */
+NATIVE(err_name) {
+  const char *name;
+  int err;
+
+  UNUSED_ARGS;
+  if (argc < 1)
+    return JSValueMakeUndefined(ctx);
+  err = (int)nodec_number(argv[0]);
+  name = nd_err_name(err);
+  if (name == NULL || strncmp(name, "Unknown", 7) == 0)
+    return JSValueMakeUndefined(ctx);
+  return nodec_string(name);
+}
+
 NATIVE(umask_) {
   mode_t old;
 
@@ -370,6 +385,7 @@ void nodec_bind_core(JSObjectRef b) {
   nodec_set_fn(b, "resourceUsage", resource_usage);
   nodec_set_fn(b, "kill", kill_);
   nodec_set_fn(b, "umask", umask_);
+  nodec_set_fn(b, "errName", err_name);
   nodec_set_fn(b, "signalWatch", signal_watch);
   nodec_set_fn(b, "readStdin", read_stdin);
 }

@@ -290,6 +290,41 @@ static JSValueRef builtin_source(JSContextRef ctx, JSObjectRef f,
   return nodec_string_n(b->source, b->length);
 }
 
+/*
+ * binding.evaluateScript(source, url): the source as a global script (for
+ * -e, -p and stdin: top-level var and function land on globalThis), its
+ * completion value returned; frames read "url:line:col" as Node's do.
+ */
+static JSValueRef evaluate_script(JSContextRef ctx, JSObjectRef f,
+                                  JSObjectRef self, size_t argc,
+                                  const JSValueRef argv[],
+                                  JSValueRef *exception) {
+  JSStringRef script, url;
+  JSValueRef result;
+  char *src, *name;
+
+  (void)f;
+  (void)self;
+  if (argc < 2)
+    return nodec_throw(exception, "ERR_INVALID_ARG_TYPE",
+                       "evaluateScript(source, url)");
+  src = nodec_utf8(argv[0], NULL);
+  name = nodec_utf8(argv[1], NULL);
+  if (src == NULL || name == NULL) {
+    free(src);
+    free(name);
+    return JSValueMakeUndefined(ctx);
+  }
+  script = JSStringCreateWithUTF8CString(src);
+  url = JSStringCreateWithUTF8CString(name);
+  result = JSEvaluateScript(ctx, script, NULL, url, 1, exception);
+  JSStringRelease(script);
+  JSStringRelease(url);
+  free(src);
+  free(name);
+  return result != NULL ? result : JSValueMakeUndefined(ctx);
+}
+
 /* binding.builtinNames(): every embedded module, for builtinModules. */
 static JSValueRef builtin_names(JSContextRef ctx, JSObjectRef f,
                                 JSObjectRef self, size_t argc,
@@ -337,6 +372,14 @@ int nodec_engine_init(void) {
   /* JSC's timers attach to the thread-default GLib context: ours. */
   nodec.gctx = g_main_context_new();
   g_main_context_push_thread_default(nodec.gctx);
+  /*
+   * WTF's main RunLoop must exist before the engine's full-collection
+   * timer first fires: it asks MemoryPressureHandler::singleton(), whose
+   * constructor takes RunLoop::main() and crashes on a null one (seen
+   * after ~40 s of an idle interval).  The C API never creates it; this
+   * exported call does, on the thread-default context pushed above.
+   */
+  wtf_initialize_main_thread();
   nodec.group = JSContextGroupCreate();
   nodec.ctx = JSGlobalContextCreateInGroup(nodec.group, NULL);
   JSLock(nodec.ctx);
@@ -351,6 +394,7 @@ int nodec_engine_init(void) {
   JSValueProtect(nodec.ctx, nodec.binding);
   nodec_set_fn(nodec.binding, "compileFunction", compile_function);
   nodec_set_fn(nodec.binding, "compileBuiltin", compile_builtin);
+  nodec_set_fn(nodec.binding, "evaluateScript", evaluate_script);
   nodec_set_fn(nodec.binding, "builtinSource", builtin_source);
   nodec_set_fn(nodec.binding, "builtinNames", builtin_names);
   info = JSObjectMakeTypedArray(nodec.ctx, kJSTypedArrayTypeInt32Array,

@@ -91,7 +91,7 @@ int main(int argc, char **argv) {
     }
     if (strcmp(a, "-") == 0) {
       from_stdin = 1;
-      i++;
+      prog_argv[nprog++] = argv[i++]; /* Node keeps "-" as argv[1] */
       break;
     }
     if (a[0] != '-')

@@ -17,6 +17,9 @@
 /* Exported by JavaScriptCore, not declared by its public headers. */
 void JSLock(JSContextRef ctx);
 void JSUnlock(JSContextRef ctx);
+/* WTF::initializeMainThread(), exported by libjavascriptcoregtk (C++, no
+ * arguments, no result): sets up WTF's main thread and main RunLoop. */
+void wtf_initialize_main_thread(void) __asm__("_ZN3WTF20initializeMainThreadEv");
 void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef ctx,
                                                   JSObjectRef function,
                                                   JSValueRef *exception);

@@ -21,8 +21,8 @@ setTimeout(() => {
   clearImmediate(imm);
 }, 300);
 let r = 0;
-const refreshed = setTimeout(() => console.log('refreshed fired', r), 10);
-setTimeout(() => { r = 1; refreshed.refresh(); }, 5);
+const refreshed = setTimeout(() => console.log('refreshed fired', r), 100);
+setTimeout(() => { r = 1; refreshed.refresh(); }, 50);
 try {
   setTimeout('not a function');
 } catch (e) {

@@ -11,8 +11,8 @@ const { setTimeout: sleep, setImmediate: nextTurn, setInterval: every } =
   }
   const order = [];
   await Promise.all([
-    sleep(10).then(() => order.push('10')),
-    sleep(1).then(() => order.push('1')),
+    sleep(60).then(() => order.push('60')),
+    sleep(30).then(() => order.push('30')),
     nextTurn().then(() => order.push('immediate')),
   ]);
   console.log(order.join(' '));

@@ -6,11 +6,100 @@
 // users expect "    at fn (file:line:col)".
 'use strict';
 
+// --- columns ---------------------------------------------------------------
+//
+// JavaScriptCore gives a call frame the column of the call's `(`; V8 gives
+// the callee's name (`obj.method(` -> `method`) or the `new` of a `new`
+// expression.  For files the module loader compiled (it registers each
+// with the width its wrapper adds to line 1), the source line turns the
+// one into the other.  Lines are read from the file on first need and a
+// few files' lines are kept.
+
+const wrapperShift = new Map();
+const lineCache = new Map();
+const LINE_CACHE_FILES = 16;
+
+const evalSources = new Map();
+
+// text: the source itself, for code that is not a file (-e, stdin).
+function registerSource(filename, firstLineShift, text) {
+  wrapperShift.set(filename, firstLineShift);
+  if (typeof text === 'string') evalSources.set(filename, text.split('\n'));
+}
+
+function linesOf(file) {
+  const given = evalSources.get(file);
+  if (given !== undefined) return given;
+  let lines = lineCache.get(file);
+  if (lines === undefined) {
+    try {
+      lines = internalBinding('native').readFileUtf8(file).split('\n');
+    } catch {
+      lines = null;
+    }
+    if (lineCache.size >= LINE_CACHE_FILES) {
+      lineCache.delete(lineCache.keys().next().value);
+    }
+    lineCache.set(file, lines);
+  }
+  return lines;
+}
+
+const identChar = /[\p{ID_Continue}$\u200c\u200d]/u;
+
+function skipSpaceBack(text, i) {
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i;
+}
+
+// Index of the first character of the identifier ending at i, or -1.
+function identStart(text, i) {
+  if (i < 0 || !identChar.test(text[i])) return -1;
+  while (i > 0 && identChar.test(text[i - 1])) i--;
+  return i;
+}
+
+function precededByNew(text, i) {
+  const j = skipSpaceBack(text, i - 1);
+  return j >= 2 && text.slice(j - 2, j + 1) === 'new' &&
+    (j < 3 || !identChar.test(text[j - 3])) ? j - 2 : -1;
+}
+
+function v8Column(file, line, col) {
+  const shift = wrapperShift.get(file);
+  if (shift === undefined) return col;
+  if (line === 1) col -= shift;
+  const lines = linesOf(file);
+  const text = lines && lines[line - 1];
+  if (typeof text !== 'string' || text[col - 1] !== '(') return col;
+  const name = identStart(text, skipSpaceBack(text, col - 2));
+  if (name < 0) return col;
+  // Walk a member chain (a.b.c) back to its start to find a `new`.
+  let start = name;
+  for (;;) {
+    let j = skipSpaceBack(text, start - 1);
+    if (j < 0 || text[j] !== '.') break;
+    if (j > 0 && text[j - 1] === '?') j--;
+    const prev = identStart(text, skipSpaceBack(text, j - 1));
+    if (prev < 0) break;
+    start = prev;
+  }
+  const kw = precededByNew(text, start);
+  return (kw >= 0 ? kw : name) + 1;
+}
+
+// "file:line:col" with the column as V8 would give it.
+function v8Where(where) {
+  const m = /^(.*):(\d+):(\d+)$/.exec(where);
+  if (m === null || !wrapperShift.has(m[1])) return where;
+  return `${m[1]}:${m[2]}:${v8Column(m[1], +m[2], +m[3])}`;
+}
+
 function convertFrame(frame) {
   const at = frame.lastIndexOf('@');
   let fn = at >= 0 ? frame.slice(0, at) : '';
-  const where = at >= 0 ? frame.slice(at + 1) : frame;
-  if (where === '[native code]') return `    at ${fn || '<anonymous>'} (native)`;
+  const where = at >= 0 ? v8Where(frame.slice(at + 1)) : frame;
+  if (where === '[native code]') return `    at ${fn || '<anonymous>'} (<anonymous>)`;
   if (fn === 'global code' || fn === 'module code') fn = '';
   if (fn === '__nodec_top_level__') fn = 'Object.<anonymous>';
   if (fn === '' || fn === 'anonymous') return `    at ${where}`;
@@ -33,13 +122,10 @@ function v8Stack(err) {
 }
 
 function sourceLine(file, line) {
-  if (typeof file !== 'string' || !file.startsWith('/')) return undefined;
-  try {
-    const text = internalBinding('native').readFileUtf8(file);
-    return text.split('\n')[line - 1];
-  } catch {
-    return undefined;
-  }
+  if (typeof file !== 'string' ||
+      !(file.startsWith('/') || evalSources.has(file))) return undefined;
+  const lines = linesOf(file);
+  return lines ? lines[line - 1] : undefined;
 }
 
 function formatUncaught(err, version) {
@@ -49,8 +135,12 @@ function formatUncaught(err, version) {
   if (isError && err.sourceURL && err.line) {
     const text = sourceLine(err.sourceURL, err.line);
     if (text !== undefined) {
+      // V8 marks the throw statement when the error is made in it.
+      let col = err.column || 1;
+      const thrown = /\bthrow\s*$/.exec(text.slice(0, col - 1));
+      if (thrown !== null) col = thrown.index + 1;
       out += `${err.sourceURL}:${err.line}\n${text}\n` +
-        `${' '.repeat(Math.max(0, (err.column || 1) - 1))}^\n\n`;
+        `${' '.repeat(Math.max(0, col - 1))}^\n\n`;
     }
   }
   if (isError) {
@@ -77,4 +167,4 @@ function formatUncaught(err, version) {
   return `${out}\n\nNode.js ${version}\n`;
 }
 
-module.exports = { v8Stack, formatUncaught, convertFrame };
+module.exports = { v8Stack, formatUncaught, convertFrame, registerSource, v8Column };

@@ -15,7 +15,7 @@
 // format; util.inspect and the uncaught-exception report convert those.
 'use strict';
 
-const { convertFrame } = require('internal/errors/stack');
+const { convertFrame, v8Column } = require('internal/errors/stack');
 
 // Frames the wrapper adds on top of every stack it records (its trap and
 // Reflect.construct), dropped by ownFrame below; the engine's limit is
@@ -71,7 +71,7 @@ function relocate(err, raw) {
   const m = first && /@(.*):(\d+):(\d+)$/.exec(first);
   if (!m) return;
   for (const [key, value] of [['sourceURL', m[1]], ['line', +m[2]],
-    ['column', +m[3]]]) {
+    ['column', v8Column(m[1], +m[2], +m[3])]]) {
     Object.defineProperty(err, key, {
       value, writable: true, configurable: true, enumerable: false,
     });
@@ -156,7 +156,7 @@ function install(global) {
   // frame (or from above `fn`), headed by the object's name and message.
   function captureStackTrace(obj, fn) {
     if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
-      throw new global.TypeError('Invalid argument');
+      throw new global.TypeError('invalid_argument');
     }
     // Frames above `fn` do not count toward the limit: record deep enough
     // to find fn, then keep stackTraceLimit frames below it.

@@ -70,6 +70,7 @@ const EXTENSIONS = ['.js', '.json', '.node'];
 function init(req, b) {
   requireBuiltin = req;
   binding = b;
+  globalPaths();
 }
 
 // --- built-ins ---------------------------------------------------------------
@@ -205,7 +206,12 @@ function tryPackageMain(dir, request, parent) {
     tryExtensions(path.join(target, 'index'));
   if (found) return found;
   const index = tryExtensions(path.join(dir, 'index'));
-  if (index) return index;
+  if (index) {
+    process.emitWarning(`Invalid 'main' field in '${path.join(dir, 'package.json')}' ` +
+      `of '${main}'. Please either fix that or report it to the module author`,
+      'DeprecationWarning', 'DEP0128');
+    return index;
+  }
   const err = notFound(request, parent);
   err.message = `Cannot find module '${target}'. Please verify that the ` +
     `package.json has a valid "main" entry`;
@@ -346,6 +352,13 @@ function resolveExports(pkgDir, pkg, subpath, parent) {
   throw err;
 }
 
+function hasImports(parent) {
+  const from = parent && parent.filename ? parent.filename :
+    path.join(process.cwd(), 'x');
+  const scope = packageScope(from);
+  return scope !== null && scope !== undefined && scope.pkg.imports != null;
+}
+
 function resolveImports(request, parent) {
   const from = parent && parent.filename ? parent.filename :
     path.join(process.cwd(), 'x');
@@ -401,12 +414,14 @@ function computeModulePaths(from) {
   return paths;
 }
 
-// NODE_PATH, ~/.node_modules, ~/.node_libraries and <prefix>/lib/node, read
-// once (Node reads them at start-up, in Module._initPaths).
-let globalPathList;
+// Read once, at start-up, as Node does (Module.globalPaths).
+let globalPathsAtStart;
 function globalPaths() {
-  if (globalPathList === undefined) globalPathList = computeGlobalPaths();
-  return globalPathList;
+  if (globalPathsAtStart === undefined) {
+    globalPathsAtStart = computeGlobalPaths();
+    Module.globalPaths = globalPathsAtStart.slice();
+  }
+  return globalPathsAtStart;
 }
 
 function computeGlobalPaths() {
@@ -471,13 +486,14 @@ function resolveFilename(request, parent, options) {
     throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE',
       "The argument 'id' must be a non-empty string. Received ''");
   }
-  if (request.startsWith('node:')) {
-    if (isBuiltin(request)) return request;
-    throw codedError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE',
-      `No such built-in module: ${request}`);
-  }
+  // An unknown "node:" name is an ordinary missing module here (what
+  // require.resolve reports); require() itself refuses it first, in load.
+  if (request.startsWith('node:') && isBuiltin(request)) return request;
+
   if (isBuiltin(request)) return request;
-  if (request.startsWith('#')) return resolveImports(request, parent);
+  // "#name" goes through "imports" only when the package scope has that
+  // field; otherwise it is an ordinary (missing) bare name, as in Node.
+  if (request.startsWith('#') && hasImports(parent)) return resolveImports(request, parent);
 
   const base = parent && parent.filename ? path.dirname(parent.filename) :
     process.cwd();
@@ -589,13 +605,15 @@ Module.createRequire = function createRequire(filename) {
     file = decodeURIComponent(file.slice(7));
   }
   if (typeof file !== 'string' || !path.isAbsolute(file)) {
-    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE',
-      "The argument 'filename' must be a file URL object, file URL string, " +
-      `or absolute path string. Received ${JSON.stringify(filename)}`);
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_INVALID_ARG_VALUE('filename', filename,
+      'must be a file URL object, file URL string, or absolute path string');
   }
+  // A directory (trailing slash) resolves from inside it, as Node's does.
+  if (file.endsWith('/')) file = path.join(file, 'noop.js');
   const m = new Module(file, null);
   m.filename = file;
-  m.paths = nodeModulePaths(file.endsWith('/') ? file : path.dirname(file));
+  m.paths = nodeModulePaths(path.dirname(file));
   return makeRequire(m);
 };
 
@@ -617,8 +635,12 @@ function compileWrapper(content, filename) {
     content = '//' + content.slice(2, nl === -1 ? content.length : nl) +
       (nl === -1 ? '' : content.slice(nl));
   }
-  return binding.compileFunction(content, filename,
-    ['exports', 'require', 'module', '__filename', '__dirname']);
+  const params = ['exports', 'require', 'module', '__filename', '__dirname'];
+  // The engine counts line 1's columns from the start of the wrapper
+  // "(function __nodec_top_level__(<params>) {" (see compileFunction).
+  requireBuiltin('internal/errors/stack').registerSource(filename,
+    '(function __nodec_top_level__('.length + params.join(',').length + ') {'.length);
+  return binding.compileFunction(content, filename, params);
 }
 
 Module._extensions['.js'] = function loadJs(module, filename) {
@@ -678,6 +700,11 @@ function loadBuiltin(id) {
 }
 
 function load(request, parent, isMain) {
+  if (typeof request === 'string' && request.startsWith('node:') &&
+      !isBuiltin(request)) {
+    throw codedError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE',
+      `No such built-in module: ${request}`);
+  }
   const filename = resolveFilename(request, parent);
   if (isBuiltin(filename)) return loadBuiltin(filename);
   const cached = cache[filename];
@@ -722,7 +749,9 @@ function runMain(file) {
     }
     throw err;
   }
-  process.argv[1] = filename;
+  // Node keeps argv[1] as the path given, made absolute (not the file
+  // the resolution found: `node app` leaves argv[1] without '.js').
+  process.argv[1] = resolved;
   load(filename, null, true);
 }
 
@@ -739,17 +768,15 @@ function runEval(source, name) {
   module.filename = path.join(process.cwd(), name);
   module.paths = nodeModulePaths(process.cwd());
   const req = makeRequire(module);
-  if (name === '[stdin]') {
-    mainModule = module;
-    module.id = '.';
-    return module._compile(source, name);
-  }
+  // Like Node, a script from stdin runs exactly as -e code does: in the
+  // global scope, with no require.main.
   globalThis.module = module;
   globalThis.exports = module.exports;
   globalThis.require = req;
   globalThis.__filename = name;
   globalThis.__dirname = '.';
-  return (0, eval)(`${source}\n//# sourceURL=${name}`);
+  requireBuiltin('internal/errors/stack').registerSource(name, 0, source);
+  return binding.evaluateScript(source, name);
 }
 
 module.exports = {

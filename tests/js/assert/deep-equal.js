@@ -1,0 +1,10 @@
+const assert = require('assert');
+const show = (f) => { try { f(); console.log('passed'); } catch (e) { console.log(e.code, e.operator); console.log(e.message); } };
+show(() => assert.deepStrictEqual({ a: [1, 2, { b: 3 }] }, { a: [1, 2, { b: 3 }] }));
+show(() => assert.deepStrictEqual({ a: [1, 2, { b: 3 }] }, { a: [1, 2, { b: 4 }] }));
+show(() => assert.deepStrictEqual([1, 2, 3], [1, 2]));
+show(() => assert.deepEqual({ a: 1 }, { a: '1' }));
+show(() => assert.deepStrictEqual({ a: 1 }, { a: '1' }));
+show(() => assert.notDeepStrictEqual({ a: 1 }, { a: 1 }));
+show(() => assert.deepStrictEqual(new Map([[1, 2]]), new Map([[1, 3]])));
+show(() => assert.deepStrictEqual(new Set([1]), new Set([1])));

@@ -1,0 +1,15 @@
+const assert = require('assert');
+const show = (f) => { try { f(); console.log('passed'); } catch (e) { console.log(e.code, e.operator, e.generatedMessage, '|', e.message); } };
+show(() => assert(true));
+show(() => assert(0, 'zero is falsy'));
+show(() => assert.ok(''));
+show(() => assert.ok(null === 1));
+show(() => assert.fail());
+show(() => assert.fail('failed on purpose'));
+show(() => assert.fail(new TypeError('an error instance')));
+show(() => assert.equal(1, '2'));
+show(() => assert.notEqual(1, '1'));
+show(() => assert.match('abc', /x/));
+show(() => assert.doesNotMatch('abc', /b/));
+show(() => assert.ifError(null));
+show(() => assert.ifError(new Error('if error')));

@@ -1,0 +1,11 @@
+const assert = require('assert');
+const show = (f) => { try { f(); console.log('passed'); } catch (e) { console.log(e.code || e.name, '|', e.message); } };
+show(() => assert.throws(() => { throw new TypeError('bad'); }, TypeError));
+show(() => assert.throws(() => { throw new TypeError('bad'); }, /bad/));
+show(() => assert.throws(() => { throw new TypeError('bad'); }, { name: 'TypeError', message: 'bad' }));
+show(() => assert.throws(() => { throw new TypeError('bad'); }, { message: 'other' }));
+show(() => assert.throws(() => {}));
+show(() => assert.throws(() => {}, 'no throw message'));
+show(() => assert.throws(() => { throw new Error('e'); }, RangeError));
+show(() => assert.doesNotThrow(() => { throw new Error('oops'); }));
+show(() => assert.throws(() => { throw new Error('x'); }, (e) => e.message === 'x'));

@@ -1,0 +1,2 @@
+setImmediate(() => { console.log('imm'); process.exitCode = 2; process.exit(); });
+setImmediate(() => console.log('never'));
