@@ -1,0 +1,182 @@
+// internal/web/abort_controller - AbortController and AbortSignal.
+//
+// A signal aborts once: it records its reason, dispatches a trusted
+// 'abort' event, then aborts the signals made from it by AbortSignal.any()
+// (so those are still unaborted while its own listeners run, as in
+// Node 20).  AbortSignal.timeout() uses an unref'd timer: a pending
+// timeout signal never keeps the process alive.
+'use strict';
+
+const {
+  EventTarget, trustedEvent, defineEventHandler,
+} = require('internal/web/event_target');
+
+function codes() {
+  return require('internal/errors').codes;
+}
+
+function domException(message, name) {
+  const DOMException = require('internal/web/domexception');
+  return new DOMException(message, name);
+}
+
+// Only code in this file may construct signals.
+let constructing = false;
+
+class AbortSignal extends EventTarget {
+  #aborted = false;
+  #reason = undefined;
+  #dependants = undefined; // signals made by any() from this one
+
+  constructor() {
+    if (!constructing) throw new (codes().ERR_ILLEGAL_CONSTRUCTOR)();
+    constructing = false;
+    super();
+  }
+
+  get aborted() {
+    if (!(#aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
+    return this.#aborted;
+  }
+
+  get reason() {
+    if (!(#aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
+    return this.#reason;
+  }
+
+  throwIfAborted() {
+    if (!(#aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
+    if (this.#aborted) throw this.#reason;
+  }
+
+  static abort(reason = domException('This operation was aborted', 'AbortError')) {
+    const signal = createSignal();
+    signal.#aborted = true;
+    signal.#reason = reason;
+    return signal;
+  }
+
+  static timeout(delay) {
+    if (typeof delay !== 'number') {
+      throw new (codes().ERR_INVALID_ARG_TYPE)('delay', 'number', delay);
+    }
+    if (!Number.isInteger(delay)) {
+      throw new (codes().ERR_OUT_OF_RANGE)('delay', 'an integer', delay);
+    }
+    if (delay < 0 || delay > 4294967295) {
+      throw new (codes().ERR_OUT_OF_RANGE)('delay', '>= 0 && <= 4294967295', delay);
+    }
+    const signal = createSignal();
+    const timer = require('timers').setTimeout(() => {
+      abortSignal(signal,
+        domException('The operation was aborted due to timeout', 'TimeoutError'));
+    }, delay);
+    timer.unref();
+    return signal;
+  }
+
+  static any(signals) {
+    if (!Array.isArray(signals)) {
+      throw new (codes().ERR_INVALID_ARG_TYPE)('signals', 'Array', signals);
+    }
+    signals.forEach((s, i) => {
+      if (!(s instanceof AbortSignal)) {
+        throw new (codes().ERR_INVALID_ARG_TYPE)(`signals[${i}]`, 'AbortSignal', s);
+      }
+    });
+    const result = createSignal();
+    for (const source of signals) {
+      if (source.#aborted) {
+        result.#aborted = true;
+        result.#reason = source.#reason;
+        return result;
+      }
+    }
+    for (const source of signals) {
+      (source.#dependants ||= new Set()).add(result);
+    }
+    return result;
+  }
+
+  static abortNow(signal, reason) {
+    if (signal.#aborted) return;
+    signal.#aborted = true;
+    signal.#reason = reason;
+    signal.dispatchEvent(trustedEvent('abort'));
+    const dependants = signal.#dependants;
+    signal.#dependants = undefined;
+    if (dependants !== undefined) {
+      for (const d of dependants) abortSignal(d, reason);
+    }
+  }
+
+  static isSignal(value) {
+    return value !== null && typeof value === 'object' && #aborted in value;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    return customInspect(this, { aborted: this.#aborted }, depth, options, inspect);
+  }
+}
+
+const abortSignal = AbortSignal.abortNow;
+const isAbortSignal = AbortSignal.isSignal;
+delete AbortSignal.abortNow;
+delete AbortSignal.isSignal;
+
+function createSignal() {
+  constructing = true;
+  try {
+    return new AbortSignal();
+  } finally {
+    constructing = false;
+  }
+}
+
+// Past the depth limit these print as the object itself, formatted
+// without this hook (`AbortController {}`, `[AbortSignal]`), as in Node.
+function customInspect(self, fields, depth, options, inspect) {
+  if (depth < 0) return self;
+  const opts = Object.assign({}, options, {
+    depth: options.depth === null ? null : options.depth - 1,
+  });
+  return `${self.constructor.name} ${inspect(fields, opts)}`;
+}
+
+for (const key of ['aborted']) {
+  Object.defineProperty(AbortSignal.prototype, key, { enumerable: true });
+}
+defineEventHandler(AbortSignal.prototype, 'abort');
+Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, {
+  value: 'AbortSignal', writable: false, enumerable: false, configurable: true,
+});
+
+class AbortController {
+  #signal;
+
+  constructor() {
+    // Nothing here: the signal is made when first asked for.
+  }
+
+  get signal() {
+    if (!(#signal in this)) throw new (codes().ERR_INVALID_THIS)('AbortController');
+    return (this.#signal ??= createSignal());
+  }
+
+  abort(reason = domException('This operation was aborted', 'AbortError')) {
+    if (!(#signal in this)) throw new (codes().ERR_INVALID_THIS)('AbortController');
+    abortSignal(this.#signal ??= createSignal(), reason);
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    return customInspect(this, { signal: this.signal }, depth, options, inspect);
+  }
+}
+for (const key of ['signal', 'abort']) {
+  Object.defineProperty(AbortController.prototype, key, { enumerable: true });
+}
+Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
+  value: 'AbortController', writable: false, enumerable: false, configurable: true,
+});
+
+module.exports = { AbortController, AbortSignal, abortSignal, isAbortSignal };

@@ -1,0 +1,198 @@
+// internal/web/structured_clone - structuredClone(value, { transfer }):
+// the HTML structured clone algorithm as Node 20 (V8's serializer) does it
+// within one process.
+//
+// Copies primitives, boxed primitives, Date, RegExp (lastIndex back to 0),
+// Map, Set, ArrayBuffer, typed arrays and DataViews (views sharing one
+// buffer still share its copy), errors, arrays (holes, length and extra
+// properties kept) and other objects as plain objects: own enumerable
+// string-keyed properties, read with [[Get]] so getters run, the prototype
+// dropped.  An object met twice is cloned once, so shared and circular
+// references keep their shape.  Transferred ArrayBuffers are detached once
+// the clone is made.  Proxies cannot be told apart from their targets
+// here and are cloned through their traps (V8 refuses them).
+// Functions, symbols, promises, weak collections and such throw a
+// DataCloneError DOMException worded as V8 words it.
+'use strict';
+
+const types = require('internal/types');
+
+function codes() {
+  return require('internal/errors').codes;
+}
+
+function dataCloneError(message) {
+  const DOMException = require('internal/web/domexception');
+  return new DOMException(message, 'DataCloneError');
+}
+
+// V8 names the value it cannot clone without running any of its code.
+function describe(value) {
+  if (types.isSymbolObject(value)) return '[object Symbol]';
+  return require('internal/errors').noSideEffectsToString(value);
+}
+
+function uncloneable(value) {
+  return dataCloneError(`${describe(value)} could not be cloned.`);
+}
+
+const typedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+
+const errorConstructors = {
+  EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError,
+};
+
+class Cloner {
+  constructor(transferred) {
+    this.memory = new Map(transferred); // original -> clone
+  }
+
+  clone(value) {
+    if (typeof value === 'function' || typeof value === 'symbol') throw uncloneable(value);
+    if (value === null || typeof value !== 'object') return value;
+    const seen = this.memory.get(value);
+    if (seen !== undefined) return seen;
+    return this.cloneObject(value);
+  }
+
+  remember(value, copy) {
+    this.memory.set(value, copy);
+    return copy;
+  }
+
+  cloneObject(value) {
+    if (types.isBoxedPrimitive(value)) {
+      if (types.isSymbolObject(value)) throw uncloneable(value);
+      return this.remember(value, Object(value.valueOf()));
+    }
+    if (types.isDate(value)) {
+      return this.remember(value, new Date(Date.prototype.getTime.call(value)));
+    }
+    if (types.isRegExp(value)) {
+      const { source, flags } = value;
+      return this.remember(value, new RegExp(source, flags));
+    }
+    if (types.isArrayBuffer(value)) {
+      if (value.detached) {
+        throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
+      }
+      return this.remember(value, value.slice(0));
+    }
+    if (types.isSharedArrayBuffer(value)) {
+      // Within one process the clone shares the memory; JavaScript cannot
+      // make a second SharedArrayBuffer over it, so this is the same one.
+      return this.remember(value, value);
+    }
+    if (ArrayBuffer.isView(value)) return this.cloneView(value);
+    if (types.isMap(value)) {
+      const copy = this.remember(value, new Map());
+      for (const [k, v] of Map.prototype.entries.call(value)) {
+        copy.set(this.clone(k), this.clone(v));
+      }
+      return copy;
+    }
+    if (types.isSet(value)) {
+      const copy = this.remember(value, new Set());
+      for (const v of Set.prototype.values.call(value)) copy.add(this.clone(v));
+      return copy;
+    }
+    if (types.isNativeError(value)) return this.cloneError(value);
+    if (types.isPromise(value) || types.isWeakMap(value) || types.isWeakSet(value) ||
+        types.isWeakRef(value) || types.isProxy(value) ||
+        types.isGeneratorObject(value) || types.isModuleNamespaceObject(value) ||
+        value === globalThis) {
+      throw uncloneable(value);
+    }
+    if (Array.isArray(value)) {
+      const copy = this.remember(value, new Array(value.length));
+      for (const key of Object.keys(value)) copy[key] = this.clone(value[key]);
+      return copy;
+    }
+    const copy = this.remember(value, {});
+    for (const key of Object.keys(value)) copy[key] = this.clone(value[key]);
+    return copy;
+  }
+
+  cloneView(value) {
+    const buffer = this.clone(value.buffer);
+    if (types.isDataView(value)) {
+      return this.remember(value,
+        new DataView(buffer, value.byteOffset, value.byteLength));
+    }
+    // A Buffer (or any subclass) comes back as its base typed array.
+    const Ctor = globalThis[typedArrayTag.call(value)];
+    return this.remember(value, new Ctor(buffer, value.byteOffset, value.length));
+  }
+
+  cloneError(value) {
+    const name = value.name;
+    const Ctor = Object.hasOwn(errorConstructors, name) ? errorConstructors[name] : Error;
+    const copy = this.remember(value, Object.create(Ctor.prototype));
+    const stack = value.stack;
+    if (typeof stack === 'string') {
+      Object.defineProperty(copy, 'stack', {
+        value: stack, writable: true, enumerable: false, configurable: true,
+      });
+    }
+    if (Object.hasOwn(value, 'message')) {
+      Object.defineProperty(copy, 'message', {
+        value: `${value.message}`, writable: true, enumerable: false, configurable: true,
+      });
+    }
+    if (Object.hasOwn(value, 'cause')) {
+      Object.defineProperty(copy, 'cause', {
+        value: this.clone(value.cause), writable: true, enumerable: false, configurable: true,
+      });
+    }
+    return copy;
+  }
+}
+
+function structuredClone(value, options) {
+  if (arguments.length === 0) {
+    const err = new TypeError('The value argument must be specified');
+    err.code = 'ERR_MISSING_ARGS';
+    throw err;
+  }
+  const transferred = [];
+  if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') {
+      const err = new TypeError('The options argument must be either an object or undefined');
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
+    }
+    const { transfer } = options;
+    if (transfer !== undefined && transfer !== null) {
+      if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
+        const err = new TypeError('Optional transferList argument must be an iterable');
+        err.code = 'ERR_INVALID_ARG_TYPE';
+        throw err;
+      }
+      const list = [...transfer];
+      for (const item of list) {
+        if (!types.isArrayBuffer(item)) {
+          const err = new TypeError('Found invalid object in transferList');
+          err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+          throw err;
+        }
+      }
+      if (new Set(list).size !== list.length) {
+        throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+      }
+      for (const item of list) transferred.push(item);
+    }
+  }
+  if (transferred.length === 0) return new Cloner([]).clone(value);
+  // A transferred buffer's clone starts as a copy; once cloning succeeded
+  // the original is detached.  (JavaScript cannot move memory without
+  // detaching at once, and a failed clone must leave the list intact, as
+  // in Node; the copy is the price.)  An already detached buffer in the
+  // list is allowed and moves nothing.
+  const live = transferred.filter((ab) => !ab.detached);
+  const result = new Cloner(live.map((ab) => [ab, ab.slice(0)])).clone(value);
+  for (const ab of live) ab.transfer(0);
+  return result;
+}
+
+module.exports = { structuredClone };
