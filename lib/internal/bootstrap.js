@@ -377,6 +377,18 @@ Object.defineProperty(globalThis, 'console', {
     consoleObject = v;
   },
 });
+// Node 20 polyfills the explicit resource management symbols (the
+// disposables of events.addAbortListener, timers, ...) where the engine
+// lacks them, as registered symbols.
+for (const [name, key] of [['dispose', 'nodejs.dispose'],
+  ['asyncDispose', 'nodejs.asyncDispose']]) {
+  if (Symbol[name] === undefined) {
+    Object.defineProperty(Symbol, name, {
+      value: Symbol.for(key), writable: false, enumerable: false, configurable: false,
+    });
+  }
+}
+
 // The web platform globals, each loaded on first touch.  Like Node's,
 // most are accessors that turn into plain writable data properties once
 // read or assigned; `performance` stays an accessor.

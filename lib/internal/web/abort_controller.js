@@ -35,17 +35,17 @@ class AbortSignal extends EventTarget {
   }
 
   get aborted() {
-    if (!(#aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
+    if (!(Object(this) === this && #aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
     return this.#aborted;
   }
 
   get reason() {
-    if (!(#aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
+    if (!(Object(this) === this && #aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
     return this.#reason;
   }
 
   throwIfAborted() {
-    if (!(#aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
+    if (!(Object(this) === this && #aborted in this)) throw new (codes().ERR_INVALID_THIS)('AbortSignal');
     if (this.#aborted) throw this.#reason;
   }
 
@@ -159,12 +159,12 @@ class AbortController {
   }
 
   get signal() {
-    if (!(#signal in this)) throw new (codes().ERR_INVALID_THIS)('AbortController');
+    if (!(Object(this) === this && #signal in this)) throw new (codes().ERR_INVALID_THIS)('AbortController');
     return (this.#signal ??= createSignal());
   }
 
   abort(reason = domException('This operation was aborted', 'AbortError')) {
-    if (!(#signal in this)) throw new (codes().ERR_INVALID_THIS)('AbortController');
+    if (!(Object(this) === this && #signal in this)) throw new (codes().ERR_INVALID_THIS)('AbortController');
     abortSignal(this.#signal ??= createSignal(), reason);
   }
 

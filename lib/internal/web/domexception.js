@@ -67,17 +67,17 @@ class DOMException {
   }
 
   get name() {
-    if (!(#name in this)) throw invalidThis();
+    if (!(Object(this) === this && #name in this)) throw invalidThis();
     return this.#name;
   }
 
   get message() {
-    if (!(#name in this)) throw invalidThis();
+    if (!(Object(this) === this && #name in this)) throw invalidThis();
     return this.#message;
   }
 
   get code() {
-    if (!(#name in this)) throw invalidThis();
+    if (!(Object(this) === this && #name in this)) throw invalidThis();
     return codeOfName.get(this.#name) ?? 0;
   }
 }

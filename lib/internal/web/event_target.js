@@ -85,7 +85,7 @@ class Event {
 
   initEvent(type, bubbles = false, cancelable = false) {
     if (arguments.length === 0) throw new (codes().ERR_MISSING_ARGS)('type');
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     if (this.#dispatching) return;
     this.#type = `${type}`;
     this.#bubbles = !!bubbles;
@@ -102,89 +102,89 @@ class Event {
   }
 
   stopImmediatePropagation() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     // Also stops propagation, as the DOM specifies.
     this.#propagationStopped = true;
     this.#stopped = true;
   }
 
   preventDefault() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     this.#defaultPrevented = true;
   }
 
   get target() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#target;
   }
 
   get currentTarget() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#dispatching ? this.#target : null;
   }
 
   get srcElement() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#target;
   }
 
   get type() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#type;
   }
 
   get cancelable() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#cancelable;
   }
 
   get defaultPrevented() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#cancelable && this.#defaultPrevented;
   }
 
   get timeStamp() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#timestamp;
   }
 
   composedPath() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#dispatching ? [this.#target] : [];
   }
 
   get returnValue() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return !(this.#cancelable && this.#defaultPrevented);
   }
 
   get bubbles() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#bubbles;
   }
 
   get composed() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#composed;
   }
 
   get eventPhase() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#dispatching ? Event.AT_TARGET : Event.NONE;
   }
 
   get cancelBubble() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     return this.#propagationStopped;
   }
 
   set cancelBubble(value) {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     if (value) this.#propagationStopped = true;
   }
 
   stopPropagation() {
-    if (!(#type in this)) throw invalidThis('Event');
+    if (!(Object(this) === this && #type in this)) throw invalidThis('Event');
     this.#propagationStopped = true;
   }
 
@@ -263,7 +263,7 @@ class CustomEvent extends Event {
   }
 
   get detail() {
-    if (!(#detail in this)) throw invalidThis('CustomEvent');
+    if (!(Object(this) === this && #detail in this)) throw invalidThis('CustomEvent');
     return this.#detail;
   }
 }
@@ -438,7 +438,7 @@ function newListener(target, size, type) {
     const { inspect } = require('internal/inspect');
     const w = new Error('Possible EventTarget memory leak detected. ' +
       `${size} ${type} listeners added to ${inspect(target, { depth: -1 })}. ` +
-      'Use events.setMaxListeners() to increase limit');
+      `MaxListeners is ${max}. Use events.setMaxListeners() to increase limit`);
     w.name = 'MaxListenersExceededWarning';
     w.target = target;
     w.type = type;

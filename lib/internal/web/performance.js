@@ -56,22 +56,22 @@ class PerformanceEntry {
   }
 
   get name() {
-    if (!(#name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
     return this.#name;
   }
 
   get entryType() {
-    if (!(#name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
     return this.#type;
   }
 
   get startTime() {
-    if (!(#name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
     return this.#start;
   }
 
   get duration() {
-    if (!(#name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
     return this.#duration;
   }
 
@@ -80,7 +80,7 @@ class PerformanceEntry {
   }
 
   toJSON() {
-    if (!(#name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
     return {
       name: this.#name,
       entryType: this.#type,
@@ -102,7 +102,7 @@ function detailed(Base, className) {
       }
 
       get detail() {
-        if (!(#detail in this)) throw new (codes().ERR_INVALID_THIS)(className);
+        if (!(Object(this) === this && #detail in this)) throw new (codes().ERR_INVALID_THIS)(className);
         return this.#detail;
       }
 
@@ -138,7 +138,7 @@ class PerformanceMark extends PerformanceEntry {
   }
 
   get detail() {
-    if (!(#detail in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceMark');
+    if (!(Object(this) === this && #detail in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceMark');
     return this.#detail;
   }
 

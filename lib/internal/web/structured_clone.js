@@ -29,6 +29,7 @@ function dataCloneError(message) {
 // V8 names the value it cannot clone without running any of its code.
 function describe(value) {
   if (types.isSymbolObject(value)) return '[object Symbol]';
+  if (types.isGeneratorObject(value)) return '[object Generator]';
   return require('internal/errors').noSideEffectsToString(value);
 }
 
@@ -46,13 +47,19 @@ const errorConstructors = {
 class Cloner {
   constructor(transferred) {
     this.memory = new Map(transferred); // original -> clone
+    this.openErrors = new Set(); // errors whose cause is being cloned
   }
 
   clone(value) {
     if (typeof value === 'function' || typeof value === 'symbol') throw uncloneable(value);
     if (value === null || typeof value !== 'object') return value;
     const seen = this.memory.get(value);
-    if (seen !== undefined) return seen;
+    if (seen !== undefined) {
+      // V8 writes an error's fields after its cause, so a cause reaching
+      // back to the error fails when read back; Node reports that thus.
+      if (this.openErrors.has(seen)) throw new Error('Unable to deserialize cloned data.');
+      return seen;
+    }
     return this.cloneObject(value);
   }
 
@@ -141,8 +148,11 @@ class Cloner {
       });
     }
     if (Object.hasOwn(value, 'cause')) {
+      this.openErrors.add(copy);
+      const cause = this.clone(value.cause);
+      this.openErrors.delete(copy);
       Object.defineProperty(copy, 'cause', {
-        value: this.clone(value.cause), writable: true, enumerable: false, configurable: true,
+        value: cause, writable: true, enumerable: false, configurable: true,
       });
     }
     return copy;
@@ -164,12 +174,13 @@ function structuredClone(value, options) {
     }
     const { transfer } = options;
     if (transfer !== undefined && transfer !== null) {
-      if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
+      if (typeof transfer !== 'object') {
         const err = new TypeError('Optional transferList argument must be an iterable');
         err.code = 'ERR_INVALID_ARG_TYPE';
         throw err;
       }
-      const list = [...transfer];
+      // An object that is not iterable counts as an empty list (Node).
+      const list = typeof transfer[Symbol.iterator] === 'function' ? [...transfer] : [];
       for (const item of list) {
         if (!types.isArrayBuffer(item)) {
           const err = new TypeError('Found invalid object in transferList');
