@@ -535,15 +535,11 @@ function eventLoopUtilization(util1, util2) {
 
 // --- timerify ------------------------------------------------------------------
 
-const timerified = new WeakMap();
-
 function timerify(fn, options = {}) {
   if (typeof fn !== 'function') throw new (codes().ERR_INVALID_ARG_TYPE)('fn', 'function', fn);
   if (options === null || typeof options !== 'object') {
     throw new (codes().ERR_INVALID_ARG_TYPE)('options', 'object', options);
   }
-  const known = timerified.get(fn);
-  if (known !== undefined) return known;
   function complete(start, args) {
     const entry = makeEntry(PerformanceNodeEntry, fn.name, 'function', start,
       now() - start, args);
@@ -562,7 +558,6 @@ function timerify(fn, options = {}) {
     length: { value: fn.length, writable: false, enumerable: true, configurable: true },
     name: { value: `timerified ${fn.name}`, writable: false, enumerable: true, configurable: true },
   });
-  timerified.set(fn, timerifiedFn);
   return timerifiedFn;
 }
 
