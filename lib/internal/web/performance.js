@@ -31,6 +31,11 @@ function now() {
 // --- entries -------------------------------------------------------------------
 
 let constructing = false; // only this file makes entries other than marks
+const kEntry = Symbol('kEntry');
+
+function invalidThis(value, type) {
+  return new (codes().ERR_INVALID_ARG_TYPE)('this', type, value);
+}
 
 function inspectEntry(self, depth, options, inspect) {
   if (depth < 0) return self;
@@ -53,25 +58,28 @@ class PerformanceEntry {
     this.#type = type;
     this.#start = start;
     this.#duration = duration;
+    // An own enumerable (symbol) property, as Node's entries have: past
+    // its depth limit util.inspect then prints `[PerformanceMark]`.
+    this[kEntry] = true;
   }
 
   get name() {
-    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw invalidThis(this, 'PerformanceEntry');
     return this.#name;
   }
 
   get entryType() {
-    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw invalidThis(this, 'PerformanceEntry');
     return this.#type;
   }
 
   get startTime() {
-    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw invalidThis(this, 'PerformanceEntry');
     return this.#start;
   }
 
   get duration() {
-    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw invalidThis(this, 'PerformanceEntry');
     return this.#duration;
   }
 
@@ -80,7 +88,7 @@ class PerformanceEntry {
   }
 
   toJSON() {
-    if (!(Object(this) === this && #name in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceEntry');
+    if (!(Object(this) === this && #name in this)) throw invalidThis(this, 'PerformanceEntry');
     return {
       name: this.#name,
       entryType: this.#type,
@@ -102,7 +110,7 @@ function detailed(Base, className) {
       }
 
       get detail() {
-        if (!(Object(this) === this && #detail in this)) throw new (codes().ERR_INVALID_THIS)(className);
+        if (!(Object(this) === this && #detail in this)) throw invalidThis(this, className);
         return this.#detail;
       }
 
@@ -138,7 +146,7 @@ class PerformanceMark extends PerformanceEntry {
   }
 
   get detail() {
-    if (!(Object(this) === this && #detail in this)) throw new (codes().ERR_INVALID_THIS)('PerformanceMark');
+    if (!(Object(this) === this && #detail in this)) throw invalidThis(this, 'PerformanceMark');
     return this.#detail;
   }
 

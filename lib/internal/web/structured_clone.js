@@ -112,12 +112,25 @@ class Cloner {
       throw uncloneable(value);
     }
     if (Array.isArray(value)) {
-      const copy = this.remember(value, new Array(value.length));
-      for (const key of Object.keys(value)) copy[key] = this.clone(value[key]);
-      return copy;
+      return this.copyProperties(value, this.remember(value, new Array(value.length)));
     }
-    const copy = this.remember(value, {});
-    for (const key of Object.keys(value)) copy[key] = this.clone(value[key]);
+    return this.copyProperties(value, this.remember(value, {}));
+  }
+
+  // The keys are listed once, first; a getter may delete a later one,
+  // which is then skipped (V8 checks that each still exists).
+  copyProperties(value, copy) {
+    for (const key of Object.keys(value)) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (key === '__proto__') {
+        // An own property of that name, not the prototype.
+        Object.defineProperty(copy, key, {
+          value: this.clone(value[key]), writable: true, enumerable: true, configurable: true,
+        });
+      } else {
+        copy[key] = this.clone(value[key]);
+      }
+    }
     return copy;
   }
 

@@ -27,3 +27,5 @@ console.log(JSON.stringify(nc), nc.a !== nested.a, nc.a.b.c.d !== nested.a.b.c.d
 console.log(util.inspect(structuredClone(Math)), util.inspect(structuredClone(JSON)));
 console.log(util.inspect(structuredClone(new EventTarget())));
 console.log(util.inspect(structuredClone(new DOMException('x', 'AbortError'))));
+const proto = structuredClone(JSON.parse('{"__proto__": {"polluted": 1}, "ok": 2}'));
+console.log(Object.keys(proto), Object.getPrototypeOf(proto) === Object.prototype, proto.polluted, ({}).polluted);
