@@ -415,6 +415,9 @@ const web = (id, key) => () => {
   return key === undefined ? m : m[key];
 };
 lazyGlobal('DOMException', web('domexception'));
+// Node's DOMException accessor is made differently; its getter has no name.
+Object.defineProperty(Object.getOwnPropertyDescriptor(globalThis, 'DOMException').get,
+  'name', { value: '' });
 // Data properties in Node; here accessors until first touched.
 lazyGlobal('EventTarget', web('event_target', 'EventTarget'));
 lazyGlobal('Event', web('event_target', 'Event'));

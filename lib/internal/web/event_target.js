@@ -382,7 +382,9 @@ class EventTarget {
     if (!isEventTarget(this)) throw invalidThis('EventTarget');
     if (!validateListener(listener)) return;
     type = `${type}`;
-    const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
+    // Only an options object with `capture: true` matches a capturing
+    // listener: Node ignores a boolean here, unlike addEventListener.
+    const capture = options?.capture === true;
     const root = this[kEvents].get(type);
     if (root === undefined) return;
     for (let handler = root.next; handler !== undefined; handler = handler.next) {
