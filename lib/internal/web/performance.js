@@ -221,7 +221,7 @@ const pending = new Set();
 let pendingScheduled = false;
 
 function enqueue(entry) {
-  for (const o of observers) o[kEnqueue](entry);
+  for (const o of observers) observerEnqueue(o, entry);
 }
 
 function schedulePending() {
@@ -231,7 +231,7 @@ function schedulePending() {
     pendingScheduled = false;
     const list = [...pending];
     pending.clear();
-    for (const o of list) o[kDispatch]();
+    for (const o of list) observerDispatch(o);
   });
 }
 
@@ -357,17 +357,18 @@ class PerformanceObserver {
     return list;
   }
 
-  _enqueue(entry) {
-    if (!this.#entryTypes.has(entry.entryType)) return;
-    this.#buffer.push(entry);
-    pending.add(this);
+  // For enqueue() and schedulePending() only: taken off the class below.
+  static enqueue(observer, entry) {
+    if (!observer.#entryTypes.has(entry.entryType)) return;
+    observer.#buffer.push(entry);
+    pending.add(observer);
     schedulePending();
   }
 
-  _dispatch() {
+  static dispatch(observer) {
     constructing = true;
-    const list = new PerformanceObserverEntryList(this.takeRecords());
-    this.#callback.call(this, list, this);
+    const list = new PerformanceObserverEntryList(observer.takeRecords());
+    observer.#callback.call(observer, list, observer);
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
@@ -383,16 +384,10 @@ class PerformanceObserver {
     }, opts)}`;
   }
 }
-// _enqueue/_dispatch are this file's business: hide them from for-in
-// and keys listings of the prototype.
-const observerEnqueue = PerformanceObserver.prototype._enqueue;
-const observerDispatch = PerformanceObserver.prototype._dispatch;
-delete PerformanceObserver.prototype._enqueue;
-delete PerformanceObserver.prototype._dispatch;
-const kEnqueue = Symbol('kEnqueue');
-const kDispatch = Symbol('kDispatch');
-PerformanceObserver.prototype[kEnqueue] = observerEnqueue;
-PerformanceObserver.prototype[kDispatch] = observerDispatch;
+const observerEnqueue = PerformanceObserver.enqueue;
+const observerDispatch = PerformanceObserver.dispatch;
+delete PerformanceObserver.enqueue;
+delete PerformanceObserver.dispatch;
 for (const key of ['observe', 'disconnect', 'takeRecords']) {
   Object.defineProperty(PerformanceObserver.prototype, key, { enumerable: true });
 }
