@@ -32,10 +32,13 @@ function invalidThis(type) {
   return new (codes().ERR_INVALID_THIS)(type);
 }
 
-let perfNow;
+// performance.now(), read straight from the clock: an event's timeStamp
+// should not cost loading all of perf_hooks.
+const binding = internalBinding('native');
+let startNs;
 function now() {
-  if (perfNow === undefined) perfNow = require('internal/web/performance').now;
-  return perfNow();
+  if (startNs === undefined) startNs = binding.perfTimes()[0];
+  return (binding.hrtime() - startNs) / 1e6;
 }
 
 function checkOptionsObject(options, name) {
