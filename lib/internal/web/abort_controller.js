@@ -5,11 +5,19 @@
 // (so those are still unaborted while its own listeners run, as in
 // Node 20).  AbortSignal.timeout() uses an unref'd timer: a pending
 // timeout signal never keeps the process alive.
+//
+// A source signal holds the signals made from it by any() only weakly, so
+// a long-lived source (a server's shutdown signal) combined per request
+// does not keep every combination alive; a combined signal is held
+// strongly only while it has 'abort' listeners and can still abort.
 'use strict';
 
 const {
-  EventTarget, trustedEvent, defineEventHandler,
+  EventTarget, trustedEvent, defineEventHandler, kNewListener, kRemoveListener,
 } = require('internal/web/event_target');
+
+const persistent = new Set();
+const dependantsCleanup = new FinalizationRegistry(({ set, ref }) => set.delete(ref));
 
 function codes() {
   return require('internal/errors').codes;
@@ -26,7 +34,8 @@ let constructing = false;
 class AbortSignal extends EventTarget {
   #aborted = false;
   #reason = undefined;
-  #dependants = undefined; // signals made by any() from this one
+  #dependants = undefined; // WeakRefs to the signals any() made from this one
+  #composite = false;
 
   constructor() {
     if (!constructing) throw new (codes().ERR_ILLEGAL_CONSTRUCTOR)();
@@ -92,8 +101,12 @@ class AbortSignal extends EventTarget {
         return result;
       }
     }
+    result.#composite = true;
+    const ref = new WeakRef(result);
     for (const source of signals) {
-      (source.#dependants ||= new Set()).add(result);
+      const set = (source.#dependants ||= new Set());
+      set.add(ref);
+      dependantsCleanup.register(result, { set, ref });
     }
     return result;
   }
@@ -103,11 +116,23 @@ class AbortSignal extends EventTarget {
     signal.#aborted = true;
     signal.#reason = reason;
     signal.dispatchEvent(trustedEvent('abort'));
+    persistent.delete(signal);
     const dependants = signal.#dependants;
     signal.#dependants = undefined;
     if (dependants !== undefined) {
-      for (const d of dependants) abortSignal(d, reason);
+      for (const ref of dependants) {
+        const d = ref.deref();
+        if (d !== undefined) abortSignal(d, reason);
+      }
     }
+  }
+
+  [kNewListener](size, type) {
+    if (type === 'abort' && this.#composite && !this.#aborted) persistent.add(this);
+  }
+
+  [kRemoveListener](size, type) {
+    if (type === 'abort' && size === 0) persistent.delete(this);
   }
 
   static isSignal(value) {

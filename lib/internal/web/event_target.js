@@ -17,6 +17,10 @@
 
 const kEvents = Symbol('kEvents');
 const kHandlers = Symbol('kHandlers');
+// Optional methods of a target told about listeners coming and going
+// (size is the type's new listener count), as Node's targets have them.
+const kNewListener = Symbol('kNewListener');
+const kRemoveListener = Symbol('kRemoveListener');
 const kListenersHook = Symbol.for('nodec.eventTargetListeners');
 const kTrusted = new WeakSet();
 
@@ -366,6 +370,7 @@ class EventTarget {
       new Listener(root, listener, once, capture, passive);
       this[kEvents].set(type, root);
       newListener(this, 1, type);
+      this[kNewListener]?.(1, type);
       return;
     }
     let handler = root.next;
@@ -378,6 +383,7 @@ class EventTarget {
     new Listener(previous, listener, once, capture, passive);
     root.size++;
     newListener(this, root.size, type);
+    this[kNewListener]?.(root.size, type);
   }
 
   removeEventListener(type, listener, options = undefined) {
@@ -395,6 +401,7 @@ class EventTarget {
         handler.remove();
         root.size--;
         if (root.size === 0) this[kEvents].delete(type);
+        this[kRemoveListener]?.(root.size, type);
         return;
       }
     }
@@ -468,6 +475,7 @@ function dispatch(target, event) {
       if (root.size === 0 && target[kEvents].get(event.type) === root) {
         target[kEvents].delete(event.type);
       }
+      target[kRemoveListener]?.(root.size, event.type);
     }
     try {
       let result;
@@ -557,4 +565,6 @@ module.exports = {
   isEventTarget,
   defineEventHandler,
   kEvents,
+  kNewListener,
+  kRemoveListener,
 };
