@@ -40,6 +40,19 @@ function uncloneable(value) {
 const typedArrayTag = Object.getOwnPropertyDescriptor(
   Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 
+const objectToString = Object.prototype.toString;
+const boxedTags = new Set(['[object Number]', '[object String]', '[object Boolean]',
+  '[object BigInt]', '[object Symbol]']);
+const refusedTags = new Set(['[object Promise]', '[object WeakMap]', '[object WeakSet]',
+  '[object WeakRef]', '[object Generator]', '[object Module]', '[object Function]']);
+const knownTags = new Set([...boxedTags, ...refusedTags, '[object Date]', '[object RegExp]',
+  '[object ArrayBuffer]', '[object SharedArrayBuffer]', '[object Map]', '[object Set]',
+  '[object Error]', '[object DataView]', '[object Arguments]', '[object Int8Array]',
+  '[object Uint8Array]', '[object Uint8ClampedArray]', '[object Int16Array]',
+  '[object Uint16Array]', '[object Int32Array]', '[object Uint32Array]',
+  '[object Float16Array]', '[object Float32Array]', '[object Float64Array]',
+  '[object BigInt64Array]', '[object BigUint64Array]']);
+
 const errorConstructors = {
   EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError,
 };
@@ -69,46 +82,64 @@ class Cloner {
   }
 
   cloneObject(value) {
-    if (types.isBoxedPrimitive(value)) {
+    // Object.prototype.toString names the brand of most built-ins without
+    // throwing; the brand checks (each a thrown exception when it fails)
+    // then run only for the one the tag names, or for every kind when the
+    // tag is unknown (a Symbol.toStringTag of the program's own).  An
+    // object tagged as plain is cloned as one, even a built-in whose
+    // prototype was replaced (V8 would still see the built-in).
+    const tag = objectToString.call(value);
+    if (tag === '[object Object]') {
+      if (value === globalThis) throw uncloneable(value);
+      return this.copyProperties(value, this.remember(value, {}));
+    }
+    if (tag === '[object Array]' && Array.isArray(value)) {
+      return this.copyProperties(value, this.remember(value, new Array(value.length)));
+    }
+    const any = !knownTags.has(tag);
+    if ((any || boxedTags.has(tag)) && types.isBoxedPrimitive(value)) {
       if (types.isSymbolObject(value)) throw uncloneable(value);
       return this.remember(value, Object(value.valueOf()));
     }
-    if (types.isDate(value)) {
+    if ((any || tag === '[object Date]') && types.isDate(value)) {
       return this.remember(value, new Date(Date.prototype.getTime.call(value)));
     }
-    if (types.isRegExp(value)) {
+    if ((any || tag === '[object RegExp]') && types.isRegExp(value)) {
       const { source, flags } = value;
       return this.remember(value, new RegExp(source, flags));
     }
-    if (types.isArrayBuffer(value)) {
+    if ((any || tag === '[object ArrayBuffer]') && types.isArrayBuffer(value)) {
       if (value.detached) {
         throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
       }
       return this.remember(value, value.slice(0));
     }
-    if (types.isSharedArrayBuffer(value)) {
+    if ((any || tag === '[object SharedArrayBuffer]') && types.isSharedArrayBuffer(value)) {
       // Within one process the clone shares the memory; JavaScript cannot
       // make a second SharedArrayBuffer over it, so this is the same one.
       return this.remember(value, value);
     }
     if (ArrayBuffer.isView(value)) return this.cloneView(value);
-    if (types.isMap(value)) {
+    if ((any || tag === '[object Map]') && types.isMap(value)) {
       const copy = this.remember(value, new Map());
       for (const [k, v] of Map.prototype.entries.call(value)) {
         copy.set(this.clone(k), this.clone(v));
       }
       return copy;
     }
-    if (types.isSet(value)) {
+    if ((any || tag === '[object Set]') && types.isSet(value)) {
       const copy = this.remember(value, new Set());
       for (const v of Set.prototype.values.call(value)) copy.add(this.clone(v));
       return copy;
     }
-    if (types.isNativeError(value)) return this.cloneError(value);
-    if (types.isPromise(value) || types.isWeakMap(value) || types.isWeakSet(value) ||
-        types.isWeakRef(value) || types.isProxy(value) ||
-        types.isGeneratorObject(value) || types.isModuleNamespaceObject(value) ||
-        value === globalThis) {
+    if ((any || tag === '[object Error]') && types.isNativeError(value)) {
+      return this.cloneError(value);
+    }
+    if ((any || refusedTags.has(tag)) &&
+        (types.isPromise(value) || types.isWeakMap(value) || types.isWeakSet(value) ||
+         types.isWeakRef(value) || types.isProxy(value) ||
+         types.isGeneratorObject(value) || types.isModuleNamespaceObject(value) ||
+         value === globalThis)) {
       throw uncloneable(value);
     }
     if (Array.isArray(value)) {
