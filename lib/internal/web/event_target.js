@@ -20,6 +20,7 @@ const kHandlers = Symbol('kHandlers');
 // Optional methods of a target told about listeners coming and going
 // (size is the type's new listener count), as Node's targets have them.
 const kNewListener = Symbol('kNewListener');
+const kResistStopPropagation = Symbol('kResistStopPropagation');
 const kRemoveListener = Symbol('kRemoveListener');
 const kListenersHook = Symbol.for('nodec.eventTargetListeners');
 const kTrusted = new WeakSet();
@@ -283,7 +284,7 @@ Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, {
 
 // One registered listener, a node of its type's list.
 class Listener {
-  constructor(previous, listener, once, capture, passive) {
+  constructor(previous, listener, once, capture, passive, resist) {
     this.next = undefined;
     this.previous = previous;
     if (previous !== undefined) previous.next = this;
@@ -293,6 +294,7 @@ class Listener {
     this.passive = passive;
     this.removed = false;
     this.isFunction = typeof listener === 'function';
+    this.resist = resist; // runs even after stopImmediatePropagation()
   }
 
   same(listener, capture) {
@@ -328,6 +330,7 @@ function listenerOptions(options) {
     capture: Boolean(options.capture),
     passive: Boolean(options.passive),
     signal: options.signal,
+    resist: options[kResistStopPropagation] === true,
   };
 }
 
@@ -344,7 +347,7 @@ class EventTarget {
   addEventListener(type, listener, options = undefined) {
     if (arguments.length < 2) throw new (codes().ERR_MISSING_ARGS)('type', 'listener');
     if (!isEventTarget(this)) throw invalidThis('EventTarget');
-    const { once, capture, passive, signal } = listenerOptions(options);
+    const { once, capture, passive, signal, resist } = listenerOptions(options);
     if (signal !== undefined && !isAbortSignal(signal)) {
       throw new (codes().ERR_INVALID_ARG_TYPE)('options.signal', 'AbortSignal', signal);
     }
@@ -360,14 +363,17 @@ class EventTarget {
     type = `${type}`;
     if (signal) {
       if (signal.aborted) return;
+      // Removal on abort must happen even if an earlier 'abort' listener
+      // stops the event's propagation.
       signal.addEventListener('abort', () => {
         this.removeEventListener(type, listener, options);
-      }, { once: true });
+      }, { once: true, [kResistStopPropagation]: true });
     }
     let root = this[kEvents].get(type);
     if (root === undefined) {
       root = { size: 1, next: undefined };
-      new Listener(root, listener, once, capture, passive);
+      new Listener(root, listener, once, capture, passive, resist);
+      root.resist = resist;
       this[kEvents].set(type, root);
       newListener(this, 1, type);
       this[kNewListener]?.(1, type);
@@ -380,7 +386,8 @@ class EventTarget {
       previous = handler;
       handler = handler.next;
     }
-    new Listener(previous, listener, once, capture, passive);
+    new Listener(previous, listener, once, capture, passive, resist);
+    root.resist ||= resist;
     root.size++;
     newListener(this, root.size, type);
     this[kNewListener]?.(root.size, type);
@@ -463,9 +470,13 @@ function dispatch(target, event) {
   beginDispatch(event, target);
   const root = target[kEvents].get(event.type);
   let handler = root?.next;
-  while (handler !== undefined && !isStopped(event)) {
+  // After stopImmediatePropagation() only the runtime's own resisting
+  // listeners run (and the walk goes on while the current one is passive,
+  // as in Node).
+  while (handler !== undefined &&
+         (root.resist || handler.passive || !isStopped(event))) {
     const next = handler.next;
-    if (handler.removed) {
+    if (handler.removed || (isStopped(event) && !handler.resist)) {
       handler = next;
       continue;
     }

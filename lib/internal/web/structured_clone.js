@@ -17,10 +17,6 @@
 
 const types = require('internal/types');
 
-function codes() {
-  return require('internal/errors').codes;
-}
-
 function dataCloneError(message) {
   const DOMException = require('internal/web/domexception');
   return new DOMException(message, 'DataCloneError');
