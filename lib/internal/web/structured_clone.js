@@ -84,6 +84,7 @@ class Cloner {
     // tag is unknown (a Symbol.toStringTag of the program's own).  An
     // object tagged as plain is cloned as one, even a built-in whose
     // prototype was replaced (V8 would still see the built-in).
+    if (ArrayBuffer.isView(value)) return this.cloneView(value);
     const tag = objectToString.call(value);
     if (tag === '[object Object]') {
       if (value === globalThis) throw uncloneable(value);
@@ -115,7 +116,6 @@ class Cloner {
       // make a second SharedArrayBuffer over it, so this is the same one.
       return this.remember(value, value);
     }
-    if (ArrayBuffer.isView(value)) return this.cloneView(value);
     if ((any || tag === '[object Map]') && types.isMap(value)) {
       const copy = this.remember(value, new Map());
       for (const [k, v] of Map.prototype.entries.call(value)) {
