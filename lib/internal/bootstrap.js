@@ -575,6 +575,79 @@ for (const name of ['URL', 'URLSearchParams']) {
     },
   });
 }
+// Node 20 polyfills the explicit resource management symbols (the
+// disposables of events.addAbortListener, timers, ...) where the engine
+// lacks them, as registered symbols.
+for (const [name, key] of [['dispose', 'nodejs.dispose'],
+  ['asyncDispose', 'nodejs.asyncDispose']]) {
+  if (Symbol[name] === undefined) {
+    Object.defineProperty(Symbol, name, {
+      value: Symbol.for(key), writable: false, enumerable: false, configurable: false,
+    });
+  }
+}
+
+// The web platform globals, each loaded on first touch.  Like Node's,
+// most are accessors that turn into plain writable data properties once
+// read or assigned; `performance` stays an accessor.
+function lazyGlobal(name, load, enumerable = false) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable,
+    get: { [`get ${name}`]() {
+      const value = load();
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, configurable: true, enumerable,
+      });
+      return value;
+    } }[`get ${name}`],
+    set: { [`set ${name}`](value) {
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, configurable: true, enumerable,
+      });
+    } }[`set ${name}`],
+  });
+}
+const web = (id, key) => () => {
+  const m = requireBuiltin(`internal/web/${id}`);
+  return key === undefined ? m : m[key];
+};
+lazyGlobal('DOMException', web('domexception'));
+// Node's DOMException accessor is made differently; its getter has no name.
+Object.defineProperty(Object.getOwnPropertyDescriptor(globalThis, 'DOMException').get,
+  'name', { value: '' });
+// Data properties in Node; here accessors until first touched.
+lazyGlobal('EventTarget', web('event_target', 'EventTarget'));
+lazyGlobal('Event', web('event_target', 'Event'));
+lazyGlobal('CustomEvent', web('event_target', 'CustomEvent'));
+lazyGlobal('AbortController', web('abort_controller', 'AbortController'));
+lazyGlobal('AbortSignal', web('abort_controller', 'AbortSignal'));
+for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark',
+  'PerformanceMeasure', 'PerformanceObserver', 'PerformanceObserverEntryList']) {
+  lazyGlobal(name, web('performance', name));
+}
+let performanceObject;
+Object.defineProperty(globalThis, 'performance', {
+  configurable: true,
+  enumerable: true,
+  get: function get() {
+    if (performanceObject === undefined) {
+      performanceObject = requireBuiltin('internal/web/performance').performance();
+    }
+    return performanceObject;
+  },
+  set: function set(value) {
+    performanceObject = value;
+  },
+});
+Object.defineProperty(Object.getOwnPropertyDescriptor(globalThis, 'performance').get,
+  'name', { value: 'get performance' });
+Object.defineProperty(Object.getOwnPropertyDescriptor(globalThis, 'performance').set,
+  'name', { value: 'set performance' });
+// A plain function, as in Node; the algorithm loads on the first call.
+globalThis.structuredClone = function structuredClone(...args) {
+  return requireBuiltin('internal/web/structured_clone').structuredClone(...args);
+};
 Object.defineProperty(globalThis, 'global', {
   value: globalThis, writable: true, configurable: true, enumerable: true,
 });

@@ -4,28 +4,25 @@
 
 const timers = require('timers');
 
+// Node's AbortError, its cause the signal's reason (a DOMException
+// AbortError unless abort() was given one).
 function abortError(signal) {
-  const err = new Error('The operation was aborted');
-  err.name = 'AbortError';
-  err.code = 'ABORT_ERR';
-  if (signal && signal.reason !== undefined) err.cause = signal.reason;
-  return err;
+  const { AbortError } = require('internal/errors');
+  return new AbortError(undefined, { cause: signal.reason });
 }
 
 function checkOptions(options) {
   if (options === undefined) return {};
+  const { codes } = require('internal/errors');
   if (options === null || typeof options !== 'object') {
-    const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
   const { signal, ref } = options;
   if (signal !== undefined &&
       (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
   }
   if (ref !== undefined && typeof ref !== 'boolean') {
-    const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('options.ref', 'boolean', ref);
   }
   return options;

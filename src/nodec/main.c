@@ -175,6 +175,7 @@ int main(int argc, char **argv) {
   nodec_call(run_main, NULL, 3, args);
 
   /* Run until nothing is left, giving 'beforeExit' a chance to add more. */
+  nodec.loop_start_ns = nd_hrtime();
   do {
     nd_run(&nodec.loop, ND_RUN_DEFAULT);
     nodec_call(before_exit, NULL, 0, NULL);

@@ -57,6 +57,7 @@ typedef struct {
   char **exec_argv;
   int exec_argc;
   uint64_t start_ns;
+  uint64_t loop_start_ns;     /* when the main script handed over to the loop */
 } nodec_rt;
 
 extern nodec_rt nodec;
@@ -99,6 +100,7 @@ void nodec_bind_core(JSObjectRef binding);
 void nodec_bind_timers(JSObjectRef binding);
 void nodec_bind_fs(JSObjectRef binding);
 void nodec_bind_stdin(JSObjectRef binding);
+void nodec_bind_perf(JSObjectRef binding);
 
 /* The built-in JavaScript (lib/), embedded by scripts/embed-js.sh. */
 typedef struct {

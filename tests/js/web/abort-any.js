@@ -1,0 +1,26 @@
+// AbortSignal.any: combined signals, their order of events and reasons.
+const a = new AbortController();
+const b = new AbortController();
+const any = AbortSignal.any([a.signal, b.signal]);
+const nested = AbortSignal.any([any]);
+console.log(any.aborted, nested.aborted, any instanceof AbortSignal);
+a.signal.addEventListener('abort', () => console.log('a aborted; any.aborted =', any.aborted));
+any.addEventListener('abort', (e) => console.log('any aborted:', any.reason, e.isTrusted, 'nested.aborted =', nested.aborted));
+nested.onabort = () => console.log('nested aborted:', nested.reason);
+a.abort('R1');
+b.abort('R2');
+console.log(any.reason, nested.reason, b.signal.reason);
+const pre = AbortSignal.any([new AbortController().signal, AbortSignal.abort('first'), AbortSignal.abort('second')]);
+console.log('already aborted input', pre.aborted, pre.reason);
+const empty = AbortSignal.any([]);
+console.log('empty', empty.aborted, empty.reason);
+const same = new AbortController();
+const dup = AbortSignal.any([same.signal, same.signal]);
+let count = 0;
+dup.addEventListener('abort', () => count++);
+same.abort();
+console.log('duplicate source fires once', count, dup.reason.name);
+const t = AbortSignal.timeout(1);
+const withTimeout = AbortSignal.any([t]);
+withTimeout.onabort = () => console.log('timeout via any:', withTimeout.reason.name);
+setTimeout(() => {}, 20);

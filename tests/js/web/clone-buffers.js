@@ -1,0 +1,23 @@
+// structuredClone: ArrayBuffer, typed arrays and DataView.
+const ab = new ArrayBuffer(8);
+const u = new Uint8Array(ab, 2, 4);
+u[0] = 7;
+const dv = new DataView(ab, 1, 3);
+const c = structuredClone({ ab, u, dv });
+console.log(c.u.buffer === c.ab, c.dv.buffer === c.ab, c.ab !== ab);
+console.log(c.u.byteOffset, c.u.length, c.ab.byteLength, c.u[0], c.dv.byteOffset, c.dv.byteLength);
+c.u[1] = 9;
+console.log('clone shares its own buffer', new Uint8Array(c.ab)[3], 'original untouched', new Uint8Array(ab)[3]);
+console.log(structuredClone(new Float64Array([1.5, -2])));
+console.log(structuredClone(new BigInt64Array([1n, -1n])));
+console.log(structuredClone(new Uint8ClampedArray([300])));
+console.log(structuredClone(new Int16Array(0)));
+const alone = structuredClone(u);
+console.log(alone.buffer.byteLength, alone.byteOffset, alone.length);
+const two = structuredClone([new Uint8Array(ab), new Uint16Array(ab)]);
+console.log(two[0].buffer === two[1].buffer);
+const plainAb = structuredClone(new Uint8Array([1, 2, 3]).buffer);
+console.log(plainAb.byteLength, new Uint8Array(plainAb));
+const ab2 = new ArrayBuffer(4);
+ab2.extra = 1;
+console.log(structuredClone(ab2).extra);

@@ -1,0 +1,25 @@
+// structuredClone: Date, RegExp, Map, Set.
+const util = require('util');
+const d = new Date(86400000);
+d.extra = 1;
+const dc = structuredClone(d);
+console.log(util.inspect(dc), dc !== d, dc.getTime(), dc.extra);
+console.log(util.inspect(structuredClone(new Date(NaN))));
+const r = /ab+c/gimsuy;
+r.lastIndex = 3;
+r.extra = 1;
+const rc = structuredClone(r);
+console.log(util.inspect(rc), rc.lastIndex, rc.flags, rc.extra, rc !== r, rc.source);
+console.log(structuredClone(/[/]\//).source);
+const key = { k: 1 };
+const m = new Map([[key, new Set([1, 2])], ['s', 'v'], [NaN, -0]]);
+m.extra = 1;
+const mc = structuredClone(m);
+console.log(util.inspect(mc), mc.extra, mc.has(key), [...mc.keys()][0] !== key);
+const s = new Set(['a', { b: 1 }, [2]]);
+const scl = structuredClone(s);
+console.log(util.inspect(scl), scl !== s);
+const shared = { v: 1 };
+const both = structuredClone(new Map([[shared, shared]]));
+const [[k, v]] = both;
+console.log('key and value are one object', k === v, k !== shared);

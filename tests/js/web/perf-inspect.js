@@ -1,0 +1,20 @@
+// util.inspect of perf_hooks objects (times replaced by T).
+const util = require('util');
+const { PerformanceObserver } = require('perf_hooks');
+const clean = (s) => s.replace(/(startTime|duration|timeOrigin|nodeStart|v8Start|bootstrapComplete|environment|loopStart|idleTime): -?[\d.e+-]+/g, '$1: T');
+const m = performance.mark('m', { detail: { deep: { deeper: { deepest: 1 } } } });
+console.log(clean(util.inspect(m)));
+console.log(clean(util.inspect({ m })));
+console.log(clean(util.inspect({ a: { b: { m } } })));
+console.log(clean(util.inspect(m, { depth: 0 })));
+const me = performance.measure('me', { start: 1, end: 2 });
+console.log(clean(util.inspect(me)));
+console.log(clean(util.inspect([m, me])));
+const o = new PerformanceObserver(() => {});
+console.log(util.inspect(o));
+o.observe({ type: 'mark' });
+performance.mark('queued');
+console.log(clean(util.inspect(o)));
+o.disconnect();
+console.log(Object.keys(performance.toJSON()), Object.keys(performance.nodeTiming.toJSON()));
+console.log(clean(util.inspect(performance.nodeTiming)));
