@@ -886,6 +886,225 @@ static void test_over_pipe(void **state) {
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
 }
 
+/* --- the stream API on TLS: pipe, try_write, pauses, close ------------- */
+
+struct sp_state {
+  int done;
+  int status;
+};
+
+static void sp_done(nd_stream_pipe_t *req, int status) {
+  struct sp_state *st = req->data;
+
+  st->done = 1;
+  st->status = status;
+}
+
+/*
+ * An echo through nd_stream_pipe: what the server's TLS stream reads goes
+ * into a socket pair, and what comes out of the pair goes back into the
+ * TLS stream: TLS as the source and as the destination (copy path).
+ */
+static void test_stream_pipe(void **state) {
+  nd_loop_t *loop = *state;
+  const uint64_t total = 4u * 1024 * 1024;
+  nd_stream_pipe_t out_req, in_req;
+  struct sp_state out_st = {0, 1}, in_st = {0, 1};
+  nd_pipe_t a, b;
+  struct pair p;
+  int sv[2];
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  assert_int_equal(p.cli.hs_status, 0);
+  assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+  ND_OK(nd_pipe_init(loop, &a, 0));
+  ND_OK(nd_pipe_init(loop, &b, 0));
+  ND_OK(nd_pipe_open(&a, sv[0]));
+  ND_OK(nd_pipe_open(&b, sv[1]));
+  out_req.data = &out_st;
+  in_req.data = &in_st;
+  ND_OK(nd_stream_pipe(&out_req, (nd_stream_t *)&p.srv.tls, (nd_stream_t *)&a,
+                       0, sp_done));
+  ND_OK(nd_stream_pipe(&in_req, (nd_stream_t *)&b, (nd_stream_t *)&p.srv.tls,
+                       0, sp_done));
+  p.cli.check_pattern = 1;
+  p.cli.pattern_id = p.cli.write_id = 5;
+  p.cli.to_send = total;
+  p.cli.shutdown_after = 1;
+  end_start_reading(&p.cli);
+  ND_OK(nd_stream_on_drain((nd_stream_t *)&p.cli.tls, end_drain));
+  end_pump(&p.cli);
+  ND_OK(nd_timer_stop(&p.wd.timer));
+  ND_OK(nd_timer_start(&p.wd.timer, watchdog_cb, 30000, 0));
+  while (!p.wd.expired &&
+         !(p.cli.read_status == ND_EOF && out_st.done && in_st.done))
+    nd_run(loop, ND_RUN_ONCE);
+  assert_false(p.wd.expired);
+  assert_int_equal(out_st.status, 0);
+  assert_int_equal(in_st.status, 0);
+  assert_int_equal(out_req.bytes, total);
+  assert_int_equal(in_req.bytes, total);
+  assert_int_equal(out_req.bytes_spliced, 0);
+  assert_int_equal(p.cli.received, total);
+  assert_false(p.cli.bad_byte);
+  nd_close((nd_handle_t *)&a, NULL);
+  nd_close((nd_handle_t *)&b, NULL);
+  pair_finish(&p);
+}
+
+static void test_try_write(void **state) {
+  nd_loop_t *loop = *state;
+  static char big[1024 * 1024];
+  nd_buf_t hello = {(char *)"hello", 5};
+  nd_buf_t bufs[2];
+  struct pair p;
+  uint64_t sent = 5;
+  int r;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  end_start_reading(&p.srv);
+  assert_int_equal(nd_try_write((nd_stream_t *)&p.cli.tls, &hello, 1), 5);
+  memset(big, 'x', sizeof(big));
+  bufs[0].base = big;
+  bufs[0].len = 100;
+  bufs[1].base = big;
+  bufs[1].len = sizeof(big);
+  /* At most 64 KiB a call; what the socket did not take goes out later. */
+  r = nd_try_write((nd_stream_t *)&p.cli.tls, bufs, 2);
+  assert_true(r == ND_EAGAIN || (r > 100 && r <= 64 * 1024));
+  if (r > 0)
+    sent += (uint64_t)r;
+  while (p.srv.received < sent && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(p.srv.received, sent);
+  assert_memory_equal(p.srv.text, "helloxxxx", 9);
+  pair_finish(&p);
+}
+
+/* A reader that stops: the data waits, and comes when it reads again. */
+static void pause_read(nd_stream_t *s, ssize_t n, const nd_buf_t *buf) {
+  end_read(s, n, (nd_buf_t *)buf);
+  if (n > 0)
+    ND_OK(nd_read_stop(s));
+}
+
+static void test_pause_reading(void **state) {
+  nd_loop_t *loop = *state;
+  struct pair p;
+  nd_write_t w[3];
+  nd_buf_t buf[3] = {{(char *)"one,", 4}, {(char *)"two,", 4},
+                     {(char *)"three", 5}};
+  int i;
+  int reads = 0;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  p.srv.tls.data = &p.srv;
+  ND_OK(nd_read_start((nd_stream_t *)&p.srv.tls, alloc_malloc, pause_read));
+  for (i = 0; i < 3; i++) {
+    ND_OK(nd_write(&w[i], (nd_stream_t *)&p.cli.tls, &buf[i], 1, NULL));
+    /* One record each: let the first arrive before the next is sent. */
+    while (p.srv.received < (i == 0 ? 4u : 0u) && !p.wd.expired)
+      nd_run(loop, ND_RUN_ONCE);
+  }
+  while (p.srv.received < 13 && !p.wd.expired && reads < 100) {
+    /* Not reading: nothing arrives however long the loop runs. */
+    uint64_t before = p.srv.received;
+    nd_run(loop, ND_RUN_NOWAIT);
+    assert_int_equal(p.srv.received, before);
+    ND_OK(nd_read_start((nd_stream_t *)&p.srv.tls, alloc_malloc, pause_read));
+    nd_run(loop, ND_RUN_ONCE);
+    reads++;
+  }
+  assert_string_equal(p.srv.text, "one,two,three");
+  assert_true(reads >= 2);
+  pair_finish(&p);
+}
+
+/* nd_close with writes queued: each callback once, in order, then close. */
+static int order_log[64];
+static int order_n;
+
+static void order_write_cb(nd_write_t *req, int status) {
+  order_log[order_n++] = (int)(intptr_t)req->data;
+  if (status != 0 && status != ND_ECANCELED)
+    fail_msg("write status %s", nd_err_name(status));
+}
+
+static void order_close_cb(nd_handle_t *h) {
+  (void)h;
+  order_log[order_n++] = 1000;
+}
+
+static void order_hs_cb(nd_tls_t *tls, int status) {
+  (void)tls;
+  order_log[order_n++] = 2000 + (status == ND_ECANCELED);
+}
+
+static void test_close_with_writes(void **state) {
+  nd_loop_t *loop = *state;
+  static char data[256 * 1024];
+  nd_write_t w[8];
+  nd_buf_t buf = {data, sizeof(data)};
+  struct pair p;
+  nd_tls_t tls;
+  nd_tls_config_t *c;
+  int i;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  order_n = 0;
+  for (i = 0; i < 8; i++) {
+    w[i].data = (void *)(intptr_t)i;
+    assert_true(nd_write(&w[i], (nd_stream_t *)&p.cli.tls, &buf, 1,
+                         order_write_cb) >= 0);
+  }
+  assert_true(nd_stream_needs_drain((nd_stream_t *)&p.cli.tls));
+  nd_close((nd_handle_t *)&p.cli.tls, order_close_cb);
+  assert_int_equal(order_n, 0); /* nothing from inside nd_close */
+  while (order_n < 9 && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  for (i = 0; i < 8; i++)
+    assert_int_equal(order_log[i], i);
+  assert_int_equal(order_log[8], 1000);
+  p.cli.inited = 0;
+  p.cli.closed = 1;
+  {
+    /* pair_finish would close the client again: the rest by hand. */
+    nd_close((nd_handle_t *)&p.srv.tls, end_closed);
+    nd_close((nd_handle_t *)&p.server, NULL);
+    nd_close((nd_handle_t *)&p.wd.timer, NULL);
+    assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    nd_tls_config_unref(p.ccfg);
+    nd_tls_config_unref(p.scfg);
+  }
+  assert_int_equal(order_n, 9); /* nothing after the close callback */
+
+  /* Closed mid-handshake: the handshake callback says so, first. */
+  order_n = 0;
+  c = client_config();
+  {
+    int sv[2];
+    nd_pipe_t pa;
+    assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv),
+                     0);
+    ND_OK(nd_pipe_init(loop, &pa, 0));
+    ND_OK(nd_pipe_open(&pa, sv[0]));
+    ND_OK(nd_tls_init(loop, &tls, c, (nd_stream_t *)&pa));
+    ND_OK(nd_tls_set_server_name(&tls, "localhost"));
+    ND_OK(nd_tls_handshake(&tls, order_hs_cb));
+    nd_close((nd_handle_t *)&tls, order_close_cb);
+    assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    close(sv[1]);
+  }
+  nd_tls_config_unref(c);
+  assert_int_equal(order_n, 2);
+  assert_int_equal(order_log[0], 2001);
+  assert_int_equal(order_log[1], 1000);
+}
+
 /* --- openssl peers ------------------------------------------------------- */
 
 static int free_port(void) {
@@ -1702,6 +1921,10 @@ int main(void) {
       LOOP_TEST(test_mutual_tls),
       LOOP_TEST(test_refusals),
       LOOP_TEST(test_over_pipe),
+      LOOP_TEST(test_stream_pipe),
+      LOOP_TEST(test_try_write),
+      LOOP_TEST(test_pause_reading),
+      LOOP_TEST(test_close_with_writes),
       LOOP_TEST(test_openssl_server),
       LOOP_TEST(test_openssl_client),
       LOOP_TEST(test_garbage),
