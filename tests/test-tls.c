@@ -1023,6 +1023,57 @@ static void test_pause_reading(void **state) {
   pair_finish(&p);
 }
 
+/* TLS inside TLS: a TLS stream is a transport like any other. */
+static void test_tls_over_tls(void **state) {
+  nd_loop_t *loop = *state;
+  struct pipe_pair in;
+  nd_tls_config_t *c = client_config();
+  nd_tls_config_t *s = server_config("alt");
+  nd_write_t w;
+  nd_shutdown_t sh;
+  nd_buf_t buf = {(char *)"nested", 6};
+  struct pair p;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  assert_int_equal(p.cli.hs_status, 0);
+  memset(&in, 0, sizeof(in));
+  ND_OK(nd_tls_init(loop, &in.a, c, (nd_stream_t *)&p.cli.tls));
+  ND_OK(nd_tls_init(loop, &in.b, s, (nd_stream_t *)&p.srv.tls));
+  nd_tls_config_unref(c);
+  nd_tls_config_unref(s);
+  in.a.data = in.b.data = &in;
+  ND_OK(nd_tls_set_server_name(&in.a, "alt.test"));
+  ND_OK(nd_tls_handshake(&in.a, pipe_hs));
+  ND_OK(nd_tls_handshake(&in.b, pipe_hs));
+  ND_OK(nd_write(&w, (nd_stream_t *)&in.a, &buf, 1, NULL));
+  ND_OK(nd_shutdown(&sh, (nd_stream_t *)&in.a, NULL));
+  ND_OK(nd_read_start_loopbuf((nd_stream_t *)&in.b, pipe_read_cb));
+  while (!in.eof && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(in.hs, 2);
+  assert_int_equal(in.status[0], 0);
+  assert_int_equal(in.status[1], 0);
+  assert_string_equal(in.got, "nested");
+  /* The inner certificate is the inner server's. */
+  {
+    char cn[64];
+    assert_true(nd_x509_get_name_field(nd_tls_get_peer_cert(&in.a),
+                                       ND_X509_SUBJECT, "CN", cn,
+                                       sizeof(cn)) > 0);
+    assert_string_equal(cn, "alt.test");
+  }
+  /* Closing the inner streams closes the outer ones and their sockets
+   * (whose data fields are the inner streams' until then). */
+  nd_close((nd_handle_t *)&in.a, NULL);
+  nd_close((nd_handle_t *)&in.b, NULL);
+  nd_close((nd_handle_t *)&p.server, NULL);
+  nd_close((nd_handle_t *)&p.wd.timer, NULL);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  nd_tls_config_unref(p.ccfg);
+  nd_tls_config_unref(p.scfg);
+}
+
 /* nd_close with writes queued: each callback once, in order, then close. */
 static int order_log[64];
 static int order_n;
@@ -1123,6 +1174,21 @@ static int free_port(void) {
   return port;
 }
 
+/* Children still running when a test fails: killed at exit. */
+static pid_t children[16];
+static int nchildren;
+static int child_stdin = -1; /* kept open for s_client, closed by reap */
+
+static void kill_children(void) {
+  int i;
+
+  for (i = 0; i < nchildren; i++)
+    if (children[i] > 0 && waitpid(children[i], NULL, WNOHANG) == 0) {
+      kill(children[i], SIGKILL);
+      waitpid(children[i], NULL, 0);
+    }
+}
+
 /* Run argv with stdin from `input` (or nothing), stdout to out_path. */
 static pid_t spawn(char *const argv[], const char *input,
                    const char *out_path) {
@@ -1143,6 +1209,8 @@ static pid_t spawn(char *const argv[], const char *input,
     _exit(127);
   }
   close(in[0]);
+  if (nchildren < 16)
+    children[nchildren++] = pid;
   if (input != NULL)
     assert_int_equal(write(in[1], input, strlen(input)),
                      (ssize_t)strlen(input));
@@ -1150,7 +1218,7 @@ static pid_t spawn(char *const argv[], const char *input,
   if (input == NULL)
     close(in[1]);
   else
-    signal(SIGPIPE, SIG_IGN);
+    child_stdin = in[1];
   return pid;
 }
 
@@ -1158,6 +1226,10 @@ static int reap(pid_t pid) {
   int status = 0;
   int i;
 
+  if (child_stdin >= 0) {
+    close(child_stdin);
+    child_stdin = -1;
+  }
   for (i = 0; i < 500; i++) {
     if (waitpid(pid, &status, WNOHANG) == pid)
       return status;
@@ -1925,6 +1997,7 @@ int main(void) {
       LOOP_TEST(test_try_write),
       LOOP_TEST(test_pause_reading),
       LOOP_TEST(test_close_with_writes),
+      LOOP_TEST(test_tls_over_tls),
       LOOP_TEST(test_openssl_server),
       LOOP_TEST(test_openssl_client),
       LOOP_TEST(test_garbage),
@@ -1946,6 +2019,7 @@ int main(void) {
   if (getenv("TLS_TEST") != NULL) /* one test, by name (a glob) */
     cmocka_set_test_filter(getenv("TLS_TEST"));
   r = cmocka_run_group_tests(tests, NULL, NULL);
+  kill_children();
   test_remove_tree(certdir);
   return r;
 }
