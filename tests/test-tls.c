@@ -1074,6 +1074,51 @@ static void test_tls_over_tls(void **state) {
   nd_tls_config_unref(p.scfg);
 }
 
+/*
+ * 20 MiB at a server that does not read: TCP holds the writer back (the
+ * server's stream stops its transport, so nothing piles up in it), the
+ * writer's queue stays at its watermark, and once the server reads
+ * everything arrives, in order.
+ */
+static void flood_tick(nd_timer_t *t) {
+  *(int *)t->data = 1;
+}
+
+static void test_flood_held_back(void **state) {
+  nd_loop_t *loop = *state;
+  const uint64_t total = 20u * 1024 * 1024;
+  nd_timer_t tick;
+  int ticked = 0;
+  struct pair p;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  p.cli.write_id = p.srv.pattern_id = 7;
+  p.srv.check_pattern = 1;
+  p.cli.to_send = total;
+  p.cli.tls.data = &p.cli;
+  ND_OK(nd_stream_on_drain((nd_stream_t *)&p.cli.tls, end_drain));
+  end_pump(&p.cli);
+  ND_OK(nd_timer_init(loop, &tick));
+  tick.data = &ticked;
+  ND_OK(nd_timer_start(&tick, flood_tick, 300, 0));
+  while (!ticked && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_true(p.cli.waiting_drain);
+  assert_true(p.cli.written < total);
+  assert_true(p.cli.max_queue < ND_STREAM_HIGH_WATERMARK + WRITE_SIZE);
+  assert_int_equal(p.srv.received, 0);
+  end_start_reading(&p.srv);
+  ND_OK(nd_timer_stop(&p.wd.timer));
+  ND_OK(nd_timer_start(&p.wd.timer, watchdog_cb, 30000, 0));
+  while (p.srv.received < total && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(p.srv.received, total);
+  assert_false(p.srv.bad_byte);
+  nd_close((nd_handle_t *)&tick, NULL);
+  pair_finish(&p);
+}
+
 /* nd_close with writes queued: each callback once, in order, then close. */
 static int order_log[64];
 static int order_n;
@@ -1998,6 +2043,7 @@ int main(void) {
       LOOP_TEST(test_pause_reading),
       LOOP_TEST(test_close_with_writes),
       LOOP_TEST(test_tls_over_tls),
+      LOOP_TEST(test_flood_held_back),
       LOOP_TEST(test_openssl_server),
       LOOP_TEST(test_openssl_client),
       LOOP_TEST(test_garbage),

@@ -1183,7 +1183,8 @@ static void transport_closed(nd_handle_t *tr) {
     finalize(t);
 }
 
-static void tls_close(nd_handle_t *hd) {
+/* nd_close, through nd__stream_close. */
+void nd__tls_close(nd_handle_t *hd) {
   nd_stream_t *s = (nd_stream_t *)hd;
   struct nd__tls *t = impl_of(s);
 
@@ -1230,7 +1231,6 @@ int nd_tls_init(nd_loop_t *loop, nd_tls_t *tls, nd_tls_config_t *config,
     return ND_ENOMEM;
   }
   nd__stream_init(loop, s, ND_TLS);
-  nd__handle_set_close_hook(ND_TLS, tls_close);
   t->h = tls;
   t->transport = transport;
   t->config = nd_tls_config_ref(config);
