@@ -727,6 +727,14 @@ static void test_refusals(void **state) {
   assert_int_equal(p.cli.hs_status, ND_ETLS_UNKNOWN_CA);
   pair_finish(&p);
 
+  /* A client that trusts no CA at all. */
+  {
+    nd_tls_config_t *c;
+    ND_OK(nd_tls_config_new(&c, ND_TLS_CLIENT));
+    pair_start(&p, loop, c, server_config("server-ec"), "localhost");
+    assert_int_equal(p.cli.hs_status, ND_ETLS_UNKNOWN_CA);
+    pair_finish(&p);
+  }
   /* VERIFY_OPTIONAL: the handshake succeeds, the result says why not. */
   {
     nd_tls_config_t *c = client_config();

@@ -166,6 +166,8 @@ static int map_error(struct nd__tls *t, int r) {
                                    t->self_signed);
     return code != 0 ? code : ND_ETLS_CERT_INVALID;
   }
+  case MBEDTLS_ERR_SSL_CA_CHAIN_REQUIRED:
+    return ND_ETLS_UNKNOWN_CA; /* it trusts no CA at all */
   case MBEDTLS_ERR_SSL_NO_CIPHER_CHOSEN:
     return ND_ETLS_NO_SHARED_CIPHER;
   case MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION:
