@@ -1596,6 +1596,8 @@ static void srv_accept(nd_stream_t *server, int status) {
 }
 
 /* Serve one s_client run with `args`; returns what s_client printed. */
+static const char *client_input = "ping\n";
+
 static char *server_run(struct server_run *r, nd_loop_t *loop,
                         nd_tls_config_t *cfg, const char *args[]) {
   char port_s[32];
@@ -1617,13 +1619,14 @@ static char *server_run(struct server_run *r, nd_loop_t *loop,
   snprintf(out, sizeof(out), "%s/s_client.out", certdir);
   argv[n++] = "openssl";
   argv[n++] = "s_client";
-  argv[n++] = "-quiet";
+  if (strcmp(client_input, "ping\n") == 0)
+    argv[n++] = "-quiet";
   argv[n++] = "-connect";
   argv[n++] = port_s;
   while (*args != NULL)
     argv[n++] = (char *)*args++;
   argv[n] = NULL;
-  pid = spawn(argv, "ping\n", out);
+  pid = spawn(argv, client_input, out);
   while (!r->done && !r->wd.expired)
     nd_run(loop, ND_RUN_ONCE);
   assert_false(r->wd.expired);
@@ -1691,6 +1694,16 @@ static void test_openssl_client(void **state) {
     out = server_run(&r, loop, server_config("server-rsa"), args);
   }
   assert_int_equal(r.e.hs_status, ND_ETLS_NO_SHARED_CIPHER);
+  free(out);
+  /* A client asking to renegotiate (s_client's R command): refused. */
+  client_input = "R\n";
+  {
+    const char *args[] = {"-CAfile", cert("ca.pem"), NULL};
+    out = server_run(&r, loop, server_config("server-ec"), args);
+  }
+  client_input = "ping\n";
+  assert_int_equal(r.e.hs_status, 0);
+  assert_int_equal(r.e.read_status, ND_ETLS_RENEGOTIATION);
   free(out);
   /* A TLS 1.0-only client. */
   {

@@ -77,6 +77,7 @@ struct nd__tls {
   int peer_alert;
   int sent_alert;
   int sni_refused;
+  int reneg_refused;             /* the peer asked for a new handshake */
   int self_signed;               /* the peer's chain: one self-issued cert */
   int chain_len;
   char *server_name;
@@ -175,6 +176,10 @@ static int map_error(struct nd__tls *t, int r) {
   case MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE:
     if (t->ssl.in_msg != NULL)
       t->peer_alert = t->ssl.in_msg[1];
+    /* OpenSSL answers our no_renegotiation with handshake_failure. */
+    if (t->reneg_refused &&
+        t->peer_alert == MBEDTLS_SSL_ALERT_MSG_HANDSHAKE_FAILURE)
+      return ND_ETLS_RENEGOTIATION;
     return alert_code(t->peer_alert);
   case MBEDTLS_ERR_SSL_INVALID_MAC:
     return ND_ETLS_BAD_RECORD_MAC;
@@ -878,7 +883,11 @@ static void deliver(struct nd__tls *t) {
       continue;
     }
     if (r == MBEDTLS_ERR_SSL_WANT_READ || r == MBEDTLS_ERR_SSL_WANT_WRITE) {
-      flush_output(t); /* a refused renegotiation's warning, say */
+      /* A handshake message now is a request to renegotiate, which
+       * mbedTLS refused with a warning: that goes out now. */
+      if (t->ssl.in_msgtype == MBEDTLS_SSL_MSG_HANDSHAKE)
+        t->reneg_refused = 1;
+      flush_output(t);
       if (!lent)
         s->read_cb(s, 0, &buf);
       return;
