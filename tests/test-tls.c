@@ -9,6 +9,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -121,7 +122,11 @@ struct pair {
   struct end srv;
   int both_done;
   int port;
+  int via_port;          /* connect here instead (a proxy), if not 0 */
 };
+
+/* Called by pair_start once the server listens, before connecting. */
+static void (*pair_via)(struct pair *p);
 
 static void end_maybe_done(struct pair *p) {
   if (p->cli.hs_done && (p->srv.hs_done || !p->srv.inited))
@@ -206,7 +211,10 @@ static void pair_start(struct pair *p, nd_loop_t *loop, nd_tls_config_t *ccfg,
   p->server.data = p;
   ND_OK(nd_listen((nd_stream_t *)&p->server, 8, pair_accept));
   p->connect.data = p;
-  connect_to(loop, &p->cli.tcp, &p->connect, p->port, pair_connected);
+  if (pair_via != NULL)
+    pair_via(p);
+  connect_to(loop, &p->cli.tcp, &p->connect,
+             p->via_port != 0 ? p->via_port : p->port, pair_connected);
   run_until(loop, &p->wd, &p->both_done);
   assert_false(p->wd.expired);
   /* A failed side's peer hears of it through an alert: wait for both. */
@@ -1736,8 +1744,9 @@ static ssize_t read_record(int fd, unsigned char *buf, size_t size) {
   size_t need = 5;
   ssize_t n;
 
+  /* Exactly one record: what follows it stays in the socket. */
   while (have < need) {
-    n = read(fd, buf + have, size - have);
+    n = read(fd, buf + have, need - have);
     if (n <= 0)
       return -1;
     have += (size_t)n;
@@ -1828,6 +1837,99 @@ static void bad_peer_go(struct bad_peer *b) {
 static void bad_peer_end(struct bad_peer *b) {
   pthread_join(b->thread, NULL);
   close(b->listen_fd);
+}
+
+/*
+ * A proxy that passes records both ways and flips one bit of the first
+ * application-data record from the client: the server must see a bad MAC.
+ */
+struct mitm {
+  struct bad_peer b;
+  int corrupted;
+};
+
+static struct mitm the_mitm;
+
+static void *mitm_main(void *arg) {
+  struct mitm *m = arg;
+  unsigned char buf[20000];
+  struct sockaddr_in a;
+  struct pollfd fds[2];
+  int c = accept(m->b.listen_fd, NULL, NULL);
+  int up = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ssize_t n;
+  int i;
+
+  memset(&a, 0, sizeof(a));
+  a.sin_family = AF_INET;
+  a.sin_port = htons((uint16_t)m->b.upstream_port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (c < 0 || connect(up, (struct sockaddr *)&a, sizeof(a)) != 0)
+    goto out;
+  fds[0].fd = c;
+  fds[1].fd = up;
+  fds[0].events = fds[1].events = POLLIN;
+  for (;;) {
+    if (poll(fds, 2, 5000) <= 0)
+      break;
+    for (i = 0; i < 2; i++) {
+      if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+        continue;
+      n = read_record(fds[i].fd, buf, sizeof(buf));
+      if (n <= 0)
+        goto out;
+      if (i == 0 && buf[0] == 23 && !m->corrupted) {
+        buf[n - 1] ^= 1; /* the last byte of the GCM tag */
+        m->corrupted = 1;
+      }
+      if (write(fds[1 - i].fd, buf, (size_t)n) != n)
+        goto out;
+    }
+  }
+out:
+  if (c >= 0)
+    close(c);
+  close(up);
+  return NULL;
+}
+
+static void mitm_via(struct pair *p) {
+  bad_peer_start(&the_mitm.b, BAD_HTTP);
+  the_mitm.corrupted = 0;
+  the_mitm.b.upstream_port = p->port;
+  p->via_port = the_mitm.b.port;
+  assert_int_equal(pthread_create(&the_mitm.b.thread, NULL, mitm_main,
+                                  &the_mitm), 0);
+}
+
+static void test_bad_record_mac(void **state) {
+  nd_loop_t *loop = *state;
+  nd_buf_t buf = {(char *)"secret", 6};
+  nd_write_t w;
+  struct pair p;
+
+  pair_via = mitm_via;
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  pair_via = NULL;
+  assert_int_equal(p.cli.hs_status, 0);
+  end_start_reading(&p.srv);
+  end_start_reading(&p.cli);
+  ND_OK(nd_write(&w, (nd_stream_t *)&p.cli.tls, &buf, 1, NULL));
+  while ((p.srv.read_status == 0 || p.cli.read_status == 0) &&
+         !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_true(the_mitm.corrupted);
+  assert_int_equal(p.srv.read_status, ND_ETLS_BAD_RECORD_MAC);
+  assert_int_equal(p.srv.received, 0);
+  /* The server's alert tells the client. */
+  assert_int_equal(p.cli.read_status, ND_ETLS_BAD_RECORD_MAC);
+  assert_int_equal(nd_tls_get_peer_alert(&p.cli.tls), 20);
+  /* The stream is broken for writing too. */
+  assert_int_equal(nd_write(&w, (nd_stream_t *)&p.srv.tls, &buf, 1, NULL),
+                   ND_ETLS_BAD_RECORD_MAC);
+  pair_finish(&p);
+  bad_peer_end(&the_mitm.b);
 }
 
 static void test_garbage(void **state) {
@@ -2070,6 +2172,7 @@ int main(void) {
       LOOP_TEST(test_garbage),
       LOOP_TEST(test_garbage_to_server),
       LOOP_TEST(test_cut_after_server_hello),
+      LOOP_TEST(test_bad_record_mac),
       LOOP_TEST(test_bulk_both_ways),
   };
   int r;
