@@ -84,8 +84,7 @@ struct nd__tls {
   char *sni_name;                /* server: what the client asked for */
   char cipher[96];
   char verify_reason[512];
-  unsigned char *offer;          /* client: nd_tls_set_session's session */
-  size_t offer_len;
+  int offered;                   /* client: nd_tls_set_session was used */
 
   /* input */
   const unsigned char *in_ptr;   /* the transport's current read */
@@ -1180,7 +1179,6 @@ static void finalize(struct nd__tls *t) {
   free(t->fill);
   free(t->server_name);
   free(t->sni_name);
-  free(t->offer);
   free(t);
   h->impl = NULL;
   nd__handle_close_release((nd_handle_t *)h);
@@ -1301,7 +1299,7 @@ int nd_tls_set_session(nd_tls_t *tls, const void *data, size_t len) {
   mbedtls_ssl_session_free(&session);
   if (r != 0)
     return r == MBEDTLS_ERR_SSL_ALLOC_FAILED ? ND_ENOMEM : ND_EINVAL;
-  t->offer_len = len; /* the configuration's cache is not asked */
+  t->offered = 1; /* the configuration's cache is not asked */
   return 0;
 }
 
@@ -1313,7 +1311,7 @@ int nd_tls_handshake(nd_tls_t *tls, nd_tls_handshake_cb cb) {
     return ND_EINVAL;
   if (t->hs_requested)
     return ND_EALREADY;
-  if (t->config->role == ND_TLS_CLIENT && t->offer_len == 0)
+  if (t->config->role == ND_TLS_CLIENT && !t->offered)
     (void)nd__tls_cache_lookup(t->config, t->server_name, &t->ssl);
   t->hs_cb = cb;
   t->hs_requested = 1;
