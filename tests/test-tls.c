@@ -1535,6 +1535,7 @@ struct server_run {
   char alpn[32];
   char sni[64];
   char peer_cn[64];
+  int resumed;
 };
 
 static void srv_shutdown_cb(nd_shutdown_t *req, int status) {
@@ -1579,6 +1580,7 @@ static void srv_handshake(nd_tls_t *tls, int status) {
     r->done = 1;
     return;
   }
+  r->resumed = nd_tls_is_resumed(tls);
   v = nd_tls_get_alpn(tls);
   snprintf(r->alpn, sizeof(r->alpn), "%s", v != NULL ? v : "");
   v = nd_tls_get_server_name(tls);
@@ -1671,6 +1673,26 @@ static void test_openssl_client(void **state) {
   assert_string_equal(r.alpn, "h2");
   assert_string_equal(r.sni, "localhost");
   free(out);
+
+  /* s_client saves its session and offers it again: resumed by ticket. */
+  {
+    char sess[300];
+    const char *args[] = {"-CAfile", cert("ca.pem"), "-sess_out", sess, NULL};
+    const char *again[] = {"-CAfile", cert("ca.pem"), "-sess_in", sess,
+                           NULL};
+    snprintf(sess, sizeof(sess), "%s/s_client.session", certdir);
+    s = server_config("server-ec");
+    nd_tls_config_ref(s);
+    out = server_run(&r, loop, s, args);
+    assert_int_equal(r.e.hs_status, 0);
+    assert_false(r.resumed);
+    free(out);
+    out = server_run(&r, loop, s, again);
+    assert_int_equal(r.e.hs_status, 0);
+    assert_true(r.resumed);
+    assert_string_equal(out, "pong\n");
+    free(out);
+  }
 
   /* Mutual TLS: with s_client's certificate, and refused without. */
   s = server_config("server-rsa");
