@@ -1339,6 +1339,7 @@ struct client_run {
   int inited;
   char alpn[32];
   char peer_cn[64];
+  int resumed;
 };
 
 static void run_write_cb(nd_write_t *req, int status) {
@@ -1355,6 +1356,7 @@ static void run_handshake(nd_tls_t *tls, int status) {
   r->e.hs_status = status;
   if (status != 0)
     return;
+  r->resumed = nd_tls_is_resumed(tls);
   snprintf(r->alpn, sizeof(r->alpn), "%s",
            nd_tls_get_alpn(tls) != NULL ? nd_tls_get_alpn(tls) : "");
   if (nd_tls_get_peer_cert(tls) != NULL)
@@ -1480,6 +1482,15 @@ static void test_openssl_server(void **state) {
   assert_int_equal(r.e.hs_status, 0);
   assert_string_equal(r.peer_cn, "localhost");
   assert_string_equal(r.alpn, "http/1.1");
+  /* Our client's cache resumes with s_server. */
+  c = client_config();
+  nd_tls_config_ref(c);
+  client_run(&r, loop, port, c, "localhost", "first\n", "tsrif");
+  assert_int_equal(r.e.hs_status, 0);
+  assert_false(r.resumed);
+  client_run(&r, loop, port, c, "localhost", "again\n", "niaga");
+  assert_int_equal(r.e.hs_status, 0);
+  assert_true(r.resumed);
   stop(pid);
 
   /* Mutual TLS: accepted with our client certificate, refused without. */
