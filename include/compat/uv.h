@@ -107,7 +107,8 @@ typedef nd_loop_option uv_loop_option;
 #define UV_UDP ND_UDP
 #define UV_SIGNAL ND_SIGNAL
 #define UV_FILE ND_FILE
-#define UV_HANDLE_TYPE_MAX ND_HANDLE_TYPE_MAX
+/* libuv's count: ND_TLS, after UV_FILE, is not a libuv type. */
+#define UV_HANDLE_TYPE_MAX (ND_FILE + 1)
 #define UV_UNKNOWN_REQ ND_UNKNOWN_REQ
 #define UV_REQ ND_REQ
 #define UV_CONNECT ND_CONNECT
