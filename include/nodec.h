@@ -33,6 +33,7 @@ extern "C" {
 #include "nodec/dns.h"
 #include "nodec/http-parser.h"
 #include "nodec/crypto.h"
+#include "nodec/tls.h"
 
 ND_EXTERN unsigned int nd_version(void);
 ND_EXTERN const char *nd_version_string(void);

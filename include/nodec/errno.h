@@ -250,6 +250,44 @@ enum {
   ND__CRYPTO_ERRNO_END
 };
 
+/*
+ * TLS failures (nd_tls(3), nd_tls_config(3)): what a handshake, a
+ * certificate verification or a TLS record went wrong with.  A peer that
+ * closes during the handshake gives ND_ECONNRESET.  They live at
+ * -4400 - n, clear of the others.
+ */
+/* XX(name, n, message) */
+#define ND_TLS_ERRNO_MAP(XX)                                                 \
+  XX(ETLS_UNKNOWN_CA, 0, "certificate signed by an unknown authority")      \
+  XX(ETLS_CERT_EXPIRED, 1, "certificate has expired")                       \
+  XX(ETLS_CERT_NOT_YET_VALID, 2, "certificate is not yet valid")            \
+  XX(ETLS_HOSTNAME_MISMATCH, 3, "certificate does not match the host name") \
+  XX(ETLS_SELF_SIGNED, 4, "self-signed certificate")                        \
+  XX(ETLS_CERT_INVALID, 5, "certificate verification failed")               \
+  XX(ETLS_NO_PEER_CERT, 6, "peer sent no certificate")                      \
+  XX(ETLS_UNVERIFIED, 7, "peer certificate not verified")                   \
+  XX(ETLS_NO_SHARED_CIPHER, 8, "no cipher suite in common with the peer")   \
+  XX(ETLS_PROTOCOL_VERSION, 9, "no TLS version in common with the peer")    \
+  XX(ETLS_NO_ALPN, 10, "no application protocol (ALPN) in common")          \
+  XX(ETLS_UNRECOGNIZED_NAME, 11, "server name (SNI) not recognised")        \
+  XX(ETLS_BAD_RECORD_MAC, 12, "bad record MAC: data corrupted or forged")   \
+  XX(ETLS_ALERT, 13, "peer sent a fatal TLS alert")                         \
+  XX(ETLS_UNEXPECTED_MESSAGE, 14, "unexpected TLS message")                 \
+  XX(ETLS_RENEGOTIATION, 15, "TLS renegotiation refused")                   \
+  XX(ETLS_PROTOCOL, 16, "malformed TLS data from the peer")                 \
+  XX(ETLS_HANDSHAKE, 17, "TLS handshake failed")                            \
+  XX(ETLS_BAD_CERT, 18, "cannot parse certificate")                         \
+  XX(ETLS_BAD_KEY, 19, "cannot parse private key")                          \
+  XX(ETLS_PASSPHRASE, 20, "wrong or missing passphrase for private key")    \
+  XX(ETLS_KEY_MISMATCH, 21, "private key does not match the certificate")
+
+enum {
+#define ND__TLS_ERRNO_ENUM(name, n, msg) ND_##name = -4400 - (n),
+  ND_TLS_ERRNO_MAP(ND__TLS_ERRNO_ENUM)
+#undef ND__TLS_ERRNO_ENUM
+  ND__TLS_ERRNO_END
+};
+
 /* Errors */
 ND_EXTERN const char *nd_strerror(int err);
 ND_EXTERN char *nd_strerror_r(int err, char *buf, size_t buflen);

@@ -58,6 +58,7 @@ typedef enum {
   ND_HANDLE_TYPE_MAP(ND__HANDLE_ENUM)
 #undef ND__HANDLE_ENUM
   ND_FILE,
+  ND_TLS, /* not libuv's: after its types, so theirs keep their numbers */
   ND_HANDLE_TYPE_MAX
 } nd_handle_type;
 

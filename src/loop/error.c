@@ -33,6 +33,7 @@ static const char *known_message(int err) {
   case ND_##name:                                                            \
     return msg;
     ND_CRYPTO_ERRNO_MAP(ND__CRYPTO_ERR_MESSAGE)
+    ND_TLS_ERRNO_MAP(ND__CRYPTO_ERR_MESSAGE)
 #undef ND__CRYPTO_ERR_MESSAGE
   default:
     return NULL;
@@ -60,6 +61,7 @@ static const char *known_name(int err) {
   case ND_##name:                                                            \
     return #name;
     ND_CRYPTO_ERRNO_MAP(ND__CRYPTO_ERR_NAME)
+    ND_TLS_ERRNO_MAP(ND__CRYPTO_ERR_NAME)
 #undef ND__CRYPTO_ERR_NAME
   default:
     return NULL;
