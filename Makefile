@@ -104,7 +104,10 @@ LIB_SRCS := \
 	src/net/dns-parse.c \
 	src/net/dns-hosts.c \
 	src/net/http-parser.c \
-	src/tls/crypto.c
+	src/tls/crypto.c \
+	src/tls/tls-config.c \
+	src/tls/tls.c \
+	src/tls/x509.c
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)

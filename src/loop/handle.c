@@ -184,6 +184,8 @@ size_t nd_handle_size(nd_handle_type type) {
     return sizeof(nd_udp_t);
   case ND_NAMED_PIPE:
     return sizeof(nd_pipe_t);
+  case ND_TLS:
+    return sizeof(nd_tls_t);
   default:
     return (size_t)-1;
   }
@@ -202,6 +204,8 @@ const char *nd_handle_type_name(nd_handle_type type) {
 #undef ND__HANDLE_NAME
   case ND_FILE:
     return "file";
+  case ND_TLS:
+    return "tls";
   default:
     return NULL;
   }

@@ -114,6 +114,22 @@ int nd__stream_drop_waiting(nd_stream_t *s, int err);
 int nd__stream_pipe_io(nd_stream_t *s, unsigned int events);
 void nd__stream_pipe_closed(nd_stream_t *s);
 
+/* tls.c: the stream functions of a TLS stream (type ND_TLS). */
+int nd__tls_read_start(nd_stream_t *s, nd_alloc_cb alloc_cb,
+                       nd_read_cb read_cb);
+int nd__tls_read_stop(nd_stream_t *s);
+int nd__tls_write(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
+                  unsigned int nbufs, nd_stream_t *send_handle,
+                  nd_write_cb cb);
+int nd__tls_try_write(nd_stream_t *s, const nd_buf_t bufs[],
+                      unsigned int nbufs, nd_stream_t *send_handle);
+int nd__tls_shutdown(nd_shutdown_t *req, nd_stream_t *s, nd_shutdown_cb cb);
+
+/* A stream that can read and write: a descriptor, or a layer (TLS). */
+static inline int nd__stream_is_open(const nd_stream_t *s) {
+  return s->io_watcher.fd >= 0 || s->type == ND_TLS;
+}
+
 static inline int nd__stream_fd(const nd_stream_t *stream) {
   return stream->io_watcher.fd;
 }

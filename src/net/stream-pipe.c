@@ -489,9 +489,9 @@ int nd_stream_pipe(nd_stream_pipe_t *req, nd_stream_t *src, nd_stream_t *dst,
   /* One pipe out of a stream and one into it, so a proxy pipes both ways. */
   if (src->pipe_out != NULL || dst->pipe_in != NULL)
     return ND_EBUSY;
-  if (nd__stream_fd(src) < 0 || !nd_is_readable(src))
+  if (!nd__stream_is_open(src) || !nd_is_readable(src))
     return ND_ENOTCONN;
-  if (nd__stream_fd(dst) < 0 || !nd_is_writable(dst))
+  if (!nd__stream_is_open(dst) || !nd_is_writable(dst))
     return ND_EPIPE;
 
   {

@@ -402,8 +402,10 @@ int nd_write2(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
   size_t size;
   int err;
 
-  if (req == NULL)
+  if (req == NULL || s == NULL)
     return ND_EINVAL;
+  if (s->type == ND_TLS)
+    return nd__tls_write(req, s, bufs, nbufs, send_handle, cb);
   err = check_write(s, bufs, nbufs, send_handle);
   if (err != 0)
     return err;
@@ -457,6 +459,8 @@ int nd_try_write2(nd_stream_t *s, const nd_buf_t bufs[], unsigned int nbufs,
   ssize_t r;
   int err;
 
+  if (s != NULL && s->type == ND_TLS)
+    return nd__tls_try_write(s, bufs, nbufs, send_handle);
   err = check_write(s, bufs, nbufs, send_handle);
   if (err != 0)
     return err;
@@ -479,6 +483,8 @@ int nd_try_write(nd_stream_t *s, const nd_buf_t bufs[], unsigned int nbufs) {
 int nd_shutdown(nd_shutdown_t *req, nd_stream_t *s, nd_shutdown_cb cb) {
   if (req == NULL || s == NULL)
     return ND_EINVAL;
+  if (s->type == ND_TLS)
+    return nd__tls_shutdown(req, s, cb);
   if (nd__stream_fd(s) < 0 || nd_is_closing((nd_handle_t *)s))
     return ND_ENOTCONN;
   if (!(s->stream_flags & ND__STREAM_WRITABLE) ||
@@ -608,6 +614,8 @@ static int read_start(nd_stream_t *s, nd_alloc_cb alloc_cb,
 
   if (s == NULL || read_cb == NULL || nd_is_closing((nd_handle_t *)s))
     return ND_EINVAL;
+  if (s->type == ND_TLS)
+    return nd__tls_read_start(s, alloc_cb, read_cb);
   if (nd__stream_fd(s) < 0 || !(s->stream_flags & ND__STREAM_READABLE))
     return ND_ENOTCONN;
   s->alloc_cb = alloc_cb;
@@ -641,6 +649,8 @@ int nd_read_start_loopbuf(nd_stream_t *s, nd_read_cb read_cb) {
 int nd_read_stop(nd_stream_t *s) {
   if (s == NULL)
     return ND_EINVAL;
+  if (s->type == ND_TLS)
+    return nd__tls_read_stop(s);
   if (!(s->stream_flags & ND__STREAM_READING))
     return 0;
   s->stream_flags &= ~ND__STREAM_READING;
@@ -933,6 +943,8 @@ int nd_is_writable(const nd_stream_t *s) {
 int nd_stream_set_blocking(nd_stream_t *s, int blocking) {
   int err;
 
+  if (s->type == ND_TLS)
+    return ND_ENOTSUP; /* its transport's business */
   if (nd__stream_fd(s) < 0)
     return ND_EBADF;
   err = nd__set_nonblock(nd__stream_fd(s), !blocking);
