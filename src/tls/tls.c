@@ -77,6 +77,7 @@ struct nd__tls {
   int peer_alert;
   int sent_alert;
   int sni_refused;
+  int peer_self_signed;          /* the peer's leaf issued itself */
   char *server_name;
   char *sni_name;                /* server: what the client asked for */
   char cipher[96];
@@ -162,6 +163,11 @@ static int map_error(struct nd__tls *t, int r) {
   case MBEDTLS_ERR_X509_CERT_VERIFY_FAILED: {
     int code = nd__tls_verify_code(mbedtls_ssl_get_verify_result(&t->ssl),
                                    mbedtls_ssl_get_peer_cert(&t->ssl));
+
+    /* mbedTLS frees a refused chain before the handshake returns, so the
+     * peer certificate is gone: verify_cb noted what it looked like. */
+    if (code == ND_ETLS_UNKNOWN_CA && t->peer_self_signed)
+      code = ND_ETLS_SELF_SIGNED;
     return code != 0 ? code : ND_ETLS_CERT_INVALID;
   }
   case MBEDTLS_ERR_SSL_NO_CIPHER_CHOSEN:
@@ -594,6 +600,11 @@ static int verify_cb(void *ctx, mbedtls_x509_crt *crt, int depth,
                      uint32_t *flags) {
   struct nd__tls *t = ctx;
 
+  if (depth == 0)
+    t->peer_self_signed = crt->next == NULL &&
+                          crt->issuer_raw.len == crt->subject_raw.len &&
+                          memcmp(crt->issuer_raw.p, crt->subject_raw.p,
+                                 crt->issuer_raw.len) == 0;
   if (depth != 0 || t->config->role != ND_TLS_CLIENT)
     return 0;
   /* Our host check replaces mbedTLS's, which knows no IP addresses. */
