@@ -107,7 +107,8 @@ echo "32 MB read slowly: echoed byte for byte"
 
 # 4. openssl s_client against our server, verifying chain and host name.
 # python3 drives it: 256 KB in, the same 256 KB out, then end of input,
-# at which s_client sends close_notify and exits 0.
+# at which s_client sends close_notify and exits 0 (-nocommands: random
+# bytes must not be taken for its Q, R and K commands).
 python3 - "$port" "$certs/ca.pem" <<'PY' || fail "openssl s_client"
 import os, subprocess, sys, threading
 port, ca = sys.argv[1], sys.argv[2]
@@ -115,7 +116,7 @@ data = os.urandom(256 * 1024)
 p = subprocess.Popen(["openssl", "s_client", "-connect", "127.0.0.1:" + port,
                       "-servername", "localhost", "-CAfile", ca,
                       "-verify_return_error", "-verify_hostname", "localhost",
-                      "-brief"],
+                      "-brief", "-nocommands"],
                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                      stderr=subprocess.PIPE)
 err = []
