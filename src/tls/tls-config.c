@@ -18,6 +18,7 @@
 #include <sys/random.h>
 
 #include <mbedtls/error.h>
+#include <mbedtls/pkcs5.h>
 
 #include "nodec.h"
 #include "tls-internal.h"
@@ -205,6 +206,11 @@ static int key_error(int r) {
     return ND_ETLS_PASSPHRASE;
   case MBEDTLS_ERR_PK_ALLOC_FAILED:
     return ND_ENOMEM;
+  case MBEDTLS_ERR_PKCS5_FEATURE_UNAVAILABLE:
+  case MBEDTLS_ERR_PK_FEATURE_UNAVAILABLE:
+    /* PKCS#8 with AES among others: mbedTLS 2.28 decrypts PBES2 with
+     * DES and 3DES only. */
+    return ND_ENOTSUP;
   default:
     return ND_ETLS_BAD_KEY;
   }
@@ -703,7 +709,7 @@ int nd_tls_config_set_sni_cb(nd_tls_config_t *c, nd_tls_sni_cb cb,
 
 /* --- verification results ------------------------------------------------ */
 
-int nd__tls_verify_code(uint32_t flags, const mbedtls_x509_crt *peer) {
+int nd__tls_verify_code(uint32_t flags, int self_signed) {
   if (flags == 0)
     return 0;
   if (flags & MBEDTLS_X509_BADCERT_MISSING)
@@ -711,10 +717,7 @@ int nd__tls_verify_code(uint32_t flags, const mbedtls_x509_crt *peer) {
   /* The order of OpenSSL's checks, which Node reports: trust, then dates,
    * then the name (checkServerIdentity runs last). */
   if (flags & MBEDTLS_X509_BADCERT_NOT_TRUSTED) {
-    if (peer != NULL && peer->next == NULL &&
-        peer->issuer_raw.len == peer->subject_raw.len &&
-        memcmp(peer->issuer_raw.p, peer->subject_raw.p,
-               peer->issuer_raw.len) == 0)
+    if (self_signed)
       return ND_ETLS_SELF_SIGNED;
     return ND_ETLS_UNKNOWN_CA;
   }

@@ -72,8 +72,11 @@ int nd__tls_cache_lookup(nd_tls_config_t *config, const char *name,
 void nd__tls_cache_store(nd_tls_config_t *config, const char *name,
                          const mbedtls_ssl_context *ssl);
 
-/* mbedTLS verification flags -> the ND_ETLS_* code of the first reason. */
-int nd__tls_verify_code(uint32_t flags, const mbedtls_x509_crt *peer);
+/*
+ * mbedTLS verification flags -> the ND_ETLS_* code of the first reason;
+ * self_signed: the chain was one self-issued certificate.
+ */
+int nd__tls_verify_code(uint32_t flags, int self_signed);
 
 /* x509.c: a host-name check usable on a bare mbedTLS certificate. */
 int nd__x509_check_host(const mbedtls_x509_crt *crt, const char *host);

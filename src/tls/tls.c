@@ -77,7 +77,8 @@ struct nd__tls {
   int peer_alert;
   int sent_alert;
   int sni_refused;
-  int peer_self_signed;          /* the peer's leaf issued itself */
+  int self_signed;               /* the peer's chain: one self-issued cert */
+  int chain_len;
   char *server_name;
   char *sni_name;                /* server: what the client asked for */
   char cipher[96];
@@ -162,12 +163,7 @@ static int map_error(struct nd__tls *t, int r) {
     return handshaking ? ND_ECONNRESET : ND_EOF;
   case MBEDTLS_ERR_X509_CERT_VERIFY_FAILED: {
     int code = nd__tls_verify_code(mbedtls_ssl_get_verify_result(&t->ssl),
-                                   mbedtls_ssl_get_peer_cert(&t->ssl));
-
-    /* mbedTLS frees a refused chain before the handshake returns, so the
-     * peer certificate is gone: verify_cb noted what it looked like. */
-    if (code == ND_ETLS_UNKNOWN_CA && t->peer_self_signed)
-      code = ND_ETLS_SELF_SIGNED;
+                                   t->self_signed);
     return code != 0 ? code : ND_ETLS_CERT_INVALID;
   }
   case MBEDTLS_ERR_SSL_NO_CIPHER_CHOSEN:
@@ -493,6 +489,7 @@ static void transport_read(nd_stream_t *tr, ssize_t n, const nd_buf_t *buf) {
 /* --- the handshake ------------------------------------------------------- */
 
 static void flush_output(struct nd__tls *t);
+static void tshut_cb(nd_shutdown_t *req, int status);
 
 static void fail_handshake(struct nd__tls *t, int err) {
   nd_stream_t *s = (nd_stream_t *)t->h;
@@ -500,7 +497,18 @@ static void fail_handshake(struct nd__tls *t, int err) {
 
   t->state = ST_FAILED;
   t->error = err;
+  /* mbedTLS refuses a missing client certificate without a word. */
+  if (err == ND_ETLS_NO_PEER_CERT && t->sent_alert < 0)
+    (void)mbedtls_ssl_send_alert_message(
+        &t->ssl, MBEDTLS_SSL_ALERT_LEVEL_FATAL,
+        MBEDTLS_SSL_ALERT_MSG_HANDSHAKE_FAILURE);
   flush_output(t); /* the alert that tells the peer */
+  /* Then our half ends, so a peer that heard no alert is not left
+   * waiting for the rest of the handshake. */
+  if (!t->notify_sent && t->transport_err == 0) {
+    t->notify_sent = 1;
+    (void)nd_shutdown(&t->tshut, t->transport, tshut_cb);
+  }
   update_transport_reading(t);
   fail_writes(t, ND_ECANCELED);
   report_handshake(t, err);
@@ -531,7 +539,7 @@ static void set_verify_result(struct nd__tls *t) {
   flags = mbedtls_ssl_get_verify_result(&t->ssl);
   if (peer == NULL)
     flags |= MBEDTLS_X509_BADCERT_MISSING;
-  t->verify_code = nd__tls_verify_code(flags, peer);
+  t->verify_code = nd__tls_verify_code(flags, t->self_signed);
   if (flags == 0)
     return;
   n = mbedtls_x509_crt_verify_info(t->verify_reason, sizeof(t->verify_reason),
@@ -600,11 +608,15 @@ static int verify_cb(void *ctx, mbedtls_x509_crt *crt, int depth,
                      uint32_t *flags) {
   struct nd__tls *t = ctx;
 
+  /* Called from the top of the chain down: depth 0 comes last.  The chain
+   * is gone when verification fails, so note what the codes need now. */
+  if (depth + 1 > t->chain_len)
+    t->chain_len = depth + 1;
   if (depth == 0)
-    t->peer_self_signed = crt->next == NULL &&
-                          crt->issuer_raw.len == crt->subject_raw.len &&
-                          memcmp(crt->issuer_raw.p, crt->subject_raw.p,
-                                 crt->issuer_raw.len) == 0;
+    t->self_signed = t->chain_len == 1 &&
+                     crt->issuer_raw.len == crt->subject_raw.len &&
+                     memcmp(crt->issuer_raw.p, crt->subject_raw.p,
+                            crt->issuer_raw.len) == 0;
   if (depth != 0 || t->config->role != ND_TLS_CLIENT)
     return 0;
   /* Our host check replaces mbedTLS's, which knows no IP addresses. */

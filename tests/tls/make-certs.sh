@@ -10,8 +10,12 @@
 #                             CN localhost, SANs DNS:localhost,
 #                             DNS:*.example.test, IP:127.0.0.1, IP:::1
 #   server-ec-chain.pem       server-ec.pem followed by int.pem
-#   server-ec-enc.key         server-ec.key as encrypted PKCS#8
-#                             (PBES2, AES-256-CBC), passphrase in PASSPHRASE
+#   server-ec-enc.key         server-ec.key as encrypted PKCS#8 (PBES2:
+#                             PBKDF2-HMAC-SHA256, 3DES-CBC, the one PBES2
+#                             cipher mbedTLS 2.28 reads), passphrase in
+#                             PASSPHRASE
+#   server-ec-aes.key         the same with AES-256-CBC, which mbedTLS 2.28
+#                             cannot decrypt (ND_ENOTSUP)
 #   server-ec-legacy.key      server-ec.key in the legacy encrypted PEM form
 #                             (DEK-Info AES-256-CBC), same passphrase
 #   server-rsa.pem .key       leaf, RSA-2048, same names as server-ec
@@ -142,6 +146,8 @@ ec_key server-ec.key
 ca_sign int server-ec.key server-ec.pem localhost server_ext
 cat server-ec.pem int.pem > server-ec-chain.pem
 "$OPENSSL" pkcs8 -topk8 -in server-ec.key -out server-ec-enc.key \
+  -v2 des3 -v2prf hmacWithSHA256 -passout "pass:$PASS"
+"$OPENSSL" pkcs8 -topk8 -in server-ec.key -out server-ec-aes.key \
   -v2 aes-256-cbc -v2prf hmacWithSHA256 -passout "pass:$PASS"
 "$OPENSSL" ec -in server-ec.key -out server-ec-legacy.key -aes256 \
   -passout "pass:$PASS" 2>/dev/null
