@@ -5,6 +5,9 @@
 #     in one curl share one TLS connection (keep-alive); a CA that did not
 #     sign the server's certificate is refused by curl (exit 60) and the
 #     server counts the failed handshake;
+#   - python3's ssl module: pipelined requests answered in order, a client
+#     that pipelines 20000 requests before reading paused by the server and
+#     then answered in full; plain HTTP and garbage on the TLS port dropped;
 #   - https-get against https-hello: the status line, the headers and the
 #     body on stdout, exit 0;
 #   - https-get against `openssl s_server -WWW`: a file served by openssl,
@@ -87,6 +90,72 @@ curl -s --max-time 10 --cacert "$certs/unknown-ca.pem" "$url/" \
   > /dev/null 2>&1 || rc=$?
 [ "$rc" -eq 60 ] || fail "curl with the wrong CA: exit $rc, not 60"
 echo "curl with a CA that did not sign it: refused (exit 60)"
+
+# 3b. Raw TLS from python3's ssl module: two pipelined requests in one
+# record get two responses in order; a client that pipelines 20000
+# requests and reads nothing for a while makes the server stop reading it
+# (backpressure through TLS), then gets every response; a client that
+# speaks plain HTTP to the TLS port, and one that sends garbage, are
+# dropped while the server goes on serving.
+python3 - "$port" "$certs/ca.pem" <<'PY' || fail "raw TLS checks"
+import socket, ssl, sys, threading, time
+port, ca = int(sys.argv[1]), sys.argv[2]
+OK = (b"HTTP/1.1 200 OK\r\nContent-Length: 12\r\n"
+      b"Content-Type: text/plain\r\n\r\nHello World\n")
+ctx = ssl.create_default_context(cafile=ca)
+
+def connect(rcvbuf=None):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if rcvbuf:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    s.settimeout(20)
+    s.connect(("127.0.0.1", port))
+    return ctx.wrap_socket(s, server_hostname="localhost")
+
+def read_exactly(s, n):
+    data = b""
+    while len(data) < n:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+s = connect()
+s.sendall(b"GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost: x\r\n\r\n")
+got = read_exactly(s, 2 * len(OK))
+assert got == 2 * OK, "pipelined pair: %r" % got
+print("ssl: two pipelined requests, two responses in order (%s, %s)"
+      % (s.version(), s.cipher()[0]))
+s.close()
+
+N = 20000
+s = connect(rcvbuf=4096)
+reqs = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n" * N
+t = threading.Thread(target=lambda: s.sendall(reqs), daemon=True)
+t.start()
+time.sleep(0.5)          # read nothing yet: the responses pile up
+got = read_exactly(s, N * len(OK))
+t.join(20)
+assert got == N * OK, "slow reader: %d of %d bytes" % (len(got), N * len(OK))
+print("ssl: %d pipelined requests from a slow reader: all answered" % N)
+s.close()
+
+for what, data in (("plain HTTP", b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"),
+                   ("garbage", bytes(range(256)) * 4)):
+    r = socket.create_connection(("127.0.0.1", port), timeout=20)
+    r.sendall(data)
+    back = b""
+    while True:
+        chunk = r.recv(65536)
+        if not chunk:
+            break
+        back += chunk
+    r.close()
+    assert b"HTTP/1.1 200" not in back, back
+    print("%s on the TLS port: dropped (%d bytes back: %s)"
+          % (what, len(back), "a TLS alert" if back[:1] == b"\x15" else repr(back[:8])))
+PY
 
 # 4. https-get against https-hello.
 "$get" --ca "$certs/ca.pem" "$url/get/path?q=1" > "$dir/g1" 2> "$dir/g1err" ||
@@ -193,8 +262,12 @@ pid=""
 cat "$dir/err"
 [ "$status" -eq 0 ] || fail "exit status $status after SIGTERM"
 grep -q 'nd_loop_close() == 0' "$dir/err" || fail "no clean loop close"
-# curl's refusal (3) and https-get's (5) failed a handshake each.
+# The slow reader of 3b must have made the server pause at least once.
+grep -q ' [1-9][0-9]* backpressure pauses' "$dir/err" ||
+  fail "the server never paused a client for backpressure"
+# curl's refusal (3), plain HTTP and garbage (3b) and https-get's refusal
+# (5) failed a handshake each.
 nfailed=$(sed -n 's/.* \([0-9][0-9]*\) failed handshakes.*/\1/p' "$dir/err")
-[ -n "$nfailed" ] && [ "$nfailed" -ge 2 ] ||
+[ -n "$nfailed" ] && [ "$nfailed" -ge 4 ] ||
   fail "the refused handshakes were not counted ('$nfailed')"
 echo "ok: SIGTERM, exit status 0"
