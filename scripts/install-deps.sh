@@ -21,6 +21,7 @@ wrk
 python3
 libhttp-parser-dev
 libmbedtls-dev
+openssl
 libjavascriptcoregtk-4.1-dev
 "
 # gcc, make:            the build
@@ -37,6 +38,8 @@ libjavascriptcoregtk-4.1-dev
 # python3:              the HTTP example's test sends raw and pipelined requests
 # libhttp-parser-dev:   the oracle the HTTP parser's test compares with
 # libmbedtls-dev:       TLS streams and the crypto functions: mbedTLS 2.28
+# openssl:              the CLI: the TLS tests make their certificates with
+#                       it and use s_server/s_client as independent peers
 # libjavascriptcoregtk-4.1-dev: the engine of nodec (src/nodec/)
 
 missing=""

@@ -9,6 +9,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -885,6 +886,225 @@ static void test_over_pipe(void **state) {
   assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
 }
 
+/* --- the stream API on TLS: pipe, try_write, pauses, close ------------- */
+
+struct sp_state {
+  int done;
+  int status;
+};
+
+static void sp_done(nd_stream_pipe_t *req, int status) {
+  struct sp_state *st = req->data;
+
+  st->done = 1;
+  st->status = status;
+}
+
+/*
+ * An echo through nd_stream_pipe: what the server's TLS stream reads goes
+ * into a socket pair, and what comes out of the pair goes back into the
+ * TLS stream: TLS as the source and as the destination (copy path).
+ */
+static void test_stream_pipe(void **state) {
+  nd_loop_t *loop = *state;
+  const uint64_t total = 4u * 1024 * 1024;
+  nd_stream_pipe_t out_req, in_req;
+  struct sp_state out_st = {0, 1}, in_st = {0, 1};
+  nd_pipe_t a, b;
+  struct pair p;
+  int sv[2];
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  assert_int_equal(p.cli.hs_status, 0);
+  assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+  ND_OK(nd_pipe_init(loop, &a, 0));
+  ND_OK(nd_pipe_init(loop, &b, 0));
+  ND_OK(nd_pipe_open(&a, sv[0]));
+  ND_OK(nd_pipe_open(&b, sv[1]));
+  out_req.data = &out_st;
+  in_req.data = &in_st;
+  ND_OK(nd_stream_pipe(&out_req, (nd_stream_t *)&p.srv.tls, (nd_stream_t *)&a,
+                       0, sp_done));
+  ND_OK(nd_stream_pipe(&in_req, (nd_stream_t *)&b, (nd_stream_t *)&p.srv.tls,
+                       0, sp_done));
+  p.cli.check_pattern = 1;
+  p.cli.pattern_id = p.cli.write_id = 5;
+  p.cli.to_send = total;
+  p.cli.shutdown_after = 1;
+  end_start_reading(&p.cli);
+  ND_OK(nd_stream_on_drain((nd_stream_t *)&p.cli.tls, end_drain));
+  end_pump(&p.cli);
+  ND_OK(nd_timer_stop(&p.wd.timer));
+  ND_OK(nd_timer_start(&p.wd.timer, watchdog_cb, 30000, 0));
+  while (!p.wd.expired &&
+         !(p.cli.read_status == ND_EOF && out_st.done && in_st.done))
+    nd_run(loop, ND_RUN_ONCE);
+  assert_false(p.wd.expired);
+  assert_int_equal(out_st.status, 0);
+  assert_int_equal(in_st.status, 0);
+  assert_int_equal(out_req.bytes, total);
+  assert_int_equal(in_req.bytes, total);
+  assert_int_equal(out_req.bytes_spliced, 0);
+  assert_int_equal(p.cli.received, total);
+  assert_false(p.cli.bad_byte);
+  nd_close((nd_handle_t *)&a, NULL);
+  nd_close((nd_handle_t *)&b, NULL);
+  pair_finish(&p);
+}
+
+static void test_try_write(void **state) {
+  nd_loop_t *loop = *state;
+  static char big[1024 * 1024];
+  nd_buf_t hello = {(char *)"hello", 5};
+  nd_buf_t bufs[2];
+  struct pair p;
+  uint64_t sent = 5;
+  int r;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  end_start_reading(&p.srv);
+  assert_int_equal(nd_try_write((nd_stream_t *)&p.cli.tls, &hello, 1), 5);
+  memset(big, 'x', sizeof(big));
+  bufs[0].base = big;
+  bufs[0].len = 100;
+  bufs[1].base = big;
+  bufs[1].len = sizeof(big);
+  /* At most 64 KiB a call; what the socket did not take goes out later. */
+  r = nd_try_write((nd_stream_t *)&p.cli.tls, bufs, 2);
+  assert_true(r == ND_EAGAIN || (r > 100 && r <= 64 * 1024));
+  if (r > 0)
+    sent += (uint64_t)r;
+  while (p.srv.received < sent && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(p.srv.received, sent);
+  assert_memory_equal(p.srv.text, "helloxxxx", 9);
+  pair_finish(&p);
+}
+
+/* A reader that stops: the data waits, and comes when it reads again. */
+static void pause_read(nd_stream_t *s, ssize_t n, const nd_buf_t *buf) {
+  end_read(s, n, (nd_buf_t *)buf);
+  if (n > 0)
+    ND_OK(nd_read_stop(s));
+}
+
+static void test_pause_reading(void **state) {
+  nd_loop_t *loop = *state;
+  struct pair p;
+  nd_write_t w[3];
+  nd_buf_t buf[3] = {{(char *)"one,", 4}, {(char *)"two,", 4},
+                     {(char *)"three", 5}};
+  int i;
+  int reads = 0;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  p.srv.tls.data = &p.srv;
+  ND_OK(nd_read_start((nd_stream_t *)&p.srv.tls, alloc_malloc, pause_read));
+  for (i = 0; i < 3; i++) {
+    ND_OK(nd_write(&w[i], (nd_stream_t *)&p.cli.tls, &buf[i], 1, NULL));
+    /* One record each: let the first arrive before the next is sent. */
+    while (p.srv.received < (i == 0 ? 4u : 0u) && !p.wd.expired)
+      nd_run(loop, ND_RUN_ONCE);
+  }
+  while (p.srv.received < 13 && !p.wd.expired && reads < 100) {
+    /* Not reading: nothing arrives however long the loop runs. */
+    uint64_t before = p.srv.received;
+    nd_run(loop, ND_RUN_NOWAIT);
+    assert_int_equal(p.srv.received, before);
+    ND_OK(nd_read_start((nd_stream_t *)&p.srv.tls, alloc_malloc, pause_read));
+    nd_run(loop, ND_RUN_ONCE);
+    reads++;
+  }
+  assert_string_equal(p.srv.text, "one,two,three");
+  assert_true(reads >= 2);
+  pair_finish(&p);
+}
+
+/* nd_close with writes queued: each callback once, in order, then close. */
+static int order_log[64];
+static int order_n;
+
+static void order_write_cb(nd_write_t *req, int status) {
+  order_log[order_n++] = (int)(intptr_t)req->data;
+  if (status != 0 && status != ND_ECANCELED)
+    fail_msg("write status %s", nd_err_name(status));
+}
+
+static void order_close_cb(nd_handle_t *h) {
+  (void)h;
+  order_log[order_n++] = 1000;
+}
+
+static void order_hs_cb(nd_tls_t *tls, int status) {
+  (void)tls;
+  order_log[order_n++] = 2000 + (status == ND_ECANCELED);
+}
+
+static void test_close_with_writes(void **state) {
+  nd_loop_t *loop = *state;
+  static char data[256 * 1024];
+  nd_write_t w[8];
+  nd_buf_t buf = {data, sizeof(data)};
+  struct pair p;
+  nd_tls_t tls;
+  nd_tls_config_t *c;
+  int i;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  order_n = 0;
+  for (i = 0; i < 8; i++) {
+    w[i].data = (void *)(intptr_t)i;
+    assert_true(nd_write(&w[i], (nd_stream_t *)&p.cli.tls, &buf, 1,
+                         order_write_cb) >= 0);
+  }
+  assert_true(nd_stream_needs_drain((nd_stream_t *)&p.cli.tls));
+  nd_close((nd_handle_t *)&p.cli.tls, order_close_cb);
+  assert_int_equal(order_n, 0); /* nothing from inside nd_close */
+  while (order_n < 9 && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  for (i = 0; i < 8; i++)
+    assert_int_equal(order_log[i], i);
+  assert_int_equal(order_log[8], 1000);
+  p.cli.inited = 0;
+  p.cli.closed = 1;
+  {
+    /* pair_finish would close the client again: the rest by hand. */
+    nd_close((nd_handle_t *)&p.srv.tls, end_closed);
+    nd_close((nd_handle_t *)&p.server, NULL);
+    nd_close((nd_handle_t *)&p.wd.timer, NULL);
+    assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    nd_tls_config_unref(p.ccfg);
+    nd_tls_config_unref(p.scfg);
+  }
+  assert_int_equal(order_n, 9); /* nothing after the close callback */
+
+  /* Closed mid-handshake: the handshake callback says so, first. */
+  order_n = 0;
+  c = client_config();
+  {
+    int sv[2];
+    nd_pipe_t pa;
+    assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv),
+                     0);
+    ND_OK(nd_pipe_init(loop, &pa, 0));
+    ND_OK(nd_pipe_open(&pa, sv[0]));
+    ND_OK(nd_tls_init(loop, &tls, c, (nd_stream_t *)&pa));
+    ND_OK(nd_tls_set_server_name(&tls, "localhost"));
+    ND_OK(nd_tls_handshake(&tls, order_hs_cb));
+    nd_close((nd_handle_t *)&tls, order_close_cb);
+    assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+    close(sv[1]);
+  }
+  nd_tls_config_unref(c);
+  assert_int_equal(order_n, 2);
+  assert_int_equal(order_log[0], 2001);
+  assert_int_equal(order_log[1], 1000);
+}
+
 /* --- openssl peers ------------------------------------------------------- */
 
 static int free_port(void) {
@@ -984,6 +1204,8 @@ struct client_run {
   const char *send;
   struct end e;
   int inited;
+  char alpn[32];
+  char peer_cn[64];
 };
 
 static void run_write_cb(nd_write_t *req, int status) {
@@ -1000,6 +1222,11 @@ static void run_handshake(nd_tls_t *tls, int status) {
   r->e.hs_status = status;
   if (status != 0)
     return;
+  snprintf(r->alpn, sizeof(r->alpn), "%s",
+           nd_tls_get_alpn(tls) != NULL ? nd_tls_get_alpn(tls) : "");
+  if (nd_tls_get_peer_cert(tls) != NULL)
+    nd_x509_get_name_field(nd_tls_get_peer_cert(tls), ND_X509_SUBJECT, "CN",
+                           r->peer_cn, sizeof(r->peer_cn));
   end_start_reading(&r->e);
   w = malloc(sizeof(*w));
   buf.base = (char *)r->send;
@@ -1046,50 +1273,523 @@ static void client_run(struct client_run *r, nd_loop_t *loop, int port,
       break;
   }
   assert_false(r->wd.expired);
-  if (r->inited)
-    nd_close((nd_handle_t *)&r->e.tls, NULL);
-  else
-    nd_close((nd_handle_t *)&r->e.tcp, NULL);
+  /* Only ours: a test may keep other handles on the loop. */
+  r->e.tls.data = &r->e;
+  if (r->inited) {
+    nd_close((nd_handle_t *)&r->e.tls, end_closed);
+  } else {
+    r->e.tcp.data = &r->e; /* the TLS stream's while it has it */
+    nd_close((nd_handle_t *)&r->e.tcp, end_closed);
+  }
   nd_close((nd_handle_t *)&r->wd.timer, NULL);
-  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  while (!r->e.closed || nd_is_active((nd_handle_t *)&r->wd.timer) ||
+         !nd_is_closing((nd_handle_t *)&r->wd.timer))
+    nd_run(loop, ND_RUN_ONCE);
+  nd_run(loop, ND_RUN_NOWAIT); /* the timer's close */
   nd_tls_config_unref(cfg);
+}
+
+/* Start `openssl s_server -rev` on a free port with extra arguments. */
+static pid_t start_s_server(int *port, char *out, const char *extra[]) {
+  static int runs;
+  char port_s[16];
+  char *argv[40];
+  int n = 0;
+  pid_t pid;
+
+  *port = free_port();
+  snprintf(port_s, sizeof(port_s), "%d", *port);
+  /* A file of its own: an old one says ACCEPT already. */
+  snprintf(out, 300, "%s/s_server-%d.out", certdir, runs++);
+  argv[n++] = "openssl";
+  argv[n++] = "s_server";
+  argv[n++] = "-rev";
+  argv[n++] = "-accept";
+  argv[n++] = port_s;
+  while (*extra != NULL)
+    argv[n++] = (char *)*extra++;
+  argv[n] = NULL;
+  pid = spawn(argv, NULL, out);
+  wait_accepting(out);
+  return pid;
 }
 
 static void test_openssl_server(void **state) {
   nd_loop_t *loop = *state;
+  static const char *const alpn[] = {"h2", "http/1.1"};
   struct client_run r;
-  char port_s[16];
-  char out[300];
   nd_tls_config_t *c;
+  char out[300];
   int port;
   pid_t pid;
-  static const char *const alpn[] = {"h2", "http/1.1"};
 
   snprintf(out, sizeof(out), "%s/s_server.out", certdir);
-  /* Plain, with ALPN, and SNI choosing the second certificate. */
-  port = free_port();
-  snprintf(port_s, sizeof(port_s), "%d", port);
+  /* ALPN, and SNI choosing the second certificate. */
   {
-    char *argv[] = {"openssl", "s_server", "-rev", "-accept", port_s, "-cert", (char *)cert("server-ec.pem"),
-                    "-key", (char *)cert("server-ec.key"), "-cert_chain",
-                    (char *)cert("int.pem"), "-servername", "alt.test",
-                    "-cert2", (char *)cert("alt.pem"), "-key2",
-                    (char *)cert("alt.key"), "-alpn", "http/1.1", NULL};
-    pid = spawn(argv, NULL, out);
+    const char *extra[] = {"-cert", cert("server-ec.pem"), "-key",
+                           cert("server-ec.key"), "-cert_chain",
+                           cert("int.pem"), "-servername", "alt.test",
+                           "-cert2", cert("alt.pem"), "-key2",
+                           cert("alt.key"), "-alpn", "http/1.1", NULL};
+    pid = start_s_server(&port, out, extra);
   }
-  wait_accepting(out);
   c = client_config();
   ND_OK(nd_tls_config_set_alpn(c, alpn, 2));
   ND_OK(nd_tls_config_add_ca_file(c, cert("int.pem")));
   client_run(&r, loop, port, c, "alt.test", "hello nodec\n", "cedon olleh");
   assert_int_equal(r.e.hs_status, 0);
   assert_non_null(strstr(r.e.text, "cedon olleh"));
+  assert_string_equal(r.peer_cn, "alt.test");
+  /* (s_server answers ALPN for its first certificate's name only.) */
+  c = client_config();
+  ND_OK(nd_tls_config_set_alpn(c, alpn, 2));
+  client_run(&r, loop, port, c, "localhost", "second\n", "dnoces");
+  assert_int_equal(r.e.hs_status, 0);
+  assert_string_equal(r.peer_cn, "localhost");
+  assert_string_equal(r.alpn, "http/1.1");
+  stop(pid);
+
+  /* Mutual TLS: accepted with our client certificate, refused without. */
+  {
+    const char *extra[] = {"-cert", cert("server-rsa.pem"), "-cert_chain",
+                           cert("int.pem"), "-key", cert("server-rsa.key"),
+                           "-Verify", "2",
+                           "-CAfile", cert("ca.pem"), "-verify_return_error",
+                           NULL};
+    pid = start_s_server(&port, out, extra);
+  }
+  c = client_config();
+  ND_OK(nd_tls_config_add_cert_file(c, cert("client-chain.pem"),
+                                    cert("client.key"), NULL));
+  client_run(&r, loop, port, c, "localhost", "mutual\n", "lautum");
+  assert_int_equal(r.e.hs_status, 0);
+  assert_non_null(strstr(r.e.text, "lautum"));
+  client_run(&r, loop, port, client_config(), "localhost", "x\n", "x");
+  assert_true(r.e.hs_status == ND_ETLS_HANDSHAKE ||
+              r.e.hs_status == ND_ETLS_ALERT);
+  stop(pid);
+
+  /* A TLS 1.0-only server: no version in common. */
+  {
+    const char *extra[] = {"-cert", cert("server-rsa.pem"), "-cert_chain",
+                           cert("int.pem"), "-key", cert("server-rsa.key"),
+                           "-tls1", "-cipher",
+                           "DEFAULT@SECLEVEL=0", NULL};
+    pid = start_s_server(&port, out, extra);
+  }
+  /* Our suites are all TLS 1.2 ones: it finds none and says so. */
+  client_run(&r, loop, port, client_config(), "localhost", "old\n", "dlo");
+  assert_int_equal(r.e.hs_status, ND_ETLS_HANDSHAKE);
+  /* Offered one it can use, it answers TLS 1.0, which we refuse. */
+  c = client_config();
+  ND_OK(nd_tls_config_set_ciphers(
+      c, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:"
+         "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
+  client_run(&r, loop, port, c, "localhost", "old\n", "dlo");
+  assert_int_equal(r.e.hs_status, ND_ETLS_PROTOCOL_VERSION);
   stop(pid);
 }
 
+/* Our server against `openssl s_client`, which sends "ping\n". */
+struct server_run {
+  nd_loop_t *loop;
+  watchdog_t wd;
+  nd_tcp_t server;
+  nd_tls_config_t *cfg;
+  struct end e;
+  int inited;
+  int done;
+  char alpn[32];
+  char sni[64];
+  char peer_cn[64];
+};
+
+static void srv_shutdown_cb(nd_shutdown_t *req, int status) {
+  struct server_run *r = req->data;
+
+  (void)status;
+  free(req);
+  r->done = 1;
+}
+
+static void srv_read(nd_stream_t *s, ssize_t n, const nd_buf_t *buf) {
+  struct server_run *r = s->data;
+  nd_write_t *w;
+  nd_shutdown_t *sh;
+  nd_buf_t out = {(char *)"pong\n", 5};
+
+  if (n > 0 && strlen(r->e.text) + (size_t)n < sizeof(r->e.text))
+    strncat(r->e.text, buf->base, (size_t)n);
+  free(buf->base);
+  if (n < 0) {
+    r->e.read_status = (int)n;
+    r->done = 1;
+    return;
+  }
+  if (strstr(r->e.text, "ping\n") != NULL && !r->e.shutdown_after) {
+    r->e.shutdown_after = 1;
+    w = malloc(sizeof(*w));
+    ND_OK(nd_write(w, s, &out, 1, run_write_cb));
+    sh = malloc(sizeof(*sh));
+    sh->data = r;
+    ND_OK(nd_shutdown(sh, s, srv_shutdown_cb));
+  }
+}
+
+static void srv_handshake(nd_tls_t *tls, int status) {
+  struct server_run *r = tls->data;
+  const char *v;
+
+  r->e.hs_done = 1;
+  r->e.hs_status = status;
+  if (status != 0) {
+    r->done = 1;
+    return;
+  }
+  v = nd_tls_get_alpn(tls);
+  snprintf(r->alpn, sizeof(r->alpn), "%s", v != NULL ? v : "");
+  v = nd_tls_get_server_name(tls);
+  snprintf(r->sni, sizeof(r->sni), "%s", v != NULL ? v : "");
+  if (nd_tls_get_peer_cert(tls) != NULL)
+    nd_x509_get_name_field(nd_tls_get_peer_cert(tls), ND_X509_SUBJECT, "CN",
+                           r->peer_cn, sizeof(r->peer_cn));
+  ND_OK(nd_read_start((nd_stream_t *)tls, alloc_malloc, srv_read));
+}
+
+static void srv_accept(nd_stream_t *server, int status) {
+  struct server_run *r = server->data;
+
+  assert_int_equal(status, 0);
+  if (r->inited)
+    return;
+  ND_OK(nd_tcp_init(r->loop, &r->e.tcp));
+  ND_OK(nd_accept(server, (nd_stream_t *)&r->e.tcp));
+  ND_OK(nd_tls_init(r->loop, &r->e.tls, r->cfg, (nd_stream_t *)&r->e.tcp));
+  r->inited = 1;
+  r->e.tls.data = r;
+  ND_OK(nd_tls_handshake(&r->e.tls, srv_handshake));
+}
+
+/* Serve one s_client run with `args`; returns what s_client printed. */
+static char *server_run(struct server_run *r, nd_loop_t *loop,
+                        nd_tls_config_t *cfg, const char *args[]) {
+  char port_s[32];
+  char out[300];
+  char *argv[40];
+  int port;
+  int n = 0;
+  pid_t pid;
+  char *text;
+
+  memset(r, 0, sizeof(*r));
+  r->loop = loop;
+  r->cfg = cfg;
+  watchdog_start(loop, &r->wd);
+  listen_any(loop, &r->server, &port);
+  r->server.data = r;
+  ND_OK(nd_listen((nd_stream_t *)&r->server, 4, srv_accept));
+  snprintf(port_s, sizeof(port_s), "127.0.0.1:%d", port);
+  snprintf(out, sizeof(out), "%s/s_client.out", certdir);
+  argv[n++] = "openssl";
+  argv[n++] = "s_client";
+  argv[n++] = "-quiet";
+  argv[n++] = "-connect";
+  argv[n++] = port_s;
+  while (*args != NULL)
+    argv[n++] = (char *)*args++;
+  argv[n] = NULL;
+  pid = spawn(argv, "ping\n", out);
+  while (!r->done && !r->wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_false(r->wd.expired);
+  if (r->inited)
+    nd_close((nd_handle_t *)&r->e.tls, NULL);
+  nd_close((nd_handle_t *)&r->server, NULL);
+  nd_close((nd_handle_t *)&r->wd.timer, NULL);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  reap(pid);
+  nd_tls_config_unref(cfg);
+  text = slurp(out, NULL);
+  return text;
+}
+
+static void test_openssl_client(void **state) {
+  nd_loop_t *loop = *state;
+  static const char *const alpn[] = {"http/1.1", "h2"};
+  struct server_run r;
+  nd_tls_config_t *s;
+  char *out;
+
+  /* Verified by s_client, ALPN, SNI. */
+  s = server_config("server-ec");
+  ND_OK(nd_tls_config_set_alpn(s, alpn, 2));
+  {
+    const char *args[] = {"-CAfile", cert("ca.pem"), "-verify_return_error",
+                          "-servername", "localhost", "-alpn", "h2,spdy",
+                          NULL};
+    out = server_run(&r, loop, s, args);
+  }
+  assert_int_equal(r.e.hs_status, 0);
+  assert_string_equal(r.e.text, "ping\n");
+  assert_string_equal(out, "pong\n");
+  assert_string_equal(r.alpn, "h2");
+  assert_string_equal(r.sni, "localhost");
+  free(out);
+
+  /* Mutual TLS: with s_client's certificate, and refused without. */
+  s = server_config("server-rsa");
+  ND_OK(nd_tls_config_add_ca_file(s, cert("ca.pem")));
+  ND_OK(nd_tls_config_set_verify(s, ND_TLS_VERIFY_REQUIRED));
+  nd_tls_config_ref(s);
+  {
+    const char *args[] = {"-CAfile", cert("ca.pem"), "-verify_return_error",
+                          "-cert", cert("client.pem"), "-cert_chain",
+                          cert("int.pem"), "-key", cert("client.key"), NULL};
+    out = server_run(&r, loop, s, args);
+  }
+  assert_int_equal(r.e.hs_status, 0);
+  assert_string_equal(r.peer_cn, "nodec test client");
+  assert_string_equal(out, "pong\n");
+  free(out);
+  {
+    const char *args[] = {"-CAfile", cert("ca.pem"), NULL};
+    out = server_run(&r, loop, s, args);
+  }
+  assert_int_equal(r.e.hs_status, ND_ETLS_NO_PEER_CERT);
+  assert_string_equal(out, "");
+  free(out);
+
+  /* A client offering only weak suites (RSA key exchange, CBC, SHA-1). */
+  {
+    const char *args[] = {"-tls1_2", "-cipher", "AES128-SHA:@SECLEVEL=0",
+                          NULL};
+    out = server_run(&r, loop, server_config("server-rsa"), args);
+  }
+  assert_int_equal(r.e.hs_status, ND_ETLS_NO_SHARED_CIPHER);
+  free(out);
+  /* A TLS 1.0-only client. */
+  {
+    const char *args[] = {"-tls1", "-cipher", "DEFAULT@SECLEVEL=0", NULL};
+    out = server_run(&r, loop, server_config("server-rsa"), args);
+  }
+  assert_int_equal(r.e.hs_status, ND_ETLS_PROTOCOL_VERSION);
+  free(out);
+}
 
 /* --- garbage and truncation ---------------------------------------------- */
 
+/*
+ * A misbehaving peer on a thread with blocking sockets: it accepts one
+ * connection on `listen_fd`, reads the ClientHello, then does `mode`.
+ */
+enum { BAD_HTTP, BAD_RANDOM, BAD_CUT_AFTER_SERVER_HELLO, BAD_FLOOD };
+
+struct bad_peer {
+  int listen_fd;
+  int port;
+  int mode;
+  int upstream_port;      /* BAD_CUT_AFTER_SERVER_HELLO: the real server */
+  size_t flood_written;
+  pthread_t thread;
+};
+
+static ssize_t read_record(int fd, unsigned char *buf, size_t size) {
+  size_t have = 0;
+  size_t need = 5;
+  ssize_t n;
+
+  while (have < need) {
+    n = read(fd, buf + have, size - have);
+    if (n <= 0)
+      return -1;
+    have += (size_t)n;
+    if (have >= 5)
+      need = 5 + ((size_t)buf[3] << 8 | buf[4]);
+    if (need > size)
+      return -1;
+  }
+  return (ssize_t)need;
+}
+
+static void *bad_peer_main(void *arg) {
+  struct bad_peer *b = arg;
+  unsigned char buf[65536];
+  int fd = accept(b->listen_fd, NULL, NULL);
+  ssize_t n;
+
+  if (fd < 0)
+    return NULL;
+  n = read_record(fd, buf, sizeof(buf));
+  if (n > 0 && b->mode == BAD_HTTP) {
+    static const char reply[] =
+        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
+    (void)!write(fd, reply, sizeof(reply) - 1);
+  } else if (n > 0 && b->mode == BAD_RANDOM) {
+    unsigned char junk[4096];
+    size_t i;
+    for (i = 0; i < sizeof(junk); i++)
+      junk[i] = pattern(9, i);
+    junk[0] = 0xff;
+    (void)!write(fd, junk, sizeof(junk));
+  } else if (n > 0 && b->mode == BAD_CUT_AFTER_SERVER_HELLO) {
+    struct sockaddr_in a;
+    int up = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)b->upstream_port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(up, (struct sockaddr *)&a, sizeof(a)) == 0 &&
+        write(up, buf, (size_t)n) == n) {
+      /* The server's first record is its ServerHello: pass it, then go. */
+      n = read_record(up, buf, sizeof(buf));
+      if (n > 0 && buf[5] == 2) /* handshake type server_hello */
+        (void)!write(fd, buf, (size_t)n);
+    }
+    close(up);
+  } else if (n > 0 && b->mode == BAD_FLOOD) {
+    /* Handshake records claiming an impossible message, 20 MiB of them. */
+    static unsigned char rec[5 + 16384];
+    size_t total = 20u * 1024 * 1024;
+    rec[0] = 0x16;
+    rec[1] = 3;
+    rec[2] = 3;
+    rec[3] = 0x40;
+    rec[4] = 0;
+    memset(rec + 5, 0xff, sizeof(rec) - 5);
+    while (b->flood_written < total) {
+      n = write(fd, rec, sizeof(rec));
+      if (n <= 0)
+        break;
+      b->flood_written += (size_t)n;
+    }
+  }
+  close(fd);
+  return NULL;
+}
+
+static void bad_peer_start(struct bad_peer *b, int mode) {
+  struct sockaddr_in a;
+  socklen_t len = sizeof(a);
+
+  memset(b, 0, sizeof(*b));
+  b->mode = mode;
+  b->listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  memset(&a, 0, sizeof(a));
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  assert_int_equal(bind(b->listen_fd, (struct sockaddr *)&a, sizeof(a)), 0);
+  assert_int_equal(listen(b->listen_fd, 4), 0);
+  assert_int_equal(getsockname(b->listen_fd, (struct sockaddr *)&a, &len), 0);
+  b->port = ntohs(a.sin_port);
+}
+
+static void bad_peer_go(struct bad_peer *b) {
+  assert_int_equal(pthread_create(&b->thread, NULL, bad_peer_main, b), 0);
+}
+
+static void bad_peer_end(struct bad_peer *b) {
+  pthread_join(b->thread, NULL);
+  close(b->listen_fd);
+}
+
+static void test_garbage(void **state) {
+  nd_loop_t *loop = *state;
+  struct client_run r;
+  struct bad_peer b;
+  int fds = test_count_fds();
+
+  bad_peer_start(&b, BAD_HTTP);
+  bad_peer_go(&b);
+  client_run(&r, loop, b.port, client_config(), "localhost", "x", "never");
+  assert_int_equal(r.e.hs_status, ND_ETLS_PROTOCOL);
+  bad_peer_end(&b);
+
+  bad_peer_start(&b, BAD_RANDOM);
+  bad_peer_go(&b);
+  client_run(&r, loop, b.port, client_config(), "localhost", "x", "never");
+  assert_int_equal(r.e.hs_status, ND_ETLS_PROTOCOL);
+  bad_peer_end(&b);
+
+  bad_peer_start(&b, BAD_FLOOD);
+  bad_peer_go(&b);
+  client_run(&r, loop, b.port, client_config(), "localhost", "x", "never");
+  assert_true(r.e.hs_status <= ND_ETLS_UNKNOWN_CA &&
+              r.e.hs_status > ND_ETLS_UNKNOWN_CA - 100);
+  bad_peer_end(&b);
+  /* We stopped reading and closed: the flood never got through. */
+  assert_true(b.flood_written < 20u * 1024 * 1024);
+  assert_int_equal(test_count_fds(), fds);
+}
+
+/* A client that speaks plain HTTP to our server. */
+static void test_garbage_to_server(void **state) {
+  nd_loop_t *loop = *state;
+  struct server_run r;
+  struct sockaddr_in a;
+  int port;
+  int fd;
+  static const char req[] = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+
+  memset(&r, 0, sizeof(r));
+  r.loop = loop;
+  r.cfg = server_config("server-ec");
+  watchdog_start(loop, &r.wd);
+  listen_any(loop, &r.server, &port);
+  r.server.data = &r;
+  ND_OK(nd_listen((nd_stream_t *)&r.server, 4, srv_accept));
+  fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  memset(&a, 0, sizeof(a));
+  a.sin_family = AF_INET;
+  a.sin_port = htons((uint16_t)port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+  assert_int_equal(write(fd, req, sizeof(req) - 1), (ssize_t)sizeof(req) - 1);
+  while (!r.done && !r.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(r.e.hs_status, ND_ETLS_PROTOCOL);
+  nd_close((nd_handle_t *)&r.e.tls, NULL);
+  nd_close((nd_handle_t *)&r.server, NULL);
+  nd_close((nd_handle_t *)&r.wd.timer, NULL);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  close(fd);
+  nd_tls_config_unref(r.cfg);
+}
+
+/* The peer goes away right after its ServerHello. */
+static void test_cut_after_server_hello(void **state) {
+  nd_loop_t *loop = *state;
+  struct pair p;
+  struct client_run r;
+  struct bad_peer b;
+
+  /* A real server for the ServerHello, on the same loop. */
+  memset(&p, 0, sizeof(p));
+  p.loop = loop;
+  p.scfg = server_config("server-ec");
+  p.srv.pair = &p;
+  listen_any(loop, &p.server, &p.port);
+  p.server.data = &p;
+  ND_OK(nd_listen((nd_stream_t *)&p.server, 8, pair_accept));
+  bad_peer_start(&b, BAD_CUT_AFTER_SERVER_HELLO);
+  b.upstream_port = p.port;
+  bad_peer_go(&b);
+  client_run(&r, loop, b.port, client_config(), "localhost", "x", "never");
+  assert_int_equal(r.e.hs_status, ND_ECONNRESET);
+  bad_peer_end(&b);
+  /* The server saw its client vanish too. */
+  watchdog_start(loop, &p.wd);
+  while (p.srv.inited && !p.srv.hs_done && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_true(p.srv.hs_status < 0);
+  p.cli.inited = 1; /* nothing to close on the client side */
+  p.cli.closed = 1;
+  if (p.srv.inited)
+    nd_close((nd_handle_t *)&p.srv.tls, end_closed);
+  nd_close((nd_handle_t *)&p.server, NULL);
+  nd_close((nd_handle_t *)&p.wd.timer, NULL);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  nd_tls_config_unref(p.scfg);
+}
 
 /* --- X.509 ---------------------------------------------------------------- */
 
@@ -1221,7 +1921,15 @@ int main(void) {
       LOOP_TEST(test_mutual_tls),
       LOOP_TEST(test_refusals),
       LOOP_TEST(test_over_pipe),
+      LOOP_TEST(test_stream_pipe),
+      LOOP_TEST(test_try_write),
+      LOOP_TEST(test_pause_reading),
+      LOOP_TEST(test_close_with_writes),
       LOOP_TEST(test_openssl_server),
+      LOOP_TEST(test_openssl_client),
+      LOOP_TEST(test_garbage),
+      LOOP_TEST(test_garbage_to_server),
+      LOOP_TEST(test_cut_after_server_hello),
       LOOP_TEST(test_bulk_both_ways),
   };
   int r;

@@ -202,6 +202,10 @@ static int map_error(struct nd__tls *t, int r) {
   default:
     break;
   }
+  /* Not a hello at all: what a peer speaking something else gets. */
+  if (r == MBEDTLS_ERR_SSL_BAD_HS_CLIENT_HELLO ||
+      r == MBEDTLS_ERR_SSL_BAD_HS_SERVER_HELLO)
+    return ND_ETLS_PROTOCOL;
   if (r <= -0x2000 && r > -0x3000) /* MBEDTLS_ERR_X509_*: a bad certificate */
     return ND_ETLS_BAD_CERT;
   return handshaking ? ND_ETLS_HANDSHAKE : ND_ETLS_PROTOCOL;
