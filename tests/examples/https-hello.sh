@@ -11,7 +11,8 @@
 #   - https-get against https-hello: the status line, the headers and the
 #     body on stdout, exit 0;
 #   - https-get against `openssl s_server -WWW`: a file served by openssl,
-#     with a body that runs until the connection closes;
+#     with a body that runs until the connection closes; against python3's
+#     HTTPS server: a chunked body decoded, and 1 MiB byte for byte;
 #   - https-get refusing what it must refuse, with the reason and exit 1:
 #     an untrusted CA, a certificate for another host name, an expired
 #     certificate, a self-signed one, and nothing listening;
@@ -242,6 +243,61 @@ try:
 finally:
     srv.kill()
     srv.wait()
+PY
+
+# 6b. https-get against python3's HTTPS server: a chunked body (decoded)
+# and a 1 MiB body that spans many TLS records, both checked.
+python3 - "$get" "$certs" <<'PY' || fail "https-get against python3's server"
+import hashlib, http.server, ssl, subprocess, sys, threading
+get, certs = sys.argv[1:3]
+BIG = bytes((i * 7 + i // 251) & 0xff for i in range(1 << 20))
+
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *a):
+        pass
+    def do_GET(self):
+        if self.path == "/chunked":
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.send_header("X-Test", "chunks")
+            self.end_headers()
+            for part in (b"first chunk\n", b"second, longer chunk\n"):
+                self.wfile.write(b"%x;ext=1\r\n%s\r\n" % (len(part), part))
+            self.wfile.write(b"0\r\nX-Trailer: t\r\n\r\n")
+        else:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(BIG)))
+            self.end_headers()
+            self.wfile.write(BIG)
+
+srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(certs + "/server-ec-chain.pem", certs + "/server-ec.key")
+srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+threading.Thread(target=srv.serve_forever, daemon=True).start()
+port = srv.server_address[1]
+try:
+    def fetch(path):
+        c = subprocess.run([get, "--ca", certs + "/ca.pem",
+                            "https://localhost:%d%s" % (port, path)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=20)
+        assert c.returncode == 0, "%s: exit %d: %s" % (path, c.returncode, c.stderr)
+        head, _, body = c.stdout.partition(b"\n\n")
+        return head.decode().splitlines(), body
+    head, body = fetch("/chunked")
+    assert head[0] == "HTTP/1.1 200 OK", head
+    assert "Transfer-Encoding: chunked" in head and "X-Test: chunks" in head, head
+    assert body == b"first chunk\nsecond, longer chunk\n", body
+    print("https-get, chunked body from python3: %d bytes, decoded" % len(body))
+    head, body = fetch("/big")
+    assert "Content-Length: %d" % len(BIG) in head, head
+    assert body == BIG, "1 MiB body: %d bytes, sha256 %s" % (
+        len(body), hashlib.sha256(body).hexdigest())
+    print("https-get, 1 MiB body from python3: every byte")
+finally:
+    srv.shutdown()
 PY
 
 # 7. A short load over https: requests made, no errors.  Every connection
