@@ -3,7 +3,7 @@
 # Debian's openssl CLI, with certificates made by tests/tls/make-certs.sh:
 #   - our client against our server: a line, then 1 MB of random bytes,
 #     each echoed whole and checked byte for byte; ten clients at once,
-#     1 MB each; 32 MB through a client whose output is read slowly, so
+#     1 MB each; 16 MB through a client whose output is read slowly, so
 #     that the server must stop reading it (backpressure) and still echo
 #     every byte;
 #   - `openssl s_client` against our server (chain and host name verified
@@ -95,15 +95,15 @@ while [ $n -lt 10 ]; do
 done
 echo "10 concurrent clients, 1 MB each: every byte back to its sender"
 
-# 3. 32 MB through a client whose output nobody reads for a second: the
+# 3. 16 MB through a client whose output nobody reads for a second: the
 # client stops reading the server (nd_stream_pipe into a full pipe), the
 # server's echoes pile up past the high watermark and it stops reading the
 # client; then the output drains and every byte arrives.
-head -c 33554432 /dev/urandom > "$dir/data32"
-cat "$dir/data32" | client 2> "$dir/c3" | { sleep 1; cat > "$dir/back32"; } ||
-  fail "client (32 MB): $(cat "$dir/c3")"
-cmp "$dir/data32" "$dir/back32" || fail "32 MB: the echo differs: $(cat "$dir/c3")"
-echo "32 MB read slowly: echoed byte for byte"
+head -c 16777216 /dev/urandom > "$dir/data16"
+cat "$dir/data16" | client 2> "$dir/c3" | { sleep 1; cat > "$dir/back16"; } ||
+  fail "client (16 MB): $(cat "$dir/c3")"
+cmp "$dir/data16" "$dir/back16" || fail "16 MB: the echo differs: $(cat "$dir/c3")"
+echo "16 MB read slowly: echoed byte for byte"
 
 # 4. openssl s_client against our server, verifying chain and host name.
 # python3 drives it: 256 KB in, the same 256 KB out, then end of input,
@@ -120,7 +120,8 @@ p = subprocess.Popen(["openssl", "s_client", "-connect", "127.0.0.1:" + port,
                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                      stderr=subprocess.PIPE)
 err = []
-threading.Thread(target=lambda: err.append(p.stderr.read()), daemon=True).start()
+reader = threading.Thread(target=lambda: err.append(p.stderr.read()))
+reader.start()
 def feed():
     p.stdin.write(data)
     p.stdin.flush()
@@ -133,6 +134,7 @@ while len(got) < len(data):
     got += chunk
 p.stdin.close()
 rc = p.wait(timeout=20)
+reader.join(20)
 e = err[0].decode(errors="replace") if err else ""
 assert got == data, "s_client: %d of %d bytes back; %s" % (len(got), len(data), e)
 assert rc == 0, "s_client exit %d: %s" % (rc, e)
