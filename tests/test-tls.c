@@ -9,6 +9,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -121,7 +122,11 @@ struct pair {
   struct end srv;
   int both_done;
   int port;
+  int via_port;          /* connect here instead (a proxy), if not 0 */
 };
+
+/* Called by pair_start once the server listens, before connecting. */
+static void (*pair_via)(struct pair *p);
 
 static void end_maybe_done(struct pair *p) {
   if (p->cli.hs_done && (p->srv.hs_done || !p->srv.inited))
@@ -206,7 +211,10 @@ static void pair_start(struct pair *p, nd_loop_t *loop, nd_tls_config_t *ccfg,
   p->server.data = p;
   ND_OK(nd_listen((nd_stream_t *)&p->server, 8, pair_accept));
   p->connect.data = p;
-  connect_to(loop, &p->cli.tcp, &p->connect, p->port, pair_connected);
+  if (pair_via != NULL)
+    pair_via(p);
+  connect_to(loop, &p->cli.tcp, &p->connect,
+             p->via_port != 0 ? p->via_port : p->port, pair_connected);
   run_until(loop, &p->wd, &p->both_done);
   assert_false(p->wd.expired);
   /* A failed side's peer hears of it through an alert: wait for both. */
@@ -727,6 +735,14 @@ static void test_refusals(void **state) {
   assert_int_equal(p.cli.hs_status, ND_ETLS_UNKNOWN_CA);
   pair_finish(&p);
 
+  /* A client that trusts no CA at all. */
+  {
+    nd_tls_config_t *c;
+    ND_OK(nd_tls_config_new(&c, ND_TLS_CLIENT));
+    pair_start(&p, loop, c, server_config("server-ec"), "localhost");
+    assert_int_equal(p.cli.hs_status, ND_ETLS_UNKNOWN_CA);
+    pair_finish(&p);
+  }
   /* VERIFY_OPTIONAL: the handshake succeeds, the result says why not. */
   {
     nd_tls_config_t *c = client_config();
@@ -1023,6 +1039,102 @@ static void test_pause_reading(void **state) {
   pair_finish(&p);
 }
 
+/* TLS inside TLS: a TLS stream is a transport like any other. */
+static void test_tls_over_tls(void **state) {
+  nd_loop_t *loop = *state;
+  struct pipe_pair in;
+  nd_tls_config_t *c = client_config();
+  nd_tls_config_t *s = server_config("alt");
+  nd_write_t w;
+  nd_shutdown_t sh;
+  nd_buf_t buf = {(char *)"nested", 6};
+  struct pair p;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  assert_int_equal(p.cli.hs_status, 0);
+  memset(&in, 0, sizeof(in));
+  ND_OK(nd_tls_init(loop, &in.a, c, (nd_stream_t *)&p.cli.tls));
+  ND_OK(nd_tls_init(loop, &in.b, s, (nd_stream_t *)&p.srv.tls));
+  nd_tls_config_unref(c);
+  nd_tls_config_unref(s);
+  in.a.data = in.b.data = &in;
+  ND_OK(nd_tls_set_server_name(&in.a, "alt.test"));
+  ND_OK(nd_tls_handshake(&in.a, pipe_hs));
+  ND_OK(nd_tls_handshake(&in.b, pipe_hs));
+  ND_OK(nd_write(&w, (nd_stream_t *)&in.a, &buf, 1, NULL));
+  ND_OK(nd_shutdown(&sh, (nd_stream_t *)&in.a, NULL));
+  ND_OK(nd_read_start_loopbuf((nd_stream_t *)&in.b, pipe_read_cb));
+  while (!in.eof && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(in.hs, 2);
+  assert_int_equal(in.status[0], 0);
+  assert_int_equal(in.status[1], 0);
+  assert_string_equal(in.got, "nested");
+  /* The inner certificate is the inner server's. */
+  {
+    char cn[64];
+    assert_true(nd_x509_get_name_field(nd_tls_get_peer_cert(&in.a),
+                                       ND_X509_SUBJECT, "CN", cn,
+                                       sizeof(cn)) > 0);
+    assert_string_equal(cn, "alt.test");
+  }
+  /* Closing the inner streams closes the outer ones and their sockets
+   * (whose data fields are the inner streams' until then). */
+  nd_close((nd_handle_t *)&in.a, NULL);
+  nd_close((nd_handle_t *)&in.b, NULL);
+  nd_close((nd_handle_t *)&p.server, NULL);
+  nd_close((nd_handle_t *)&p.wd.timer, NULL);
+  assert_int_equal(nd_run(loop, ND_RUN_DEFAULT), 0);
+  nd_tls_config_unref(p.ccfg);
+  nd_tls_config_unref(p.scfg);
+}
+
+/*
+ * 20 MiB at a server that does not read: TCP holds the writer back (the
+ * server's stream stops its transport, so nothing piles up in it), the
+ * writer's queue stays at its watermark, and once the server reads
+ * everything arrives, in order.
+ */
+static void flood_tick(nd_timer_t *t) {
+  *(int *)t->data = 1;
+}
+
+static void test_flood_held_back(void **state) {
+  nd_loop_t *loop = *state;
+  const uint64_t total = 20u * 1024 * 1024;
+  nd_timer_t tick;
+  int ticked = 0;
+  struct pair p;
+
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  p.cli.write_id = p.srv.pattern_id = 7;
+  p.srv.check_pattern = 1;
+  p.cli.to_send = total;
+  p.cli.tls.data = &p.cli;
+  ND_OK(nd_stream_on_drain((nd_stream_t *)&p.cli.tls, end_drain));
+  end_pump(&p.cli);
+  ND_OK(nd_timer_init(loop, &tick));
+  tick.data = &ticked;
+  ND_OK(nd_timer_start(&tick, flood_tick, 300, 0));
+  while (!ticked && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_true(p.cli.waiting_drain);
+  assert_true(p.cli.written < total);
+  assert_true(p.cli.max_queue < ND_STREAM_HIGH_WATERMARK + WRITE_SIZE);
+  assert_int_equal(p.srv.received, 0);
+  end_start_reading(&p.srv);
+  ND_OK(nd_timer_stop(&p.wd.timer));
+  ND_OK(nd_timer_start(&p.wd.timer, watchdog_cb, 30000, 0));
+  while (p.srv.received < total && !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_int_equal(p.srv.received, total);
+  assert_false(p.srv.bad_byte);
+  nd_close((nd_handle_t *)&tick, NULL);
+  pair_finish(&p);
+}
+
 /* nd_close with writes queued: each callback once, in order, then close. */
 static int order_log[64];
 static int order_n;
@@ -1123,6 +1235,21 @@ static int free_port(void) {
   return port;
 }
 
+/* Children still running when a test fails: killed at exit. */
+static pid_t children[16];
+static int nchildren;
+static int child_stdin = -1; /* kept open for s_client, closed by reap */
+
+static void kill_children(void) {
+  int i;
+
+  for (i = 0; i < nchildren; i++)
+    if (children[i] > 0 && waitpid(children[i], NULL, WNOHANG) == 0) {
+      kill(children[i], SIGKILL);
+      waitpid(children[i], NULL, 0);
+    }
+}
+
 /* Run argv with stdin from `input` (or nothing), stdout to out_path. */
 static pid_t spawn(char *const argv[], const char *input,
                    const char *out_path) {
@@ -1143,6 +1270,8 @@ static pid_t spawn(char *const argv[], const char *input,
     _exit(127);
   }
   close(in[0]);
+  if (nchildren < 16)
+    children[nchildren++] = pid;
   if (input != NULL)
     assert_int_equal(write(in[1], input, strlen(input)),
                      (ssize_t)strlen(input));
@@ -1150,7 +1279,7 @@ static pid_t spawn(char *const argv[], const char *input,
   if (input == NULL)
     close(in[1]);
   else
-    signal(SIGPIPE, SIG_IGN);
+    child_stdin = in[1];
   return pid;
 }
 
@@ -1158,6 +1287,10 @@ static int reap(pid_t pid) {
   int status = 0;
   int i;
 
+  if (child_stdin >= 0) {
+    close(child_stdin);
+    child_stdin = -1;
+  }
   for (i = 0; i < 500; i++) {
     if (waitpid(pid, &status, WNOHANG) == pid)
       return status;
@@ -1471,6 +1604,8 @@ static void srv_accept(nd_stream_t *server, int status) {
 }
 
 /* Serve one s_client run with `args`; returns what s_client printed. */
+static const char *client_input = "ping\n";
+
 static char *server_run(struct server_run *r, nd_loop_t *loop,
                         nd_tls_config_t *cfg, const char *args[]) {
   char port_s[32];
@@ -1492,13 +1627,14 @@ static char *server_run(struct server_run *r, nd_loop_t *loop,
   snprintf(out, sizeof(out), "%s/s_client.out", certdir);
   argv[n++] = "openssl";
   argv[n++] = "s_client";
-  argv[n++] = "-quiet";
+  if (strcmp(client_input, "ping\n") == 0)
+    argv[n++] = "-quiet";
   argv[n++] = "-connect";
   argv[n++] = port_s;
   while (*args != NULL)
     argv[n++] = (char *)*args++;
   argv[n] = NULL;
-  pid = spawn(argv, "ping\n", out);
+  pid = spawn(argv, client_input, out);
   while (!r->done && !r->wd.expired)
     nd_run(loop, ND_RUN_ONCE);
   assert_false(r->wd.expired);
@@ -1567,6 +1703,16 @@ static void test_openssl_client(void **state) {
   }
   assert_int_equal(r.e.hs_status, ND_ETLS_NO_SHARED_CIPHER);
   free(out);
+  /* A client asking to renegotiate (s_client's R command): refused. */
+  client_input = "R\n";
+  {
+    const char *args[] = {"-CAfile", cert("ca.pem"), NULL};
+    out = server_run(&r, loop, server_config("server-ec"), args);
+  }
+  client_input = "ping\n";
+  assert_int_equal(r.e.hs_status, 0);
+  assert_int_equal(r.e.read_status, ND_ETLS_RENEGOTIATION);
+  free(out);
   /* A TLS 1.0-only client. */
   {
     const char *args[] = {"-tls1", "-cipher", "DEFAULT@SECLEVEL=0", NULL};
@@ -1598,8 +1744,9 @@ static ssize_t read_record(int fd, unsigned char *buf, size_t size) {
   size_t need = 5;
   ssize_t n;
 
+  /* Exactly one record: what follows it stays in the socket. */
   while (have < need) {
-    n = read(fd, buf + have, size - have);
+    n = read(fd, buf + have, need - have);
     if (n <= 0)
       return -1;
     have += (size_t)n;
@@ -1690,6 +1837,99 @@ static void bad_peer_go(struct bad_peer *b) {
 static void bad_peer_end(struct bad_peer *b) {
   pthread_join(b->thread, NULL);
   close(b->listen_fd);
+}
+
+/*
+ * A proxy that passes records both ways and flips one bit of the first
+ * application-data record from the client: the server must see a bad MAC.
+ */
+struct mitm {
+  struct bad_peer b;
+  int corrupted;
+};
+
+static struct mitm the_mitm;
+
+static void *mitm_main(void *arg) {
+  struct mitm *m = arg;
+  unsigned char buf[20000];
+  struct sockaddr_in a;
+  struct pollfd fds[2];
+  int c = accept(m->b.listen_fd, NULL, NULL);
+  int up = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ssize_t n;
+  int i;
+
+  memset(&a, 0, sizeof(a));
+  a.sin_family = AF_INET;
+  a.sin_port = htons((uint16_t)m->b.upstream_port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (c < 0 || connect(up, (struct sockaddr *)&a, sizeof(a)) != 0)
+    goto out;
+  fds[0].fd = c;
+  fds[1].fd = up;
+  fds[0].events = fds[1].events = POLLIN;
+  for (;;) {
+    if (poll(fds, 2, 5000) <= 0)
+      break;
+    for (i = 0; i < 2; i++) {
+      if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+        continue;
+      n = read_record(fds[i].fd, buf, sizeof(buf));
+      if (n <= 0)
+        goto out;
+      if (i == 0 && buf[0] == 23 && !m->corrupted) {
+        buf[n - 1] ^= 1; /* the last byte of the GCM tag */
+        m->corrupted = 1;
+      }
+      if (write(fds[1 - i].fd, buf, (size_t)n) != n)
+        goto out;
+    }
+  }
+out:
+  if (c >= 0)
+    close(c);
+  close(up);
+  return NULL;
+}
+
+static void mitm_via(struct pair *p) {
+  bad_peer_start(&the_mitm.b, BAD_HTTP);
+  the_mitm.corrupted = 0;
+  the_mitm.b.upstream_port = p->port;
+  p->via_port = the_mitm.b.port;
+  assert_int_equal(pthread_create(&the_mitm.b.thread, NULL, mitm_main,
+                                  &the_mitm), 0);
+}
+
+static void test_bad_record_mac(void **state) {
+  nd_loop_t *loop = *state;
+  nd_buf_t buf = {(char *)"secret", 6};
+  nd_write_t w;
+  struct pair p;
+
+  pair_via = mitm_via;
+  pair_start(&p, loop, client_config(), server_config("server-ec"),
+             "localhost");
+  pair_via = NULL;
+  assert_int_equal(p.cli.hs_status, 0);
+  end_start_reading(&p.srv);
+  end_start_reading(&p.cli);
+  ND_OK(nd_write(&w, (nd_stream_t *)&p.cli.tls, &buf, 1, NULL));
+  while ((p.srv.read_status == 0 || p.cli.read_status == 0) &&
+         !p.wd.expired)
+    nd_run(loop, ND_RUN_ONCE);
+  assert_true(the_mitm.corrupted);
+  assert_int_equal(p.srv.read_status, ND_ETLS_BAD_RECORD_MAC);
+  assert_int_equal(p.srv.received, 0);
+  /* The server's alert tells the client. */
+  assert_int_equal(p.cli.read_status, ND_ETLS_BAD_RECORD_MAC);
+  assert_int_equal(nd_tls_get_peer_alert(&p.cli.tls), 20);
+  /* The stream is broken for writing too. */
+  assert_int_equal(nd_write(&w, (nd_stream_t *)&p.srv.tls, &buf, 1, NULL),
+                   ND_ETLS_BAD_RECORD_MAC);
+  pair_finish(&p);
+  bad_peer_end(&the_mitm.b);
 }
 
 static void test_garbage(void **state) {
@@ -1925,11 +2165,14 @@ int main(void) {
       LOOP_TEST(test_try_write),
       LOOP_TEST(test_pause_reading),
       LOOP_TEST(test_close_with_writes),
+      LOOP_TEST(test_tls_over_tls),
+      LOOP_TEST(test_flood_held_back),
       LOOP_TEST(test_openssl_server),
       LOOP_TEST(test_openssl_client),
       LOOP_TEST(test_garbage),
       LOOP_TEST(test_garbage_to_server),
       LOOP_TEST(test_cut_after_server_hello),
+      LOOP_TEST(test_bad_record_mac),
       LOOP_TEST(test_bulk_both_ways),
   };
   int r;
@@ -1946,6 +2189,7 @@ int main(void) {
   if (getenv("TLS_TEST") != NULL) /* one test, by name (a glob) */
     cmocka_set_test_filter(getenv("TLS_TEST"));
   r = cmocka_run_group_tests(tests, NULL, NULL);
+  kill_children();
   test_remove_tree(certdir);
   return r;
 }

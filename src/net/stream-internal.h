@@ -124,6 +124,7 @@ int nd__tls_write(nd_write_t *req, nd_stream_t *s, const nd_buf_t bufs[],
 int nd__tls_try_write(nd_stream_t *s, const nd_buf_t bufs[],
                       unsigned int nbufs, nd_stream_t *send_handle);
 int nd__tls_shutdown(nd_shutdown_t *req, nd_stream_t *s, nd_shutdown_cb cb);
+void nd__tls_close(nd_handle_t *h);
 
 /* A stream that can read and write: a descriptor, or a layer (TLS). */
 static inline int nd__stream_is_open(const nd_stream_t *s) {

@@ -902,6 +902,11 @@ void nd__stream_close(nd_handle_t *h) {
   struct nd__queue *q;
   int fd = nd__stream_fd(s);
 
+  if (s->type == ND_TLS) { /* a layer: it closes its transport */
+    nd__tls_close(h);
+    return;
+  }
+
   nd__stream_pipe_closed(s);
   if (s->type == ND_NAMED_PIPE) /* its file, and handles not accepted */
     nd__pipe_close((nd_pipe_t *)s);

@@ -77,6 +77,7 @@ struct nd__tls {
   int peer_alert;
   int sent_alert;
   int sni_refused;
+  int reneg_refused;             /* the peer asked for a new handshake */
   int self_signed;               /* the peer's chain: one self-issued cert */
   int chain_len;
   char *server_name;
@@ -166,6 +167,8 @@ static int map_error(struct nd__tls *t, int r) {
                                    t->self_signed);
     return code != 0 ? code : ND_ETLS_CERT_INVALID;
   }
+  case MBEDTLS_ERR_SSL_CA_CHAIN_REQUIRED:
+    return ND_ETLS_UNKNOWN_CA; /* it trusts no CA at all */
   case MBEDTLS_ERR_SSL_NO_CIPHER_CHOSEN:
     return ND_ETLS_NO_SHARED_CIPHER;
   case MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION:
@@ -173,6 +176,10 @@ static int map_error(struct nd__tls *t, int r) {
   case MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE:
     if (t->ssl.in_msg != NULL)
       t->peer_alert = t->ssl.in_msg[1];
+    /* OpenSSL answers our no_renegotiation with handshake_failure. */
+    if (t->reneg_refused &&
+        t->peer_alert == MBEDTLS_SSL_ALERT_MSG_HANDSHAKE_FAILURE)
+      return ND_ETLS_RENEGOTIATION;
     return alert_code(t->peer_alert);
   case MBEDTLS_ERR_SSL_INVALID_MAC:
     return ND_ETLS_BAD_RECORD_MAC;
@@ -876,7 +883,11 @@ static void deliver(struct nd__tls *t) {
       continue;
     }
     if (r == MBEDTLS_ERR_SSL_WANT_READ || r == MBEDTLS_ERR_SSL_WANT_WRITE) {
-      flush_output(t); /* a refused renegotiation's warning, say */
+      /* A handshake message now is a request to renegotiate, which
+       * mbedTLS refused with a warning: that goes out now. */
+      if (t->ssl.in_msgtype == MBEDTLS_SSL_MSG_HANDSHAKE)
+        t->reneg_refused = 1;
+      flush_output(t);
       if (!lent)
         s->read_cb(s, 0, &buf);
       return;
@@ -1183,7 +1194,8 @@ static void transport_closed(nd_handle_t *tr) {
     finalize(t);
 }
 
-static void tls_close(nd_handle_t *hd) {
+/* nd_close, through nd__stream_close. */
+void nd__tls_close(nd_handle_t *hd) {
   nd_stream_t *s = (nd_stream_t *)hd;
   struct nd__tls *t = impl_of(s);
 
@@ -1230,7 +1242,6 @@ int nd_tls_init(nd_loop_t *loop, nd_tls_t *tls, nd_tls_config_t *config,
     return ND_ENOMEM;
   }
   nd__stream_init(loop, s, ND_TLS);
-  nd__handle_set_close_hook(ND_TLS, tls_close);
   t->h = tls;
   t->transport = transport;
   t->config = nd_tls_config_ref(config);
