@@ -20,7 +20,7 @@
  *
  *   - a client TLS stream: nd_tls_init over a connected nd_tcp_t,
  *     nd_tls_set_server_name (SNI and the name checked), the handshake
- *     callback, nd_tls_get_verify_reason for the details of a refusal;
+ *     callback, whose ND_ETLS_* code says why a certificate was refused;
  *   - writing before the handshake is over: the request is queued with
  *     nd_write straight after nd_tls_handshake and goes out once it ends;
  *   - nd_http_parser on a response fed in whatever pieces TLS delivers,
@@ -220,15 +220,11 @@ static void on_written(nd_write_t *req, int r) {
 }
 
 static void on_handshake(nd_tls_t *t, int r) {
-  const char *why;
   const nd_x509_t *peer;
   char cn[256];
 
   if (r < 0) {
-    why = nd_tls_get_verify_reason(t);
     failure("TLS handshake with %s failed", host, r);
-    if (why != NULL && why[0] != '\0')
-      fprintf(stderr, "https-get: certificate: %s\n", why);
     return; /* the read ends with the same code and closes */
   }
   peer = nd_tls_get_peer_cert(t);
