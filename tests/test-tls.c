@@ -1728,7 +1728,8 @@ static void test_openssl_client(void **state) {
  * A misbehaving peer on a thread with blocking sockets: it accepts one
  * connection on `listen_fd`, reads the ClientHello, then does `mode`.
  */
-enum { BAD_HTTP, BAD_RANDOM, BAD_CUT_AFTER_SERVER_HELLO, BAD_FLOOD };
+enum { BAD_HTTP, BAD_RANDOM, BAD_CUT_AFTER_SERVER_HELLO, BAD_FLOOD,
+       BAD_EARLY_CCS };
 
 struct bad_peer {
   int listen_fd;
@@ -1771,6 +1772,11 @@ static void *bad_peer_main(void *arg) {
     static const char reply[] =
         "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
     (void)!write(fd, reply, sizeof(reply) - 1);
+  } else if (n > 0 && b->mode == BAD_EARLY_CCS) {
+    /* ChangeCipherSpec where the ServerHello belongs. */
+    static const unsigned char ccs[] = {20, 3, 3, 0, 1, 1};
+    (void)!write(fd, ccs, sizeof(ccs));
+    (void)!read(fd, buf, sizeof(buf)); /* until the client gives up */
   } else if (n > 0 && b->mode == BAD_RANDOM) {
     unsigned char junk[4096];
     size_t i;
@@ -1948,6 +1954,12 @@ static void test_garbage(void **state) {
   bad_peer_go(&b);
   client_run(&r, loop, b.port, client_config(), "localhost", "x", "never");
   assert_int_equal(r.e.hs_status, ND_ETLS_PROTOCOL);
+  bad_peer_end(&b);
+
+  bad_peer_start(&b, BAD_EARLY_CCS);
+  bad_peer_go(&b);
+  client_run(&r, loop, b.port, client_config(), "localhost", "x", "never");
+  assert_int_equal(r.e.hs_status, ND_ETLS_UNEXPECTED_MESSAGE);
   bad_peer_end(&b);
 
   bad_peer_start(&b, BAD_FLOOD);
