@@ -22,9 +22,11 @@
 # A binary that prints `bench=NAME impl=IMPL skip=WHY` instead of results
 # (dns_resolve built against libuv, which has no resolver) is reported as
 # skipped, not failed; its column in the summary reads n/a.
-# A benchmark libuv has no part in (http_parse: libuv has no HTTP parser)
-# builds its "libuv" binary against something else and says so in impl=
-# (impl=http_parser); the summary takes that as its baseline.
+# A benchmark libuv has no part in (http_parse: libuv has no HTTP parser;
+# tls_pump and tls_handshake: libuv has no TLS) builds its "libuv" binary
+# against something else and says so in impl= (impl=http_parser,
+# impl=mbedtls); it runs in the libuv slot, the medians keep its name, and
+# the summary takes it as the baseline of the ratios.
 #
 # Output: every run's result as a comment, then the median per benchmark
 # and implementation as `bench=<name> impl=<impl> value=<v> unit=<u>` lines,

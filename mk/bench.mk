@@ -37,6 +37,11 @@ BENCH_LIBUV_LIBS ?= -l:libuv_a.a
 # http_parse has no libuv side (libuv has no HTTP parser): its other build
 # measures Debian's http-parser instead, and says impl=http_parser.
 BENCH_LIBUV_LDFLAGS_http_parse := -lhttp_parser
+# The TLS benchmarks have no libuv side either (libuv has no TLS): their
+# other build is the same work on mbedTLS alone, and says impl=mbedtls.
+BENCH_MBEDTLS_LIBS := -lmbedtls -lmbedx509 -lmbedcrypto
+BENCH_LIBUV_LDFLAGS_tls_pump := $(BENCH_MBEDTLS_LIBS)
+BENCH_LIBUV_LDFLAGS_tls_handshake := $(BENCH_MBEDTLS_LIBS)
 
 $(BUILD)/bench/%-libuv: bench/%.c $(BENCH_HDRS) | $(DEPS_STAMP)
 	$(quiet) CC $@
