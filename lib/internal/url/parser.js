@@ -596,10 +596,12 @@ function isDoubleDot(s) {
   }
 }
 
+// href is the serialization when the parser had it at hand (the fast
+// path), for the URL to take; undefined otherwise.  Nothing else reads it.
 function newRecord() {
   return {
     scheme: '', username: '', password: '', host: null, port: null,
-    path: [], query: null, fragment: null,
+    path: [], query: null, fragment: null, href: undefined,
   };
 }
 
@@ -667,14 +669,30 @@ function fastParse(input) {
     if (port === defaultPort(scheme)) port = null;
   }
   const pathname = m[4];
-  const path = pathname === undefined || pathname.length === 1 ? [''] :
-    splitPath(percentEncode(pathname, PATH_SET));
-  const query = m[5];
-  const fragment = m[6];
+  let path;
+  let pathText;
+  if (pathname === undefined || pathname.length === 1) {
+    path = [''];
+    pathText = '/';
+  } else {
+    pathText = percentEncode(pathname, PATH_SET);
+    path = splitPath(pathText);
+    // Dot segments change the path: serialize what is left.
+    if (pathText.indexOf('/.') !== -1 || pathText.indexOf('/%2') !== -1) {
+      pathText = '/' + path.join('/');
+    }
+  }
+  const query = m[5] === undefined ? null : percentEncode(m[5], SPECIAL_QUERY_SET);
+  const fragment = m[6] === undefined ? null : percentEncode(m[6], FRAGMENT_SET);
+  // The serialization comes almost for free here; the URL keeps it.
+  let href = scheme + '://' + host;
+  if (port !== null) href += ':' + port;
+  href += pathText;
+  if (query !== null) href += '?' + query;
+  if (fragment !== null) href += '#' + fragment;
   return {
-    scheme, username: '', password: '', host, port, path,
-    query: query === undefined ? null : percentEncode(query, SPECIAL_QUERY_SET),
-    fragment: fragment === undefined ? null : percentEncode(fragment, FRAGMENT_SET),
+    scheme, username: '', password: '', host, port, path, query, fragment,
+    href,
   };
 }
 
