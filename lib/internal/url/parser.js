@@ -271,26 +271,40 @@ function endsInANumber(s) {
   return false;
 }
 
-// The IPv4 parser: the serialized address, or null on failure.
+// The IPv4 parser: the serialized address, or null on failure.  Parts are
+// read in place (no split): this runs for every numeric host.
 function parseIPv4(s) {
-  const parts = s.split('.');
-  if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
-  if (parts.length > 4) return null;
-  const numbers = [];
-  for (const part of parts) {
-    const n = parseIPv4Number(part);
+  let len = s.length;
+  if (len > 1 && s.charCodeAt(len - 1) === 0x2e) len--;
+  const numbers = [0, 0, 0, 0];
+  let count = 0;
+  let start = 0;
+  for (;;) {
+    let end = s.indexOf('.', start);
+    if (end === -1 || end > len) end = len;
+    if (count === 4) return null;
+    const n = parseIPv4Number(start === 0 && end === s.length ? s : s.slice(start, end));
     if (n !== n) return null;
-    numbers.push(n);
+    numbers[count++] = n;
+    if (end >= len) break;
+    start = end + 1;
   }
-  const last = numbers.length - 1;
+  const last = count - 1;
   for (let i = 0; i < last; i++) {
     if (numbers[i] > 255) return null;
   }
-  if (numbers[last] >= 256 ** (4 - last)) return null;
+  const limit = last === 0 ? 4294967296 : last === 1 ? 16777216 : last === 2 ? 65536 : 256;
+  if (numbers[last] >= limit) return null;
   let ipv4 = numbers[last];
-  for (let i = 0; i < last; i++) ipv4 += numbers[i] * 256 ** (3 - i);
-  return `${(ipv4 / 16777216) & 255}.${(ipv4 >>> 16) & 255}.` +
-    `${(ipv4 >>> 8) & 255}.${ipv4 & 255}`;
+  if (last > 0) ipv4 += numbers[0] * 16777216;
+  if (last > 1) ipv4 += numbers[1] * 65536;
+  if (last > 2) ipv4 += numbers[2] * 256;
+  return ((ipv4 / 16777216) & 255) + '.' + ((ipv4 >>> 16) & 255) + '.' +
+    ((ipv4 >>> 8) & 255) + '.' + (ipv4 & 255);
+}
+
+function codeAt(s, i) {
+  return i < s.length ? s.charCodeAt(i) : EOF;
 }
 
 // The IPv6 parser: eight 16-bit pieces, or null on failure.
@@ -299,17 +313,15 @@ function parseIPv6(s) {
   let pieceIndex = 0;
   let compress = -1;
   let p = 0;
-  const len = s.length;
-  const at = (i) => (i < len ? s.charCodeAt(i) : EOF);
-  if (at(0) === 0x3a) {
-    if (at(1) !== 0x3a) return null;
+  if (codeAt(s, 0) === 0x3a) {
+    if (codeAt(s, 1) !== 0x3a) return null;
     p += 2;
     pieceIndex++;
     compress = pieceIndex;
   }
-  while (at(p) !== EOF) {
+  while (codeAt(s, p) !== EOF) {
     if (pieceIndex === 8) return null;
-    if (at(p) === 0x3a) {
+    if (codeAt(s, p) === 0x3a) {
       if (compress !== -1) return null;
       p++;
       pieceIndex++;
@@ -318,23 +330,23 @@ function parseIPv6(s) {
     }
     let value = 0;
     let length = 0;
-    while (length < 4 && hexValue(at(p)) >= 0) {
-      value = value * 16 + hexValue(at(p));
+    while (length < 4 && hexValue(codeAt(s, p)) >= 0) {
+      value = value * 16 + hexValue(codeAt(s, p));
       p++;
       length++;
     }
-    if (at(p) === 0x2e) {
+    if (codeAt(s, p) === 0x2e) {
       if (length === 0) return null;
       p -= length;
       if (pieceIndex > 6) return null;
       let numbersSeen = 0;
-      while (at(p) !== EOF) {
+      while (codeAt(s, p) !== EOF) {
         let ipv4Piece = -1;
         if (numbersSeen > 0) {
-          if (at(p) === 0x2e && numbersSeen < 4) p++;
+          if (codeAt(s, p) === 0x2e && numbersSeen < 4) p++;
           else return null;
         }
-        let c = at(p);
+        let c = codeAt(s, p);
         if (c < 0x30 || c > 0x39) return null;
         while (c >= 0x30 && c <= 0x39) {
           const number = c - 0x30;
@@ -343,7 +355,7 @@ function parseIPv6(s) {
           else ipv4Piece = ipv4Piece * 10 + number;
           if (ipv4Piece > 255) return null;
           p++;
-          c = at(p);
+          c = codeAt(s, p);
         }
         address[pieceIndex] = address[pieceIndex] * 0x100 + ipv4Piece;
         numbersSeen++;
@@ -351,10 +363,10 @@ function parseIPv6(s) {
       }
       if (numbersSeen !== 4) return null;
       break;
-    } else if (at(p) === 0x3a) {
+    } else if (codeAt(s, p) === 0x3a) {
       p++;
-      if (at(p) === EOF) return null;
-    } else if (at(p) !== EOF) {
+      if (codeAt(s, p) === EOF) return null;
+    } else if (codeAt(s, p) !== EOF) {
       return null;
     }
     address[pieceIndex] = value;
