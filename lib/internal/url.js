@@ -64,7 +64,7 @@ class URL {
     const record = parse(input, baseRecord);
     if (record === null) throw invalidURL(input, base);
     this.#ctx = record;
-    this.#href = undefined;
+    this.#href = record.href;
     this.#searchParams = undefined;
   }
 

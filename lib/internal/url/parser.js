@@ -271,26 +271,40 @@ function endsInANumber(s) {
   return false;
 }
 
-// The IPv4 parser: the serialized address, or null on failure.
+// The IPv4 parser: the serialized address, or null on failure.  Parts are
+// read in place (no split): this runs for every numeric host.
 function parseIPv4(s) {
-  const parts = s.split('.');
-  if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
-  if (parts.length > 4) return null;
-  const numbers = [];
-  for (const part of parts) {
-    const n = parseIPv4Number(part);
+  let len = s.length;
+  if (len > 1 && s.charCodeAt(len - 1) === 0x2e) len--;
+  const numbers = [0, 0, 0, 0];
+  let count = 0;
+  let start = 0;
+  for (;;) {
+    let end = s.indexOf('.', start);
+    if (end === -1 || end > len) end = len;
+    if (count === 4) return null;
+    const n = parseIPv4Number(start === 0 && end === s.length ? s : s.slice(start, end));
     if (n !== n) return null;
-    numbers.push(n);
+    numbers[count++] = n;
+    if (end >= len) break;
+    start = end + 1;
   }
-  const last = numbers.length - 1;
+  const last = count - 1;
   for (let i = 0; i < last; i++) {
     if (numbers[i] > 255) return null;
   }
-  if (numbers[last] >= 256 ** (4 - last)) return null;
+  const limit = last === 0 ? 4294967296 : last === 1 ? 16777216 : last === 2 ? 65536 : 256;
+  if (numbers[last] >= limit) return null;
   let ipv4 = numbers[last];
-  for (let i = 0; i < last; i++) ipv4 += numbers[i] * 256 ** (3 - i);
-  return `${(ipv4 / 16777216) & 255}.${(ipv4 >>> 16) & 255}.` +
-    `${(ipv4 >>> 8) & 255}.${ipv4 & 255}`;
+  if (last > 0) ipv4 += numbers[0] * 16777216;
+  if (last > 1) ipv4 += numbers[1] * 65536;
+  if (last > 2) ipv4 += numbers[2] * 256;
+  return ((ipv4 / 16777216) & 255) + '.' + ((ipv4 >>> 16) & 255) + '.' +
+    ((ipv4 >>> 8) & 255) + '.' + (ipv4 & 255);
+}
+
+function codeAt(s, i) {
+  return i < s.length ? s.charCodeAt(i) : EOF;
 }
 
 // The IPv6 parser: eight 16-bit pieces, or null on failure.
@@ -299,17 +313,15 @@ function parseIPv6(s) {
   let pieceIndex = 0;
   let compress = -1;
   let p = 0;
-  const len = s.length;
-  const at = (i) => (i < len ? s.charCodeAt(i) : EOF);
-  if (at(0) === 0x3a) {
-    if (at(1) !== 0x3a) return null;
+  if (codeAt(s, 0) === 0x3a) {
+    if (codeAt(s, 1) !== 0x3a) return null;
     p += 2;
     pieceIndex++;
     compress = pieceIndex;
   }
-  while (at(p) !== EOF) {
+  while (codeAt(s, p) !== EOF) {
     if (pieceIndex === 8) return null;
-    if (at(p) === 0x3a) {
+    if (codeAt(s, p) === 0x3a) {
       if (compress !== -1) return null;
       p++;
       pieceIndex++;
@@ -318,23 +330,23 @@ function parseIPv6(s) {
     }
     let value = 0;
     let length = 0;
-    while (length < 4 && hexValue(at(p)) >= 0) {
-      value = value * 16 + hexValue(at(p));
+    while (length < 4 && hexValue(codeAt(s, p)) >= 0) {
+      value = value * 16 + hexValue(codeAt(s, p));
       p++;
       length++;
     }
-    if (at(p) === 0x2e) {
+    if (codeAt(s, p) === 0x2e) {
       if (length === 0) return null;
       p -= length;
       if (pieceIndex > 6) return null;
       let numbersSeen = 0;
-      while (at(p) !== EOF) {
+      while (codeAt(s, p) !== EOF) {
         let ipv4Piece = -1;
         if (numbersSeen > 0) {
-          if (at(p) === 0x2e && numbersSeen < 4) p++;
+          if (codeAt(s, p) === 0x2e && numbersSeen < 4) p++;
           else return null;
         }
-        let c = at(p);
+        let c = codeAt(s, p);
         if (c < 0x30 || c > 0x39) return null;
         while (c >= 0x30 && c <= 0x39) {
           const number = c - 0x30;
@@ -343,7 +355,7 @@ function parseIPv6(s) {
           else ipv4Piece = ipv4Piece * 10 + number;
           if (ipv4Piece > 255) return null;
           p++;
-          c = at(p);
+          c = codeAt(s, p);
         }
         address[pieceIndex] = address[pieceIndex] * 0x100 + ipv4Piece;
         numbersSeen++;
@@ -351,10 +363,10 @@ function parseIPv6(s) {
       }
       if (numbersSeen !== 4) return null;
       break;
-    } else if (at(p) === 0x3a) {
+    } else if (codeAt(s, p) === 0x3a) {
       p++;
-      if (at(p) === EOF) return null;
-    } else if (at(p) !== EOF) {
+      if (codeAt(s, p) === EOF) return null;
+    } else if (codeAt(s, p) !== EOF) {
       return null;
     }
     address[pieceIndex] = value;
@@ -596,10 +608,12 @@ function isDoubleDot(s) {
   }
 }
 
+// href is the serialization when the parser had it at hand (the fast
+// path), for the URL to take; undefined otherwise.  Nothing else reads it.
 function newRecord() {
   return {
     scheme: '', username: '', password: '', host: null, port: null,
-    path: [], query: null, fragment: null,
+    path: [], query: null, fragment: null, href: undefined,
   };
 }
 
@@ -667,14 +681,30 @@ function fastParse(input) {
     if (port === defaultPort(scheme)) port = null;
   }
   const pathname = m[4];
-  const path = pathname === undefined || pathname.length === 1 ? [''] :
-    splitPath(percentEncode(pathname, PATH_SET));
-  const query = m[5];
-  const fragment = m[6];
+  let path;
+  let pathText;
+  if (pathname === undefined || pathname.length === 1) {
+    path = [''];
+    pathText = '/';
+  } else {
+    pathText = percentEncode(pathname, PATH_SET);
+    path = splitPath(pathText);
+    // Dot segments change the path: serialize what is left.
+    if (pathText.indexOf('/.') !== -1 || pathText.indexOf('/%2') !== -1) {
+      pathText = '/' + path.join('/');
+    }
+  }
+  const query = m[5] === undefined ? null : percentEncode(m[5], SPECIAL_QUERY_SET);
+  const fragment = m[6] === undefined ? null : percentEncode(m[6], FRAGMENT_SET);
+  // The serialization comes almost for free here; the URL keeps it.
+  let href = scheme + '://' + host;
+  if (port !== null) href += ':' + port;
+  href += pathText;
+  if (query !== null) href += '?' + query;
+  if (fragment !== null) href += '#' + fragment;
   return {
-    scheme, username: '', password: '', host, port, path,
-    query: query === undefined ? null : percentEncode(query, SPECIAL_QUERY_SET),
-    fragment: fragment === undefined ? null : percentEncode(fragment, FRAGMENT_SET),
+    scheme, username: '', password: '', host, port, path, query, fragment,
+    href,
   };
 }
 
