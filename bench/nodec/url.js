@@ -1,4 +1,4 @@
-// nodec-url.js - `new URL()` throughput over 100 000 varied URLs.
+// url.js - `new URL()` throughput over 100 000 varied URLs.
 // Prints one line: bench=url_parse impl=<impl> value=<URLs/s> unit=urls/s
 // (impl from argv[2]), the median of 5 timed passes after a warm-up.
 // Time is the process's CPU time (user + system), not wall time: the

@@ -1,20 +1,19 @@
 #!/bin/sh
-# nodec-url.sh [NODEC] - `new URL()` throughput of nodec against node.
+# url.sh - `new URL()` throughput of nodec against node.
 #
-# Runs bench/nodec-url.js (100 000 varied URLs: the special schemes,
+# Runs url.js (100 000 varied URLs: the special schemes,
 # upper-case, IPv4, IPv6 and punycode hosts, ports, dot segments,
 # characters to percent-encode; the median of 5 passes of CPU time after a
-# warm-up pass) once under NODEC (default build/nodec) and once under node,
+# warm-up pass) once under $NODEC (see run.sh) and once under node,
 # and prints
 #   bench=url_parse impl=nodec value=<URLs/s> unit=urls/s
 #   bench=url_parse impl=node value=<URLs/s> unit=urls/s
 #   bench=url_parse impl=nodec/node value=<ratio> unit=ratio
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-nodec=${1:-$here/../build/nodec}
-command -v node >/dev/null 2>&1 || { echo "# nodec-url: no node to compare with"; exit 0; }
-a=$("$nodec" "$here/nodec-url.js" nodec) || exit 1
-b=$(node "$here/nodec-url.js" node) || exit 1
+nodec=${NODEC:-$here/../../build/nodec}
+a=$("$nodec" "$here/url.js" nodec) || exit 1
+b=$(node "$here/url.js" node) || exit 1
 echo "$a"
 echo "$b"
 x=$(echo "$a" | sed -n 's/.* value=\([0-9.]*\) .*/\1/p')
