@@ -36,11 +36,16 @@ function from(Readable, iterable, opts) {
 
   const readable = new Readable({ objectMode: true, highWaterMark: 1, ...opts });
   let reading = false;
+  // A sync iterator is drained synchronously until it yields a promise;
+  // from then on each value is awaited.
+  let awaitValues = false;
 
   readable._read = function _read() {
     if (!reading) {
       reading = true;
-      next();
+      if (isAsync) pullAsync();
+      else if (awaitValues) pullAwaitingValues();
+      else pullSync();
     }
   };
 
@@ -63,27 +68,73 @@ function from(Readable, iterable, opts) {
     }
   }
 
-  async function next() {
-    for (;;) {
-      try {
-        const { value, done } = isAsync ? await iterator.next() : iterator.next();
+  // Push a value; whether to go on pulling.  null is not a value.
+  function pushValue(value) {
+    if (value === null) {
+      reading = false;
+      throw new (codes().ERR_STREAM_NULL_VALUES)();
+    }
+    if (readable.push(value)) return true;
+    reading = false;
+    return false;
+  }
+
+  function pullSync() {
+    try {
+      for (;;) {
+        const { value, done } = iterator.next();
         if (done) {
           readable.push(null);
-        } else {
-          const res = (value && typeof value.then === 'function') ? await value : value;
-          if (res === null) {
-            reading = false;
-            throw new (codes().ERR_STREAM_NULL_VALUES)();
-          } else if (readable.push(res)) {
-            continue;
-          } else {
-            reading = false;
-          }
+          return;
         }
-      } catch (err) {
-        readable.destroy(err);
+        if (value && typeof value.then === 'function') {
+          switchToAwaiting(value);
+          return;
+        }
+        if (!pushValue(value)) return;
       }
-      break;
+    } catch (err) {
+      readable.destroy(err);
+    }
+  }
+
+  async function switchToAwaiting(pending) {
+    awaitValues = true;
+    try {
+      if (pushValue(await pending)) pullAwaitingValues();
+    } catch (err) {
+      readable.destroy(err);
+    }
+  }
+
+  async function pullAwaitingValues() {
+    try {
+      for (;;) {
+        const { value, done } = iterator.next();
+        if (done) {
+          readable.push(null);
+          return;
+        }
+        const res = value && typeof value.then === 'function' ? await value : value;
+        if (!pushValue(res)) return;
+      }
+    } catch (err) {
+      readable.destroy(err);
+    }
+  }
+
+  async function pullAsync() {
+    try {
+      for (;;) {
+        const { value, done } = await iterator.next();
+        if (done) {
+          readable.push(null);
+          return;
+        }
+        if (!pushValue(value)) return;
+      }
+    } catch (err) {
+      readable.destroy(err);
     }
   }
   return readable;

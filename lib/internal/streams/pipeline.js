@@ -130,7 +130,7 @@ function pipelineImpl(streams, callback, opts) {
 
   function abort() {
     const { AbortError } = require('internal/errors');
-    finishImpl(new AbortError());
+    finishImpl(new AbortError(undefined, { cause: outerSignal && outerSignal.reason }));
   }
   if (outerSignal) outerSignal.addEventListener('abort', abort);
 

@@ -45,6 +45,7 @@ function ReadableState(options, stream, isDuplex) {
   this.needReadable = false;
   this.emittedReadable = false;
   this.readableListening = false;
+  this.dataListening = false; // set by on('data'), cleared by removing the last
   this.resumeScheduled = false;
   this.paused = null; // pause()/resume() were called: true/false
   this.errorEmitted = false;
@@ -116,9 +117,19 @@ Readable.prototype.unshift = function unshift(chunk, encoding) {
   return addChunkFrom(this, chunk, encoding, true);
 };
 
+// More is welcome while the buffer is under the mark (or empty).
+function canPushMore(state) {
+  return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+}
+
 function addChunkFrom(stream, chunk, encoding, addToFront) {
   const state = stream._readableState;
-  let err;
+
+  if (chunk === null) {
+    state.reading = false;
+    onEofChunk(stream, state);
+    return false;
+  }
 
   if (!state.objectMode) {
     if (typeof chunk === 'string') {
@@ -134,55 +145,54 @@ function addChunkFrom(stream, chunk, encoding, addToFront) {
       }
     } else if (utils.isBuffer(chunk)) {
       encoding = '';
-    } else if (utils.isUint8Array(chunk)) {
+    } else if (ArrayBuffer.isView(chunk)) {
       chunk = utils.toBuffer(chunk);
       encoding = '';
-    } else if (chunk != null) {
-      err = new (codes().ERR_INVALID_ARG_TYPE)(
-        'chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+    } else if (chunk !== undefined) {
+      errorOrDestroy(stream, new (codes().ERR_INVALID_ARG_TYPE)(
+        'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk));
+      return false;
+    }
+    if (!chunk || chunk.length <= 0) {
+      if (!addToFront) {
+        state.reading = false;
+        maybeReadMore(stream, state);
+      }
+      return canPushMore(state);
     }
   }
 
-  if (err) {
-    errorOrDestroy(stream, err);
-  } else if (chunk === null) {
-    state.reading = false;
-    onEofChunk(stream, state);
-  } else if (state.objectMode || (chunk && chunk.length > 0)) {
-    if (addToFront) {
-      if (state.endEmitted) {
-        errorOrDestroy(stream, new (codes().ERR_STREAM_UNSHIFT_AFTER_END_EVENT)());
-      } else if (state.destroyed || state.errored) {
-        return false;
-      } else {
-        addChunk(stream, state, chunk, true);
-      }
-    } else if (state.ended) {
-      errorOrDestroy(stream, new (codes().ERR_STREAM_PUSH_AFTER_EOF)());
+  if (addToFront) {
+    if (state.endEmitted) {
+      errorOrDestroy(stream, new (codes().ERR_STREAM_UNSHIFT_AFTER_END_EVENT)());
     } else if (state.destroyed || state.errored) {
       return false;
     } else {
-      state.reading = false;
-      if (state.decoder && !encoding) {
-        chunk = state.decoder.write(chunk);
-        if (state.objectMode || chunk.length !== 0) addChunk(stream, state, chunk, false);
-        else maybeReadMore(stream, state);
-      } else {
-        addChunk(stream, state, chunk, false);
-      }
+      addChunk(stream, state, chunk, true);
     }
-  } else if (!addToFront) {
-    state.reading = false;
-    maybeReadMore(stream, state);
+    return canPushMore(state);
   }
 
-  // More is welcome while the buffer is under the mark (or empty).
-  return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+  if (state.ended) {
+    errorOrDestroy(stream, new (codes().ERR_STREAM_PUSH_AFTER_EOF)());
+    return false;
+  }
+  if (state.destroyed || state.errored) return false;
+
+  state.reading = false;
+  if (state.decoder && !encoding) {
+    chunk = state.decoder.write(chunk);
+    if (!state.objectMode && chunk.length === 0) {
+      maybeReadMore(stream, state);
+      return canPushMore(state);
+    }
+  }
+  addChunk(stream, state, chunk, false);
+  return canPushMore(state);
 }
 
 function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync &&
-      stream.listenerCount('data') > 0) {
+  if (state.flowing && !state.sync && state.dataListening && state.length === 0) {
     // Straight through: nothing waits in the buffer before it.
     if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
@@ -290,7 +300,7 @@ Readable.prototype.read = function read(n) {
 
   let ret = n > 0 ? fromList(n, state) : null;
   if (ret === null) {
-    state.needReadable = state.length <= state.highWaterMark;
+    if (state.length <= state.highWaterMark) state.needReadable = true;
     n = 0;
   } else {
     state.length -= n;
@@ -345,8 +355,9 @@ function emitReadableNT(stream) {
     stream.emit('readable');
     state.emittedReadable = false;
   }
-  state.needReadable = !state.flowing && !state.ended &&
-    state.length <= state.highWaterMark;
+  if (!state.flowing && !state.ended && state.length <= state.highWaterMark) {
+    state.needReadable = true;
+  }
   flow(stream);
 }
 
@@ -482,7 +493,7 @@ function pipeOnDrain(src, dest) {
     if (state.awaitDrainWriters === dest) state.awaitDrainWriters = null;
     else if (state.multiAwaitDrain) state.awaitDrainWriters.delete(dest);
     if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) &&
-        src.listenerCount('data')) {
+        state.dataListening) {
       src.resume();
     }
   };
@@ -512,7 +523,8 @@ Readable.prototype.on = function on(ev, fn) {
   const res = Stream.prototype.on.call(this, ev, fn);
   const state = this._readableState;
   if (ev === 'data') {
-    state.readableListening = this.listenerCount('readable') > 0;
+    state.dataListening = true;
+    if (this.listenerCount('readable') > 0) state.readableListening = true;
     if (state.flowing !== false) this.resume();
   } else if (ev === 'readable') {
     if (!state.endEmitted && !state.readableListening) {
@@ -529,7 +541,11 @@ Readable.prototype.addListener = Readable.prototype.on;
 
 Readable.prototype.removeListener = function removeListener(ev, fn) {
   const res = Stream.prototype.removeListener.call(this, ev, fn);
-  if (ev === 'readable') process.nextTick(updateReadableListening, this);
+  if (ev === 'readable') {
+    process.nextTick(updateReadableListening, this);
+  } else if (ev === 'data' && this.listenerCount('data') === 0) {
+    this._readableState.dataListening = false;
+  }
   return res;
 };
 Readable.prototype.off = Readable.prototype.removeListener;
@@ -547,7 +563,7 @@ function updateReadableListening(self) {
   state.readableListening = self.listenerCount('readable') > 0;
   if (state.resumeScheduled && state.paused === false) {
     state.flowing = true;
-  } else if (self.listenerCount('data') > 0) {
+  } else if (state.dataListening) {
     self.resume();
   } else if (!state.readableListening) {
     state.flowing = null;

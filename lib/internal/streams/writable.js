@@ -40,7 +40,14 @@ function WritableState(options, stream, isDuplex) {
   this.destroyed = false;
   // Strings become Buffers before _write unless told otherwise.
   this.decodeStrings = !(options && options.decodeStrings === false);
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  const defaultEncoding = options ? options.defaultEncoding : null;
+  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
+    this.defaultEncoding = 'utf8';
+  } else if (utils.isEncoding(defaultEncoding)) {
+    this.defaultEncoding = defaultEncoding;
+  } else {
+    throw new (codes().ERR_UNKNOWN_ENCODING)(defaultEncoding);
+  }
   this.length = 0;
   this.writing = false;
   this.corked = 0;
@@ -49,8 +56,10 @@ function WritableState(options, stream, isDuplex) {
   this.bufferProcessing = false;
   this.onwrite = onwrite.bind(undefined, stream);
   this.writecb = null;
+  this.expectWriteCb = false; // _write has the callback and has not called it
   this.writelen = 0;
   this.afterWriteTickInfo = null;
+  this.afterWritePending = false;
   resetBuffer(this);
   this.pendingcb = 0;
   this.constructed = true;
@@ -129,33 +138,29 @@ Writable.prototype.pipe = function pipe() {
 function writeChunk(stream, chunk, encoding, cb) {
   const state = stream._writableState;
 
-  if (typeof encoding === 'function') {
-    cb = encoding;
-    encoding = state.defaultEncoding;
-  } else {
-    if (!encoding) encoding = state.defaultEncoding;
-    else if (encoding !== 'buffer' && !utils.isEncoding(encoding)) {
+  if (typeof cb !== 'function') cb = nop;
+
+  if (chunk === null) throw new (codes().ERR_STREAM_NULL_VALUES)();
+
+  if (!state.objectMode) {
+    if (!encoding) {
+      encoding = state.defaultEncoding;
+    } else if (encoding !== 'buffer' && !utils.isEncoding(encoding)) {
       throw new (codes().ERR_UNKNOWN_ENCODING)(encoding);
     }
-    if (typeof cb !== 'function') cb = nop;
-  }
-
-  if (chunk === null) {
-    throw new (codes().ERR_STREAM_NULL_VALUES)();
-  } else if (!state.objectMode) {
     if (typeof chunk === 'string') {
-      if (state.decodeStrings !== false && utils.getBuffer()) {
+      if (state.decodeStrings && utils.getBuffer()) {
         chunk = utils.toBuffer(chunk, encoding);
         encoding = 'buffer';
       }
     } else if (utils.isBuffer(chunk)) {
       encoding = 'buffer';
-    } else if (utils.isUint8Array(chunk)) {
+    } else if (ArrayBuffer.isView(chunk)) {
       chunk = utils.toBuffer(chunk);
       encoding = 'buffer';
     } else {
       throw new (codes().ERR_INVALID_ARG_TYPE)(
-        'chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+        'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
 
@@ -173,6 +178,10 @@ function writeChunk(stream, chunk, encoding, cb) {
 }
 
 Writable.prototype.write = function write(chunk, encoding, cb) {
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
+  }
   return writeChunk(this, chunk, encoding, cb) === true;
 };
 
@@ -198,8 +207,6 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
-  const ret = state.length < state.highWaterMark;
-  if (!ret) state.needDrain = true;
 
   if (state.writing || state.corked || state.errored || !state.constructed) {
     state.buffered.push({ chunk, encoding, callback });
@@ -207,20 +214,26 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     if (state.allNoop && callback !== nop) state.allNoop = false;
   } else {
     state.writelen = len;
-    state.writecb = callback;
+    if (callback !== nop) state.writecb = callback;
     state.writing = true;
     state.sync = true;
+    state.expectWriteCb = true;
     stream._write(chunk, encoding, state.onwrite);
     state.sync = false;
   }
-  return ret && !state.errored && !state.destroyed;
+
+  // Measured after a synchronous _write, which may have emptied it.
+  const ret = state.length < state.highWaterMark || state.length === 0;
+  if (!ret) state.needDrain = true;
+  return ret && !state.destroyed && !state.errored;
 }
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writelen = len;
-  state.writecb = cb;
+  if (cb !== nop) state.writecb = cb;
   state.writing = true;
   state.sync = true;
+  state.expectWriteCb = true;
   if (state.destroyed) state.onwrite(new (codes().ERR_STREAM_DESTROYED)('write'));
   else if (writev) stream._writev(chunk, state.onwrite);
   else stream._write(chunk, encoding, state.onwrite);
@@ -237,15 +250,17 @@ function onwriteError(stream, state, er, cb) {
 // The callback _write was given.
 function onwrite(stream, er) {
   const state = stream._writableState;
-  const sync = state.sync;
-  const cb = state.writecb;
 
-  if (typeof cb !== 'function') {
+  if (!state.expectWriteCb) {
     errorOrDestroy(stream, new (codes().ERR_MULTIPLE_CALLBACK)());
     return;
   }
-  state.writing = false;
+  const sync = state.sync;
+  const cb = state.writecb || nop;
+
   state.writecb = null;
+  state.writing = false;
+  state.expectWriteCb = false;
   state.length -= state.writelen;
   state.writelen = 0;
 
@@ -256,19 +271,34 @@ function onwrite(stream, er) {
     }
     if (sync) process.nextTick(onwriteError, stream, state, er, cb);
     else onwriteError(stream, state, er, cb);
-  } else {
-    if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
-    if (sync) {
-      // Synchronous completions of one callback share one tick.
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
-        state.afterWriteTickInfo.count++;
-      } else {
-        state.afterWriteTickInfo = { count: 1, cb, stream, state };
-        process.nextTick(afterWriteTick, state.afterWriteTickInfo);
-      }
+    return;
+  }
+
+  if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
+
+  if (!sync) {
+    afterWrite(stream, state, 1, cb);
+    return;
+  }
+  // Completed inside _write: callbacks and 'drain' wait a tick.  Node
+  // also always waits in object mode.
+  const needDrain = state.needDrain && state.length === 0;
+  const needTick = needDrain || state.objectMode || cb !== nop;
+  if (cb === nop) {
+    if (!state.afterWritePending && needTick) {
+      process.nextTick(afterWrite, stream, state, 1, cb);
+      state.afterWritePending = true;
     } else {
-      afterWrite(stream, state, 1, cb);
+      state.pendingcb--;
+      if (state.ending) finishMaybe(stream, state, true);
     }
+  } else if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+    // Synchronous completions of one callback share one tick.
+    state.afterWriteTickInfo.count++;
+  } else {
+    state.afterWriteTickInfo = { count: 1, cb, stream, state };
+    process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+    state.afterWritePending = true;
   }
 }
 
@@ -278,8 +308,9 @@ function afterWriteTick({ stream, state, count, cb }) {
 }
 
 function afterWrite(stream, state, count, cb) {
-  const needDrain = !state.ending && !stream.destroyed && state.length === 0 &&
-    state.needDrain;
+  state.afterWritePending = false;
+  const needDrain = !state.ending && !state.destroyed && state.needDrain &&
+    state.length === 0;
   if (needDrain) {
     state.needDrain = false;
     stream.emit('drain');
@@ -289,7 +320,7 @@ function afterWrite(stream, state, count, cb) {
     cb(null);
   }
   if (state.destroyed) errorBuffer(state);
-  finishMaybe(stream, state);
+  if (state.ending) finishMaybe(stream, state, true);
 }
 
 // Fail everything still queued (the stream was destroyed or errored).
@@ -301,11 +332,13 @@ function errorBuffer(state) {
     state.length -= len;
     callback(state.errored ?? new (codes().ERR_STREAM_DESTROYED)('write'));
   }
-  const onfinishCallbacks = state.onFinished.splice(0);
-  for (const fn of onfinishCallbacks) {
-    fn(state.errored ?? new (codes().ERR_STREAM_DESTROYED)('end'));
-  }
+  callFinishedCallbacks(state, state.errored ?? new (codes().ERR_STREAM_DESTROYED)('end'));
   resetBuffer(state);
+}
+
+function callFinishedCallbacks(state, err) {
+  const callbacks = state.onFinished.splice(0);
+  for (const fn of callbacks) fn(err);
 }
 
 function clearBuffer(stream, state) {
@@ -394,7 +427,9 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   }
 
   if (typeof cb === 'function') {
-    if (err || state.finished) process.nextTick(cb, err);
+    if (err) process.nextTick(cb, err);
+    else if (state.errored) process.nextTick(cb, state.errored);
+    else if (state.finished) process.nextTick(cb, null);
     else state.onFinished.push(cb);
   }
   return this;
@@ -406,46 +441,41 @@ function needFinish(state) {
     !state.writing && !state.errorEmitted && !state.closeEmitted;
 }
 
-function callFinal(stream, state) {
-  let called = false;
-
-  function onFinish(err) {
-    if (called) {
-      errorOrDestroy(stream, err ?? new (codes().ERR_MULTIPLE_CALLBACK)());
-      return;
+function prefinish(stream, state) {
+  if (state.prefinished || state.finalCalled) return;
+  if (typeof stream._final === 'function' && !state.destroyed) {
+    state.finalCalled = true;
+    state.sync = true;
+    state.pendingcb++;
+    try {
+      stream._final((err) => onFinal(stream, state, err));
+    } catch (err) {
+      onFinal(stream, state, err);
     }
-    called = true;
-    state.pendingcb--;
-    if (err) {
-      for (const fn of state.onFinished.splice(0)) fn(err);
-      errorOrDestroy(stream, err, state.sync);
-    } else if (needFinish(state)) {
-      state.prefinished = true;
-      stream.emit('prefinish');
-      state.pendingcb++;
-      process.nextTick(finish, stream, state);
-    }
+    state.sync = false;
+  } else {
+    state.finalCalled = true;
+    state.prefinished = true;
+    stream.emit('prefinish');
   }
-
-  state.sync = true;
-  state.pendingcb++;
-  try {
-    stream._final(onFinish);
-  } catch (err) {
-    onFinish(err);
-  }
-  state.sync = false;
 }
 
-function prefinish(stream, state) {
-  if (!state.prefinished && !state.finalCalled) {
-    if (typeof stream._final === 'function' && !state.destroyed) {
-      state.finalCalled = true;
-      callFinal(stream, state);
-    } else {
-      state.prefinished = true;
-      stream.emit('prefinish');
-    }
+// The callback _final was given.
+function onFinal(stream, state, err) {
+  if (state.prefinished) {
+    errorOrDestroy(stream, err ?? new (codes().ERR_MULTIPLE_CALLBACK)());
+    return;
+  }
+  state.pendingcb--;
+  if (err) {
+    callFinishedCallbacks(state, err);
+    errorOrDestroy(stream, err, state.sync);
+  } else if (needFinish(state)) {
+    state.prefinished = true;
+    stream.emit('prefinish');
+    // 'finish' always comes a tick after _final's callback.
+    state.pendingcb++;
+    process.nextTick(finish, stream, state);
   }
 }
 
@@ -470,7 +500,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  for (const fn of state.onFinished.splice(0)) fn();
+  callFinishedCallbacks(state, null);
   stream.emit('finish');
 
   if (state.autoDestroy) {
