@@ -402,6 +402,10 @@ function lazyGlobal(name, load, enumerable) {
 lazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer, false);
 lazyGlobal('atob', () => requireBuiltin('buffer').atob, true);
 lazyGlobal('btoa', () => requireBuiltin('buffer').btoa, true);
+lazyGlobal('Blob', () => requireBuiltin('buffer').Blob, false);
+lazyGlobal('File', () => requireBuiltin('buffer').File, false);
+lazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder, false);
+lazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder, false);
 
 Object.defineProperty(globalThis, 'global', {
   value: globalThis, writable: true, configurable: true, enumerable: true,

@@ -689,6 +689,31 @@ NATIVE(index_of) {
   return JSValueMakeNumber(ctx, -1);
 }
 
+/*
+ * encodeInto(string, target, result): TextEncoder.encodeInto, whole
+ * characters only; result[0] = UTF-16 units read, result[1] = bytes
+ * written.
+ */
+NATIVE(encode_into) {
+  JSStringRef s;
+  size_t n, len, rn, used = 0, w = 0;
+  const JSChar *c = chars_of(ctx, arg(argc, argv, 0), &s, &n, exception);
+  uint8_t *p = bytes_of(ctx, arg(argc, argv, 1), &len);
+  uint32_t *r = (uint32_t *)bytes_of(ctx, arg(argc, argv, 2), &rn);
+
+  (void)f, (void)self;
+  if (s == NULL)
+    return JSValueMakeUndefined(ctx);
+  if (p != NULL)
+    w = utf8_encode(p, len, c, n, &used);
+  JSStringRelease(s);
+  if (r != NULL && rn >= 2 * sizeof(*r)) {
+    r[0] = (uint32_t)used;
+    r[1] = (uint32_t)w;
+  }
+  return JSValueMakeUndefined(ctx);
+}
+
 /* compare(a, b): -1, 0 or 1 by bytes, then by length */
 NATIVE(compare) {
   size_t an, bn;
@@ -730,6 +755,7 @@ void nodec_bind_buffer(JSObjectRef binding) {
   nodec_set_fn(b, "toString", to_string);
   nodec_set_fn(b, "indexOf", index_of);
   nodec_set_fn(b, "compare", compare);
+  nodec_set_fn(b, "encodeInto", encode_into);
   nodec_set_fn(b, "isUtf8", is_utf8);
   nodec_set_fn(b, "isAscii", is_ascii);
   nodec_set(binding, "buffer", b);
