@@ -377,6 +377,36 @@ Object.defineProperty(globalThis, 'console', {
     consoleObject = v;
   },
 });
+// Buffer and the web encoding globals: accessors that load their module on
+// first touch and then become plain data properties (as in Node, where
+// they are lazy accessors too); a program that never uses them pays
+// nothing.
+function lazyGlobal(name, load, enumerable) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable,
+    get() {
+      const value = load();
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, configurable: true, enumerable,
+      });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(globalThis, name, {
+        value, writable: true, configurable: true, enumerable,
+      });
+    },
+  });
+}
+lazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer, false);
+lazyGlobal('atob', () => requireBuiltin('buffer').atob, true);
+lazyGlobal('btoa', () => requireBuiltin('buffer').btoa, true);
+lazyGlobal('Blob', () => requireBuiltin('buffer').Blob, false);
+lazyGlobal('File', () => requireBuiltin('buffer').File, false);
+lazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder, false);
+lazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder, false);
+
 Object.defineProperty(globalThis, 'global', {
   value: globalThis, writable: true, configurable: true, enumerable: true,
 });
