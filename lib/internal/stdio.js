@@ -53,60 +53,49 @@ class SyncWriteStream extends Writable {
 }
 SyncWriteStream.prototype.destroySoon = SyncWriteStream.prototype.destroy;
 
-// A pipe or socket, one way: the part of net.Socket that stdio uses.
-class Socket extends Duplex {
-  constructor(options = {}) {
-    super({
-      allowHalfOpen: false,
-      ...options,
-      // Reading starts on demand (Node's manualStart), see _read.
-      readable: options.readable !== false,
-      writable: options.writable !== false,
-    });
-    this.fd = options.fd;
-    this.connecting = false;
-    this.bytesRead = 0;
-    this._readingFd = false;
-    this._atEof = false;
-  }
+// A pipe or socket, one way: the part of net.Socket that stdio uses.  A
+// function constructor, as tty's streams call it on themselves.
+function Socket(options = {}) {
+  if (!(this instanceof Socket)) return new Socket(options);
+  Duplex.call(this, {
+    allowHalfOpen: false,
+    ...options,
+    // Reading starts on demand (Node's manualStart), see _read.
+    readable: options.readable !== false,
+    writable: options.writable !== false,
+  });
+  this.fd = options.fd;
+  this.connecting = false;
+  this.bytesRead = 0;
+  this._readingFd = false;
+  this._atEof = false;
+  this._shut = false;
+}
+Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
+Object.setPrototypeOf(Socket, Duplex);
 
-  _write(chunk, encoding, cb) {
-    // After end() the writing side is shut, as libuv's shutdown leaves it.
-    if (this._shut) cb(errnoError(-32, 'write'));
-    else writeFd(this.fd, chunk, cb);
-  }
+Socket.prototype._write = function _write(chunk, encoding, cb) {
+  // After end() the writing side is shut, as libuv's shutdown leaves it.
+  if (this._shut) cb(errnoError(-32, 'write'));
+  else writeFd(this.fd, chunk, cb);
+};
 
-  // libuv's shutdown completes on a later turn; ticks queued meanwhile run
-  // before the callback.
-  _final(cb) {
-    this._shut = true;
-    process.nextTick(() => process.nextTick(cb));
-  }
+// libuv's shutdown completes on a later turn; ticks queued meanwhile run
+// before the callback.
+Socket.prototype._final = function _final(cb) {
+  this._shut = true;
+  process.nextTick(() => process.nextTick(cb));
+};
 
-  _destroy(err, cb) {
-    this._stopReading();
-    cb(err);
-  }
+Socket.prototype._destroy = function _destroy(err, cb) {
+  this._stopReading();
+  cb(err);
+};
 
-  ref() {
+for (const name of ['ref', 'unref', 'setNoDelay', 'setKeepAlive']) {
+  Socket.prototype[name] = function () {
     return this;
-  }
-
-  unref() {
-    return this;
-  }
-
-  setNoDelay() {
-    return this;
-  }
-
-  setKeepAlive() {
-    return this;
-  }
-
-  address() {
-    return {};
-  }
+  };
 }
 
 // --- reading descriptor 0 --------------------------------------------------
