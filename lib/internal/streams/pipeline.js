@@ -277,20 +277,20 @@ function pipe(src, dst, finish, { end }) {
     }
     if (utils.isReadableFinished(src)) process.nextTick(endFn);
     else src.once('end', endFn);
-
-    eos(src, { readable: true, writable: false }, (err) => {
-      const rState = src._readableState;
-      if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' &&
-          rState && rState.ended && !rState.errored && !rState.errorEmitted) {
-        // Closed after the end was pushed: wait for 'end' (or 'error').
-        src.once('end', finish).once('error', finish);
-      } else {
-        finish(err);
-      }
-    });
   } else {
     finish();
   }
+
+  eos(src, { readable: true, writable: false }, (err) => {
+    const rState = src._readableState;
+    if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' &&
+        rState && rState.ended && !rState.errored && !rState.errorEmitted) {
+      // Closed after the end was pushed: wait for 'end' (or 'error').
+      src.once('end', finish).once('error', finish);
+    } else {
+      finish(err);
+    }
+  });
   return eos(dst, { readable: false, writable: true }, finish);
 }
 
