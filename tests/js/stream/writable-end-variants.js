@@ -3,6 +3,7 @@
 const { Writable } = require('stream');
 
 const seen = [];
+let finished = 0;
 function make(name) {
   const w = new Writable({
     decodeStrings: false,
@@ -11,7 +12,10 @@ function make(name) {
       setImmediate(cb);
     },
   });
-  w.on('finish', () => seen.push(`${name}:finish`));
+  w.on('finish', () => {
+    seen.push(`${name}:finish`);
+    if (++finished === 7) setImmediate(() => console.log(seen.join('\n')));
+  });
   return w;
 }
 const a = make('a');
@@ -25,4 +29,3 @@ const g = make('g');
 g.write('1');
 g.write('2');
 g.end('3', () => seen.push('g:cb'));
-setTimeout(() => console.log(seen.join('\n')), 20);
