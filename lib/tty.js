@@ -5,7 +5,7 @@
 'use strict';
 
 const binding = internalBinding('native');
-const { Socket } = require('internal/stdio');
+const { Socket } = require('internal/stdio_readers');
 
 function codes() {
   return require('internal/errors').codes;

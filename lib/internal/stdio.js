@@ -14,8 +14,12 @@
 // is never really destroyed).
 'use strict';
 
-const { Writable, Duplex, Readable } = require('stream');
+// The stream classes are loaded as needed: a file or terminal stdout (the
+// common case) needs only Writable, and start-up stays short.
+const Writable = require('internal/streams/writable');
 const binding = internalBinding('native');
+// Socket and ReadStream (internal/stdio_readers) bring Readable and Duplex.
+const readers = () => require('internal/stdio_readers');
 
 function errnoError(err, syscall) {
   const code = binding.errName(err);
@@ -26,7 +30,13 @@ function errnoError(err, syscall) {
   return e;
 }
 
-function writeFd(fd, chunk, cb) {
+// Strings reach _write as they were written (decodeStrings: false): UTF-8
+// text goes to the descriptor without becoming a Buffer first.
+function writeFd(fd, chunk, encoding, cb) {
+  if (typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') {
+    const { Buffer } = require('buffer');
+    chunk = Buffer.from(chunk, encoding);
+  }
   const err = binding.writeStdio(fd, chunk);
   cb(err < 0 ? errnoError(err, 'write') : null);
 }
@@ -36,14 +46,14 @@ function writeFd(fd, chunk, cb) {
 // A file: Node's internal/fs/sync_write_stream.
 class SyncWriteStream extends Writable {
   constructor(fd, options) {
-    super({ autoDestroy: true });
+    super({ autoDestroy: true, decodeStrings: false });
     this.fd = fd;
     this.readable = false;
     this.autoClose = options === undefined ? true : options.autoClose;
   }
 
   _write(chunk, encoding, cb) {
-    writeFd(this.fd, chunk, cb);
+    writeFd(this.fd, chunk, encoding, cb);
   }
 
   // Only stdio uses this class, whose descriptors are never closed.
@@ -52,125 +62,6 @@ class SyncWriteStream extends Writable {
   }
 }
 SyncWriteStream.prototype.destroySoon = SyncWriteStream.prototype.destroy;
-
-// A pipe or socket, one way: the part of net.Socket that stdio uses.  A
-// function constructor, as tty's streams call it on themselves.
-function Socket(options = {}) {
-  if (!(this instanceof Socket)) return new Socket(options);
-  Duplex.call(this, {
-    allowHalfOpen: false,
-    ...options,
-    // Reading starts on demand (Node's manualStart), see _read.
-    readable: options.readable !== false,
-    writable: options.writable !== false,
-  });
-  this.fd = options.fd;
-  this.connecting = false;
-  this.bytesRead = 0;
-  this._readingFd = false;
-  this._atEof = false;
-  this._shut = false;
-}
-Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
-Object.setPrototypeOf(Socket, Duplex);
-
-Socket.prototype._write = function _write(chunk, encoding, cb) {
-  // After end() the writing side is shut, as libuv's shutdown leaves it.
-  if (this._shut) cb(errnoError(-32, 'write'));
-  else writeFd(this.fd, chunk, cb);
-};
-
-// libuv's shutdown completes on a later turn; ticks queued meanwhile run
-// before the callback.
-Socket.prototype._final = function _final(cb) {
-  this._shut = true;
-  process.nextTick(() => process.nextTick(cb));
-};
-
-Socket.prototype._destroy = function _destroy(err, cb) {
-  this._stopReading();
-  cb(err);
-};
-
-for (const name of ['ref', 'unref', 'setNoDelay', 'setKeepAlive']) {
-  Socket.prototype[name] = function () {
-    return this;
-  };
-}
-
-// --- reading descriptor 0 --------------------------------------------------
-
-// The reading half of every stdin stream: only descriptor 0 is ever read,
-// through binding.stdinRead; reading runs while the stream wants data.
-const stdinReader = {
-  _read() {
-    if (this._readingFd || this._atEof) return;
-    this._readingFd = true;
-    binding.stdinRead(true, (chunk) => this._onChunk(chunk), true);
-  },
-
-  _onChunk(chunk) {
-    if (chunk === null) {
-      this._readingFd = false;
-      this._atEof = true;
-      this.push(null);
-    } else if (typeof chunk === 'number') {
-      this._readingFd = false;
-      this.destroy(errnoError(chunk, 'read'));
-    } else {
-      const { Buffer } = require('buffer');
-      const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      this.bytesRead += buf.length;
-      if (!this.push(buf)) this._stopReading();
-    }
-  },
-
-  _stopReading() {
-    if (this._readingFd) {
-      this._readingFd = false;
-      binding.stdinRead(false);
-    }
-  },
-};
-
-function installReader(Class) {
-  for (const [name, fn] of Object.entries(stdinReader)) {
-    Object.defineProperty(Class.prototype, name, {
-      value: fn, writable: true, configurable: true, enumerable: false,
-    });
-  }
-}
-
-installReader(Socket);
-
-// A file on stdin: Node's fs.ReadStream for descriptor 0, which it never
-// closes (so no 'close' at the end).  A file cannot be polled: each read
-// is done at once and its data pushed on the next turn of the loop, as
-// the completion of Node's threadpool read would be.
-class ReadStream extends Readable {
-  constructor(fd) {
-    super({ highWaterMark: 64 * 1024, autoDestroy: false });
-    this.fd = fd;
-    this.bytesRead = 0;
-    this.autoClose = false;
-  }
-
-  _read(size) {
-    const chunk = binding.stdinReadFile(size);
-    setImmediate(() => {
-      if (this.destroyed) return;
-      if (chunk === null) {
-        this.push(null);
-      } else if (typeof chunk === 'number') {
-        this.destroy(errnoError(chunk, 'read'));
-      } else {
-        const { Buffer } = require('buffer');
-        this.bytesRead += chunk.byteLength;
-        this.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      }
-    });
-  }
-}
 
 // What Node installs as stdout/stderr _destroy: the descriptor stays open
 // and the stream usable, but 'close' is still observable.
@@ -199,7 +90,7 @@ function createWritableStdioStream(fd) {
       break;
     case 'PIPE':
     case 'TCP':
-      stream = new Socket({ fd, readable: false, writable: true });
+      stream = new (readers().Socket)({ fd, readable: false, writable: true });
       stream._type = 'pipe';
       break;
     default:
@@ -236,21 +127,21 @@ function getStdin() {
       break;
     }
     case 'FILE':
-      stdin = new ReadStream(0);
+      stdin = new (readers().ReadStream)(0);
       break;
     case 'PIPE':
     case 'TCP':
-      stdin = new Socket({ fd: 0, readable: true, writable: false });
+      stdin = new (readers().Socket)({ fd: 0, readable: true, writable: false });
       break;
     default:
       // A closed descriptor: at its end already.
-      stdin = new Readable({ read() {} });
+      stdin = new (require('internal/streams/readable'))({ read() {} });
       stdin.push(null);
   }
   stdin.fd = 0;
   // Reading stops while paused, so that a paused stdin does not keep the
   // process alive.
-  if (stdin instanceof Socket) {
+  if (stdin instanceof readers().Socket) {
     stdin.on('pause', () => {
       process.nextTick(() => {
         if (stdin.isPaused()) {
@@ -271,7 +162,7 @@ module.exports = {
   stdout: () => (stdout ||= getStdioWriter(1)),
   stderr: () => (stderr ||= getStdioWriter(2)),
   stdin: () => (stdin ||= getStdin()),
-  Socket,
   SyncWriteStream,
   errnoError,
+  writeFd,
 };
