@@ -113,7 +113,8 @@ function normalizeEncoding(enc) {
       if (enc === 'ucs-2') return 'utf16le';
       break;
     case 6:
-      if (enc === 'base64' || enc === 'latin1' || enc === 'binary') return enc;
+      if (enc === 'base64' || enc === 'latin1') return enc;
+      if (enc === 'binary') return 'latin1';
       enc = enc.toLowerCase();
       if (enc === 'base64' || enc === 'latin1') return enc;
       if (enc === 'binary') return 'latin1';
@@ -159,7 +160,10 @@ const encodingOps = {
   hex: makeOps('hex', ENC_HEX, (s) => s.length >>> 1),
 };
 
+// Unlike normalizeEncoding, null and '' are not utf8 here (as in Node).
 function getEncodingOps(encoding) {
+  encoding += '';
+  if (encoding.length === 0) return undefined;
   const name = normalizeEncoding(encoding);
   return name === undefined ? undefined : encodingOps[name];
 }
@@ -240,6 +244,10 @@ function fromArrayBuffer(obj, byteOffset, length) {
   }
   const maxLength = obj.byteLength - byteOffset;
   if (maxLength < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+  if (byteOffset < 0) {
+    // V8's words, from the Uint8Array constructor Node calls.
+    throw new RangeError(`Start offset ${byteOffset} is outside the bounds of the buffer`);
+  }
   if (length === undefined) {
     length = maxLength;
   } else {
@@ -489,10 +497,10 @@ function toInteger(n, defaultVal) {
 }
 
 function copyImpl(source, target, targetStart, sourceStart, sourceEnd) {
-  if (!ArrayBuffer.isView(source)) {
+  if (!isUint8Array(source)) {
     throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
   }
-  if (!ArrayBuffer.isView(target)) {
+  if (!isUint8Array(target)) {
     throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
   }
   if (targetStart === undefined) {
@@ -905,12 +913,12 @@ require('internal/buffer_rw').addReadWrite(Buffer.prototype);
 // --- module functions ------------------------------------------------------------
 
 function isUtf8(input) {
-  if (ArrayBuffer.isView(input) || isAnyArrayBuffer(input)) return native.isUtf8(input);
+  if (typedArrayName(input) !== undefined || isAnyArrayBuffer(input)) return native.isUtf8(input);
   throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 
 function isAscii(input) {
-  if (ArrayBuffer.isView(input) || isAnyArrayBuffer(input)) return native.isAscii(input);
+  if (typedArrayName(input) !== undefined || isAnyArrayBuffer(input)) return native.isAscii(input);
   throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 

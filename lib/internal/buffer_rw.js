@@ -39,7 +39,7 @@ function checkInt(value, min, max, buf, offset, byteLength1) {
         range = `>= 0${n} and < 2${n} ** ${(byteLength1 + 1) * 8}${n}`;
       } else {
         range = `>= -(2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}) and ` +
-          `< 2 ** ${(byteLength1 + 1) * 8 - 1}${n}`;
+          `< 2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}`;
       }
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;

@@ -503,19 +503,29 @@ static JSValueRef decode(JSContextRef ctx, int enc, const uint8_t *p, size_t n,
     free(a);
     return v;
   case ENC_ASCII:
+    /* The top bit dropped, as Node does. */
     a = malloc(n + 1);
     if (a == NULL)
       break;
     for (i = 0; i < n; i++)
       a[i] = (char)(p[i] & 0x7F);
-    /* A NUL byte would end the C string early: only the UTF-16 path. */
+    /* A NUL byte would end the C string early: those take UTF-16. */
     if (memchr(a, 0, n) == NULL) {
       v = make_string_ascii(ctx, a, n);
       free(a);
       return v;
     }
+    u = malloc(n * sizeof(JSChar));
+    if (u != NULL) {
+      for (i = 0; i < n; i++)
+        u[i] = (JSChar)a[i];
+      v = make_string16(ctx, u, n);
+      free(u);
+    }
     free(a);
-    goto latin1;
+    if (u == NULL)
+      break;
+    return v;
   case ENC_UCS2:
     n /= 2;
     u = malloc(n * sizeof(JSChar) + 1);
@@ -535,7 +545,6 @@ static JSValueRef decode(JSContextRef ctx, int enc, const uint8_t *p, size_t n,
     free(u);
     return v;
   default:
-  latin1:
     u = malloc(n * sizeof(JSChar));
     if (u == NULL)
       break;
@@ -661,9 +670,9 @@ NATIVE(index_of) {
   if (h == NULL || nd == NULL || nn > hn || !(fromd >= 0))
     return JSValueMakeNumber(ctx, -1);
   from = fromd > (double)hn ? hn : (size_t)fromd;
+  /* UTF-16 searches go by whole units: the start rounds down, as Node's. */
+  from -= from % step;
   if (forward) {
-    if (from % step != 0)
-      from += step - from % step;
     if (nn == 0)
       return JSValueMakeNumber(ctx, -1);
     while (from + nn <= hn) {
