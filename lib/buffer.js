@@ -113,7 +113,8 @@ function normalizeEncoding(enc) {
       if (enc === 'ucs-2') return 'utf16le';
       break;
     case 6:
-      if (enc === 'base64' || enc === 'latin1' || enc === 'binary') return enc;
+      if (enc === 'base64' || enc === 'latin1') return enc;
+      if (enc === 'binary') return 'latin1';
       enc = enc.toLowerCase();
       if (enc === 'base64' || enc === 'latin1') return enc;
       if (enc === 'binary') return 'latin1';
@@ -139,27 +140,35 @@ function base64ByteLength(str, bytes) {
   return (bytes * 3) >>> 2;
 }
 
-function makeOps(name, enc, byteLength) {
+// write and slice go through the buffer's own methods (utf8Write,
+// hexSlice, ...), as in Node: a plain Uint8Array used as `this` fails the
+// same way.
+function makeOps(name, enc, byteLength, method) {
+  const writeName = `${method}Write`;
+  const sliceName = `${method}Slice`;
   return {
     encoding: name,
     encodingVal: enc,
     byteLength,
-    write: (buf, string, offset, len) => native.write(buf, string, offset, len, enc),
-    slice: (buf, start, end) => native.toString(buf, enc, start, end),
+    write: (buf, string, offset, len) => buf[writeName](string, offset, len),
+    slice: (buf, start, end) => buf[sliceName](start, end),
   };
 }
 
 const encodingOps = {
-  utf8: makeOps('utf8', ENC_UTF8, (s) => native.byteLengthUtf8(s)),
-  utf16le: makeOps('utf16le', ENC_UCS2, (s) => s.length * 2),
-  latin1: makeOps('latin1', ENC_LATIN1, (s) => s.length),
-  ascii: makeOps('ascii', ENC_ASCII, (s) => s.length),
-  base64: makeOps('base64', ENC_BASE64, (s) => base64ByteLength(s, s.length)),
-  base64url: makeOps('base64url', ENC_BASE64URL, (s) => base64ByteLength(s, s.length)),
-  hex: makeOps('hex', ENC_HEX, (s) => s.length >>> 1),
+  utf8: makeOps('utf8', ENC_UTF8, (s) => native.byteLengthUtf8(s), 'utf8'),
+  utf16le: makeOps('utf16le', ENC_UCS2, (s) => s.length * 2, 'ucs2'),
+  latin1: makeOps('latin1', ENC_LATIN1, (s) => s.length, 'latin1'),
+  ascii: makeOps('ascii', ENC_ASCII, (s) => s.length, 'ascii'),
+  base64: makeOps('base64', ENC_BASE64, (s) => base64ByteLength(s, s.length), 'base64'),
+  base64url: makeOps('base64url', ENC_BASE64URL, (s) => base64ByteLength(s, s.length), 'base64url'),
+  hex: makeOps('hex', ENC_HEX, (s) => s.length >>> 1, 'hex'),
 };
 
+// Unlike normalizeEncoding, null and '' are not utf8 here (as in Node).
 function getEncodingOps(encoding) {
+  encoding += '';
+  if (encoding.length === 0) return undefined;
   const name = normalizeEncoding(encoding);
   return name === undefined ? undefined : encodingOps[name];
 }
@@ -240,6 +249,10 @@ function fromArrayBuffer(obj, byteOffset, length) {
   }
   const maxLength = obj.byteLength - byteOffset;
   if (maxLength < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+  if (byteOffset < 0) {
+    // V8's words, from the Uint8Array constructor Node calls.
+    throw new RangeError(`Start offset ${byteOffset} is outside the bounds of the buffer`);
+  }
   if (length === undefined) {
     length = maxLength;
   } else {
@@ -489,10 +502,10 @@ function toInteger(n, defaultVal) {
 }
 
 function copyImpl(source, target, targetStart, sourceStart, sourceEnd) {
-  if (!ArrayBuffer.isView(source)) {
+  if (!isUint8Array(source)) {
     throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
   }
-  if (!ArrayBuffer.isView(target)) {
+  if (!isUint8Array(target)) {
     throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
   }
   if (targetStart === undefined) {
@@ -578,7 +591,7 @@ function adjustOffset(offset, length) {
   return length;
 }
 
-Buffer.prototype.slice = function slice(start, end) {
+Buffer.prototype.subarray = function subarray(start, end) {
   const srcLength = this.length;
   start = adjustOffset(start, srcLength);
   end = end !== undefined ? adjustOffset(end, srcLength) : srcLength;
@@ -586,8 +599,12 @@ Buffer.prototype.slice = function slice(start, end) {
   return new FastBuffer(this.buffer, this.byteOffset + start, newLength);
 };
 
+Buffer.prototype.slice = function slice(start, end) {
+  return this.subarray(start, end);
+};
+
 Buffer.prototype.toString = function toString(encoding, start, end) {
-  if (arguments.length === 0) return native.toString(this, ENC_UTF8, 0, this.length);
+  if (arguments.length === 0) return this.utf8Slice(0, this.length);
   const len = this.length;
   if (start <= 0) start = 0;
   else if (start >= len) return '';
@@ -595,7 +612,7 @@ Buffer.prototype.toString = function toString(encoding, start, end) {
   if (end === undefined || end > len) end = len;
   else end = Math.trunc(end) || 0;
   if (end <= start) return '';
-  if (encoding === undefined) return native.toString(this, ENC_UTF8, start, end);
+  if (encoding === undefined) return this.utf8Slice(start, end);
   const ops = getEncodingOps(encoding);
   if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
   return ops.slice(this, start, end);
@@ -604,7 +621,7 @@ Buffer.prototype.toString = function toString(encoding, start, end) {
 Buffer.prototype.toLocaleString = Buffer.prototype.toString;
 
 Buffer.prototype.write = function write(string, offset, length, encoding) {
-  if (offset === undefined) return writeWith(this, string, 0, this.length, ENC_UTF8);
+  if (offset === undefined) return this.utf8Write(string, 0, this.length);
   if (length === undefined && typeof offset === 'string') {
     encoding = offset;
     length = this.length;
@@ -622,10 +639,10 @@ Buffer.prototype.write = function write(string, offset, length, encoding) {
       if (length > remaining) length = remaining;
     }
   }
-  if (!encoding || encoding === 'utf8') return writeWith(this, string, offset, length, ENC_UTF8);
+  if (!encoding || encoding === 'utf8') return this.utf8Write(string, offset, length);
   const ops = getEncodingOps(encoding);
   if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
-  return writeWith(this, string, offset, length, ops.encodingVal);
+  return ops.write(this, string, offset, length);
 };
 
 // The checks of Node's native string writers (buf.utf8Write(...) etc.).
@@ -905,12 +922,12 @@ require('internal/buffer_rw').addReadWrite(Buffer.prototype);
 // --- module functions ------------------------------------------------------------
 
 function isUtf8(input) {
-  if (ArrayBuffer.isView(input) || isAnyArrayBuffer(input)) return native.isUtf8(input);
+  if (typedArrayName(input) !== undefined || isAnyArrayBuffer(input)) return native.isUtf8(input);
   throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 
 function isAscii(input) {
-  if (ArrayBuffer.isView(input) || isAnyArrayBuffer(input)) return native.isAscii(input);
+  if (typedArrayName(input) !== undefined || isAnyArrayBuffer(input)) return native.isAscii(input);
   throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 
@@ -972,7 +989,17 @@ function atob(input) {
   return native.toString(fromString(input, 'base64'), ENC_LATIN1);
 }
 
-// transcode(source, from, to): through a string, as the encoders agree.
+// transcode(source, from, to), with the rules of Node's ICU-based one:
+// strict UTF-8 -> UTF-16 and UTF-16 -> UTF-8 (invalid input throws),
+// U+FFFD for invalid input elsewhere, '?' for what latin1 or ascii cannot
+// hold, and ascii or latin1 to UTF-16 as a plain widening of the bytes.
+function transcodeError(code, errno) {
+  const err = new Error(`Unable to transcode Buffer [${code}]`);
+  err.code = code;
+  err.errno = errno;
+  return err;
+}
+
 function transcode(source, fromEncoding, toEncoding) {
   if (!isUint8Array(source)) {
     throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
@@ -981,17 +1008,22 @@ function transcode(source, fromEncoding, toEncoding) {
   const from = normalizeEncoding(fromEncoding) || fromEncoding;
   const to = normalizeEncoding(toEncoding) || toEncoding;
   const ok = (e) => e === 'utf8' || e === 'utf16le' || e === 'latin1' || e === 'ascii';
-  if (!ok(from) || !ok(to)) {
-    const err = new Error(`Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]`);
-    err.code = 'U_ILLEGAL_ARGUMENT_ERROR';
-    err.errno = 1;
-    throw err;
+  if (!ok(from) || !ok(to)) throw transcodeError('U_ILLEGAL_ARGUMENT_ERROR', 1);
+  const n = source.length;
+  let text;
+  if (from === 'utf16le') {
+    text = native.toString(source, ENC_UCS2, 0, n);
+    if (to === 'utf8' && !text.isWellFormed()) throw transcodeError('U_INVALID_CHAR_FOUND', 10);
+    if (to === 'utf16le') text = text.toWellFormed();
+  } else if (from === 'utf8') {
+    if (to === 'utf16le' && !native.isUtf8(source)) throw transcodeError('U_INVALID_CHAR_FOUND', 10);
+    text = native.toString(source, ENC_UTF8, 0, n);
+  } else {
+    text = native.toString(source, ENC_LATIN1, 0, n);
+    if (from === 'ascii' && to !== 'utf16le') text = text.replace(/[\x80-\xff]/g, '\ufffd');
   }
-  let text = native.toString(source, encodingOps[from].encodingVal, 0, source.length);
-  if (to === 'latin1' || to === 'ascii') {
-    // ICU substitutes '?' for what the target cannot hold.
-    text = text.replace(to === 'ascii' ? /[^\x00-\x7f]/gu : /[^\x00-\xff]/gu, '?');
-  }
+  if (to === 'latin1') text = text.replace(/[^\x00-\xff]/gu, '?');
+  else if (to === 'ascii') text = text.replace(/[^\x00-\x7f]/gu, '?');
   return fromString(text, to);
 }
 

@@ -81,7 +81,7 @@ class Blob {
       throw new ERR_INVALID_ARG_TYPE('sources', 'a sequence', sources);
     }
     if (options !== undefined && options !== null && typeof options !== 'object') {
-      throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+      throw new ERR_INVALID_ARG_TYPE('options', 'a dictionary', options);
     }
     const { type = '', endings = 'transparent' } = options ?? {};
     const end = `${endings}`;

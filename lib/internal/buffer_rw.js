@@ -39,7 +39,7 @@ function checkInt(value, min, max, buf, offset, byteLength1) {
         range = `>= 0${n} and < 2${n} ** ${(byteLength1 + 1) * 8}${n}`;
       } else {
         range = `>= -(2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}) and ` +
-          `< 2 ** ${(byteLength1 + 1) * 8 - 1}${n}`;
+          `< 2${n} ** ${(byteLength1 + 1) * 8 - 1}${n}`;
       }
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;
@@ -209,13 +209,16 @@ function addReadWrite(proto) {
       return writeBytes(this, value, offset, byteLength, le,
         -(2 ** (bits - 1)), 2 ** (bits - 1) - 1);
     });
-    methods[`readFloat${end}`] = named(`readFloat${end}`,
+    // Node names the float methods by the host's byte order: on a
+    // little-endian machine readFloatLE is "readFloatForwards".
+    const dir = le !== bigEndianHost ? 'Forwards' : 'Backwards';
+    methods[`readFloat${end}`] = named(`readFloat${dir}`,
       function(offset = 0) { return readFloat(this, offset, 4, le); });
-    methods[`readDouble${end}`] = named(`readDouble${end}`,
+    methods[`readDouble${end}`] = named(`readDouble${dir}`,
       function(offset = 0) { return readFloat(this, offset, 8, le); });
-    methods[`writeFloat${end}`] = named(`writeFloat${end}`,
+    methods[`writeFloat${end}`] = named(`writeFloat${dir}`,
       function(value, offset = 0) { return writeFloat(this, value, offset, 4, le); });
-    methods[`writeDouble${end}`] = named(`writeDouble${end}`,
+    methods[`writeDouble${end}`] = named(`writeDouble${dir}`,
       function(value, offset = 0) { return writeFloat(this, value, offset, 8, le); });
     methods[`readBigUInt64${end}`] = named(`readBigUInt64${end}`,
       function(offset = 0) { return readBig(this, offset, le, false); });
