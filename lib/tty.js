@@ -117,7 +117,7 @@ function getColorDepth(env = process.env) {
       env.TERM === 'dumb') {
     return 1;
   }
-  if (env.TMUX) return 24;
+  if (env.TMUX) return 8;
   if (env.CI) {
     if (CI_WITH_COLORS.some((name) => name in env) || env.CI_NAME === 'codeship') return 8;
     return 1;
@@ -174,10 +174,6 @@ WriteStream.prototype._refreshSize = function _refreshSize() {
   if (oldCols !== this.columns || oldRows !== this.rows) this.emit('resize');
 };
 
-WriteStream.prototype.getWindowSize = function getWindowSize() {
-  return [this.columns, this.rows];
-};
-
 // Cursor control through the ANSI escapes of node:readline.
 const CSI = '\x1b[';
 
@@ -215,6 +211,10 @@ WriteStream.prototype.clearLine = function clearLine(dir, cb) {
 
 WriteStream.prototype.clearScreenDown = function clearScreenDown(cb) {
   return this.write(`${CSI}0J`, cb);
+};
+
+WriteStream.prototype.getWindowSize = function getWindowSize() {
+  return [this.columns, this.rows];
 };
 
 module.exports = { isatty, ReadStream, WriteStream };
