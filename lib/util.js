@@ -520,3 +520,17 @@ module.exports = {
     return parseArgsModule.parseArgs(config);
   },
 };
+
+// The encoders load on first use (they bring in node:buffer).
+for (const name of ['TextDecoder', 'TextEncoder']) {
+  Object.defineProperty(module.exports, name, {
+    configurable: true,
+    enumerable: true,
+    get() { return require('internal/encoding')[name]; },
+    set(value) {
+      Object.defineProperty(module.exports, name, {
+        value, writable: true, configurable: true, enumerable: true,
+      });
+    },
+  });
+}

@@ -622,6 +622,14 @@ lazyGlobal('Event', web('event_target', 'Event'));
 lazyGlobal('CustomEvent', web('event_target', 'CustomEvent'));
 lazyGlobal('AbortController', web('abort_controller', 'AbortController'));
 lazyGlobal('AbortSignal', web('abort_controller', 'AbortSignal'));
+// Buffer and the web encoding globals (lazy accessors in Node too).
+lazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer);
+lazyGlobal('atob', () => requireBuiltin('buffer').atob, true);
+lazyGlobal('btoa', () => requireBuiltin('buffer').btoa, true);
+lazyGlobal('Blob', () => requireBuiltin('buffer').Blob);
+lazyGlobal('File', () => requireBuiltin('buffer').File);
+lazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
+lazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
 for (const name of ['Performance', 'PerformanceEntry', 'PerformanceMark',
   'PerformanceMeasure', 'PerformanceObserver', 'PerformanceObserverEntryList']) {
   lazyGlobal(name, web('performance', name));

@@ -406,6 +406,7 @@ int nodec_engine_init(void) {
   nodec_bind_fs(nodec.binding);
   nodec_bind_stdin(nodec.binding);
   nodec_bind_perf(nodec.binding);
+  nodec_bind_buffer(nodec.binding);
 
   /* bootstrap(binding) returns the hooks the C side calls. */
   pname = JSStringCreateWithUTF8CString("binding");

@@ -7,6 +7,9 @@
  * program's (process.argv).  Options nodec does not know end the process
  * with Node's message and exit code 9.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +151,17 @@ int main(int argc, char **argv) {
   nodec.argv = prog_argv;
   nodec.exec_argc = nexec;
   nodec.exec_argv = exec_argv;
+  /*
+   * As Node: a write to a closed pipe is an EPIPE error, not death; and a
+   * closed stdin, stdout or stderr is /dev/null, so that no file the
+   * program opens takes its number.
+   */
+  signal(SIGPIPE, SIG_IGN);
+  for (i = 0; i <= 2; i++) {
+    if (fcntl(i, F_GETFD) < 0 && errno == EBADF &&
+        open("/dev/null", i == 0 ? O_RDONLY : O_WRONLY) != i)
+      return 1;
+  }
   if (nodec_engine_init() != 0)
     return 70;
 

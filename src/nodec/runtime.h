@@ -101,6 +101,7 @@ void nodec_bind_timers(JSObjectRef binding);
 void nodec_bind_fs(JSObjectRef binding);
 void nodec_bind_stdin(JSObjectRef binding);
 void nodec_bind_perf(JSObjectRef binding);
+void nodec_bind_buffer(JSObjectRef binding);
 
 /* The built-in JavaScript (lib/), embedded by scripts/embed-js.sh. */
 typedef struct {

@@ -1,0 +1,198 @@
+// internal/streams/end-of-stream - stream.finished(stream[, options], cb):
+// call back once the stream is done (ended and/or finished, or closed, or
+// errored), with ERR_STREAM_PREMATURE_CLOSE when it closed before that.
+// Works on streams made here and on legacy ones; returns a cleanup
+// function that removes its listeners.
+'use strict';
+
+const utils = require('internal/streams/utils');
+
+function codes() {
+  return require('internal/errors').codes;
+}
+
+function nop() {}
+
+function once(fn) {
+  let called = false;
+  return function onceWrapper(...args) {
+    if (called) return;
+    called = true;
+    return Reflect.apply(fn, this, args);
+  };
+}
+
+function eos(stream, options, callback) {
+  if (arguments.length === 2) {
+    callback = options;
+    options = {};
+  } else if (options == null) {
+    options = {};
+  } else {
+    utils.validateObject(options, 'options');
+  }
+  utils.validateFunction(callback, 'callback');
+  utils.validateAbortSignal(options.signal, 'options.signal');
+
+  callback = once(callback);
+
+  if (!utils.isNodeStream(stream)) {
+    throw new (codes().ERR_INVALID_ARG_TYPE)(
+      'stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+  }
+
+  const readable = options.readable ?? utils.isReadableNodeStream(stream);
+  const writable = options.writable ?? utils.isWritableNodeStream(stream);
+
+  const wState = stream._writableState;
+  const rState = stream._readableState;
+
+  const onlegacyfinish = () => {
+    if (!stream.writable) onfinish();
+  };
+
+  // A stream that will emit 'close' by itself is done at 'close'; its
+  // 'end'/'finish' only record progress.
+  let willEmitClose = utils.willEmitClose(stream) &&
+    utils.isReadableNodeStream(stream) === readable &&
+    utils.isWritableNodeStream(stream) === writable;
+
+  let writableFinished = utils.isWritableFinished(stream, false);
+  const onfinish = () => {
+    writableFinished = true;
+    if (stream.destroyed) willEmitClose = false;
+    if (willEmitClose && (!stream.readable || readable)) return;
+    if (!readable || readableFinished) callback.call(stream);
+  };
+
+  let readableFinished = utils.isReadableFinished(stream, false);
+  const onend = () => {
+    readableFinished = true;
+    if (stream.destroyed) willEmitClose = false;
+    if (willEmitClose && (!stream.writable || writable)) return;
+    if (!writable || writableFinished) callback.call(stream);
+  };
+
+  const onerror = (err) => {
+    callback.call(stream, err);
+  };
+
+  let closed = utils.isClosed(stream);
+
+  const onclose = () => {
+    closed = true;
+    const errored = utils.isWritableErrored(stream) || utils.isReadableErrored(stream);
+    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored);
+    if (readable && !readableFinished && utils.isReadableNodeStream(stream, true)) {
+      if (!utils.isReadableFinished(stream, false)) {
+        return callback.call(stream, new (codes().ERR_STREAM_PREMATURE_CLOSE)());
+      }
+    }
+    if (writable && !writableFinished) {
+      if (!utils.isWritableFinished(stream, false)) {
+        return callback.call(stream, new (codes().ERR_STREAM_PREMATURE_CLOSE)());
+      }
+    }
+    callback.call(stream);
+  };
+
+  const onclosed = () => {
+    closed = true;
+    const errored = utils.isWritableErrored(stream) || utils.isReadableErrored(stream);
+    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored);
+    callback.call(stream);
+  };
+
+  const onrequest = () => {
+    stream.req.on('finish', onfinish);
+  };
+
+  if (utils.isRequest(stream)) {
+    stream.on('complete', onfinish);
+    if (!willEmitClose) stream.on('abort', onclose);
+    if (stream.req) onrequest();
+    else stream.on('request', onrequest);
+  } else if (writable && !wState) {
+    // A legacy writable: done when no longer writable.
+    stream.on('end', onlegacyfinish);
+    stream.on('close', onlegacyfinish);
+  }
+
+  if (!willEmitClose && typeof stream.aborted === 'boolean') {
+    stream.on('aborted', onclose);
+  }
+
+  stream.on('end', onend);
+  stream.on('finish', onfinish);
+  if (options.error !== false) stream.on('error', onerror);
+  stream.on('close', onclose);
+
+  if (closed) {
+    process.nextTick(onclose);
+  } else if ((wState && wState.errorEmitted) || (rState && rState.errorEmitted)) {
+    if (!willEmitClose) process.nextTick(onclosed);
+  } else if (!readable && (!willEmitClose || utils.isReadable(stream)) &&
+      (writableFinished || utils.isWritable(stream) === false)) {
+    process.nextTick(onclosed);
+  } else if (!writable && (!willEmitClose || utils.isWritable(stream)) &&
+      (readableFinished || utils.isReadable(stream) === false)) {
+    process.nextTick(onclosed);
+  } else if (rState && stream.req && stream.aborted) {
+    process.nextTick(onclosed);
+  }
+
+  const cleanup = () => {
+    callback = nop;
+    stream.removeListener('aborted', onclose);
+    stream.removeListener('complete', onfinish);
+    stream.removeListener('abort', onclose);
+    stream.removeListener('request', onrequest);
+    if (stream.req) stream.req.removeListener('finish', onfinish);
+    stream.removeListener('end', onlegacyfinish);
+    stream.removeListener('close', onlegacyfinish);
+    stream.removeListener('finish', onfinish);
+    stream.removeListener('end', onend);
+    stream.removeListener('error', onerror);
+    stream.removeListener('close', onclose);
+  };
+
+  if (options.signal && !closed) {
+    const abort = () => {
+      const endCallback = callback;
+      cleanup();
+      const { AbortError } = require('internal/errors');
+      endCallback.call(stream,
+        new AbortError(undefined, { cause: options.signal.reason }));
+    };
+    if (options.signal.aborted) {
+      process.nextTick(abort);
+    } else {
+      const originalCallback = callback;
+      options.signal.addEventListener('abort', abort, { once: true });
+      callback = once((...args) => {
+        options.signal.removeEventListener('abort', abort);
+        originalCallback.apply(stream, args);
+      });
+    }
+  }
+  return cleanup;
+}
+
+function finished(stream, opts) {
+  let autoCleanup = false;
+  if (opts === null) opts = {};
+  if (opts && opts.cleanup) {
+    utils.validateBoolean(opts.cleanup, 'cleanup');
+    autoCleanup = opts.cleanup;
+  }
+  return new Promise((resolve, reject) => {
+    const cleanup = eos(stream, opts, (err) => {
+      if (autoCleanup) cleanup();
+      if (err) reject(err);
+      else resolve();
+    });
+  });
+}
+
+module.exports = eos;
+module.exports.finished = finished;

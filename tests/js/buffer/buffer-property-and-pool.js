@@ -1,0 +1,11 @@
+'use strict';
+const a = Buffer.from('ab');
+console.log(a.buffer.byteLength, Buffer.from(a.buffer).length, a.parent === a.buffer, a.offset === a.byteOffset);
+console.log(Buffer.from(a.buffer, a.byteOffset, a.length).toString());
+Buffer.poolSize = 64;
+const p1 = Buffer.allocUnsafe(10);
+const p2 = Buffer.from('xyz');
+console.log(p1.buffer.byteLength, p2.buffer === p1.buffer, Buffer.allocUnsafe(40).buffer.byteLength);
+Buffer.poolSize = 8192;
+console.log(Object.getOwnPropertyDescriptor(Buffer.prototype, 'parent').enumerable, Buffer.prototype.parent, Buffer.prototype.offset);
+console.log(Buffer.prototype.toLocaleString === Buffer.prototype.toString, Buffer.prototype.inspect === Buffer.prototype[Symbol.for('nodejs.util.inspect.custom')]);

@@ -1,0 +1,12 @@
+'use strict';
+const b = Buffer.from('abcdef');
+console.log(b.lastIndexOf(99.9), b.lastIndexOf(256 + 99));
+console.log(b.lastIndexOf('b', undefined), b.lastIndexOf('b', {}));
+console.log(b.lastIndexOf('b', null), b.lastIndexOf('b', []));
+const buf = Buffer.from('this buffer is a buffer');
+console.log(buf.lastIndexOf('this'), buf.lastIndexOf('buffer'), buf.lastIndexOf(Buffer.from('buffer')), buf.lastIndexOf(97), buf.lastIndexOf(Buffer.from('yolo')), buf.lastIndexOf('buffer', 5), buf.lastIndexOf('buffer', 4));
+const utf16Buffer = Buffer.from('\u039a\u0391\u03a3\u03a3\u0395', 'utf16le');
+console.log(utf16Buffer.lastIndexOf('\u03a3', undefined, 'utf16le'), utf16Buffer.lastIndexOf('\u03a3', -5, 'utf16le'));
+console.log(utf16Buffer.indexOf('\u03a3', 0, 'utf16le'), utf16Buffer.indexOf('\u03a3', -4, 'utf16le'));
+console.log(buf.indexOf('this'), buf.indexOf('is'), buf.indexOf(Buffer.from('a buffer')), buf.indexOf(97), buf.indexOf(Buffer.from('a buffer example')), buf.indexOf(Buffer.from('a buffer example').slice(0, 8)));
+console.log(b.indexOf(99.9), b.indexOf(256 + 99), b.indexOf('b', undefined), b.indexOf('b', {}), b.indexOf('b', null), b.indexOf('b', []));

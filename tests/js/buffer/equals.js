@@ -1,0 +1,18 @@
+'use strict';
+function t(label, f) {
+  try {
+    const v = f();
+    console.log(label, v);
+  } catch (e) {
+    console.log(label, 'threw', e.name, e.code, e.message);
+  }
+}
+const a = Buffer.from('abc');
+t('same', () => a.equals(a));
+t('equal', () => a.equals(Buffer.from('abc')));
+t('diff', () => a.equals(Buffer.from('abd')));
+t('len', () => a.equals(Buffer.from('ab')));
+t('u8', () => a.equals(new Uint8Array([97, 98, 99])));
+t('empty', () => Buffer.alloc(0).equals(new Uint8Array(0)));
+t('string', () => a.equals('abc'));
+t('u16', () => a.equals(new Uint16Array(3)));

@@ -1,0 +1,15 @@
+'use strict';
+const show = (b) => b.toString('hex');
+const b = Buffer.alloc(10);
+console.log(show(b.fill('abc', 1, 9)));
+console.log(show(b.fill(Buffer.from('0123456789abcdef'))));
+console.log(show(b.fill('€', 0, 4)));
+console.log(show(b.fill('ab', 'ucs2')));
+console.log(show(b.fill('abc', 'base64')));
+console.log(show(b.fill(new Uint8Array([1, 2, 3]), 7)));
+console.log(show(b.fill('\ud800')));
+console.log(show(Buffer.alloc(0).fill('x')));
+console.log(show(b.fill(0x1ff)), show(b.fill(-129)), show(b.fill(NaN)), show(b.fill(Infinity)));
+console.log(show(b.fill('x', 0, 0)), show(b.fill(3, 10)));
+const big = Buffer.alloc(10000, 'xyz');
+console.log(big.toString('latin1', 9990), big.indexOf('zx'), big.lastIndexOf('xyz'));

@@ -1,0 +1,11 @@
+'use strict';
+const util = require('util');
+const o = { a: Buffer.from('x'), list: [Buffer.alloc(2), Buffer.alloc(0)], deep: { deeper: { deepest: { buf: Buffer.from('z') } } } };
+console.log(o);
+console.log(util.inspect(o, { depth: 0 }));
+console.log(util.inspect(o, { depth: Infinity, compact: false }).split('\n').length);
+console.log(new Map([[Buffer.from('k'), Buffer.from('v')]]), new Set([Buffer.from('s')]));
+console.log([Buffer.alloc(100)]);
+console.log(util.inspect(Buffer.from('colors'), { colors: true }));
+console.log(util.inspect(new Uint8Array([1, 2])), util.inspect(Buffer.alloc(3).buffer));
+console.log(util.format('%d %i', Buffer.from('1'), Buffer.from('2')));

@@ -1,0 +1,11 @@
+'use strict';
+const buf = Buffer.from("hello world");
+console.log(buf.length);
+console.log(buf[0]);
+console.log(buf.slice(0, 5));
+console.log(buf.subarray(0, 5));
+console.log(buf.includes("world"));
+console.log(buf.indexOf("world"));
+console.log(buf.equals(Buffer.from("hello world")));
+const merged = Buffer.concat([buf, Buffer.from("!")]);
+console.log(merged, merged.toString());

@@ -1,0 +1,10 @@
+'use strict';
+const a = Buffer.alloc(10);
+console.log(a);
+const b = Buffer.allocUnsafe(10);
+console.log(b.length, Buffer.isBuffer(b));
+const c = Buffer.from("hello", "utf8");
+console.log(c);
+const d = Buffer.from([0xde, 0xad, 0xbe, 0xef]);
+const e = Buffer.from("SGVsbG8=", "base64");
+console.log(d, e, e.toString());

@@ -1,0 +1,11 @@
+'use strict';
+const a = Buffer.from("hello");
+const b = a.subarray(0, 3);
+b[0] = 0x48;
+console.log(a.toString());
+const c = Buffer.from(a);
+c[1] = 0x45;
+console.log(a.toString(), c.toString());
+const s = a.slice(1, 4);
+s[0] = 0x61;
+console.log(a.toString(), s.buffer === a.buffer);
