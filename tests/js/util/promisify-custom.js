@@ -8,6 +8,9 @@ g[util.promisify.custom] = 'not a function';
 try { util.promisify(g); } catch (e) { console.log(e.code, e.message); }
 util.promisify(f)().then((v) => console.log(v));
 const t = util.promisify(setTimeout);
-t(1, 'value').then((v) => console.log('setTimeout promisified', v));
 const i = util.promisify(setImmediate);
-i('imm').then((v) => console.log('setImmediate promisified', v));
+// One after the other: a 1 ms timer and an immediate race otherwise.
+t(1, 'value').then((v) => {
+  console.log('setTimeout promisified', v);
+  return i('imm');
+}).then((v) => console.log('setImmediate promisified', v));
