@@ -130,7 +130,23 @@ static size_t utf8_encode(uint8_t *out, size_t cap, const JSChar *c, size_t n,
   size_t i = 0, k = 0;
 
   while (i < n) {
-    uint32_t u = c[i];
+    uint32_t u;
+    /* Runs of ASCII, the common case, four units at a time. */
+    while (i + 4 <= n && k + 4 <= cap) {
+      uint64_t w;
+      memcpy(&w, c + i, sizeof(w));
+      if (w & 0xFF80FF80FF80FF80ull)
+        break;
+      out[k] = (uint8_t)w;
+      out[k + 1] = (uint8_t)(w >> 16);
+      out[k + 2] = (uint8_t)(w >> 32);
+      out[k + 3] = (uint8_t)(w >> 48);
+      i += 4;
+      k += 4;
+    }
+    if (i >= n)
+      break;
+    u = c[i];
     if (u < 0x80) {
       if (k >= cap)
         break;
