@@ -2,11 +2,12 @@
 // nodec-buffer.js - Buffer encoding throughput on 1 MB, the same script
 // under node and nodec (bench/nodec-buffer.sh runs both).
 //
-// Each operation runs in rounds of enough repetitions to last about
-// 40 ms of CPU time; the value printed is the median of 5 rounds, in MB/s of the
-// input size (the decoded bytes for encodes and decodes alike, so both
-// runtimes are measured on the same work).  A warm-up round first lets
-// the JITs settle.
+// Each operation runs in rounds of 128 repetitions, timed in CPU time;
+// the value printed is the median of 5 rounds, in MB/s of the decoded
+// bytes (for encodes and decodes alike, so both runtimes are measured on
+// the same work).  A warm-up round first lets the JITs settle.  The
+// rounds are fixed rather than sized to a time budget: how much garbage
+// a round leaves changes when the collectors run, and with it the figure.
 //
 //   bench=buffer_<op> impl=<node|nodec> value=<MB/s> unit=MB/s
 
@@ -67,8 +68,10 @@ function round(fn, reps) {
 
 for (const [name, [fn, bytes]] of Object.entries(ops)) {
   if (only !== undefined && only !== name) continue;
-  let reps = 1;
-  while (round(fn, reps) < 0.04 && reps < 1 << 16) reps *= 2;
+  // The same work for both runtimes: a warm-up round, then 5 rounds of
+  // 128 operations (128 MB each, enough to include the collectors).
+  const reps = 128;
+  round(fn, reps);
   const rates = [];
   for (let r = 0; r < 5; r++) rates.push((bytes * reps) / round(fn, reps) / 1e6);
   rates.sort((a, b) => a - b);

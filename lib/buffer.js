@@ -213,6 +213,11 @@ function allocate(size) {
 }
 
 function fromStringFast(string, ops) {
+  // UTF-8 is never shorter than the string's UTF-16 length: a long string
+  // needs no counting pass to know it does not go in the pool.
+  if (ops.encodingVal === ENC_UTF8 && string.length >= (Buffer.poolSize >>> 1)) {
+    return new FastBuffer(native.fromString(string, ENC_UTF8));
+  }
   const length = ops.byteLength(string);
   if (length >= (Buffer.poolSize >>> 1)) {
     // The encoder writes straight into memory the new ArrayBuffer owns.

@@ -130,7 +130,23 @@ static size_t utf8_encode(uint8_t *out, size_t cap, const JSChar *c, size_t n,
   size_t i = 0, k = 0;
 
   while (i < n) {
-    uint32_t u = c[i];
+    uint32_t u;
+    /* Runs of ASCII, the common case, four units at a time. */
+    while (i + 4 <= n && k + 4 <= cap) {
+      uint64_t w;
+      memcpy(&w, c + i, sizeof(w));
+      if (w & 0xFF80FF80FF80FF80ull)
+        break;
+      out[k] = (uint8_t)w;
+      out[k + 1] = (uint8_t)(w >> 16);
+      out[k + 2] = (uint8_t)(w >> 32);
+      out[k + 3] = (uint8_t)(w >> 48);
+      i += 4;
+      k += 4;
+    }
+    if (i >= n)
+      break;
+    u = c[i];
     if (u < 0x80) {
       if (k >= cap)
         break;
@@ -294,6 +310,8 @@ static const char b64_url[] =
 /* Both alphabets decode in both modes, as in Node; 64 = not base64. */
 static uint8_t b64_value[256];
 static uint8_t hex_value[256];
+/* Base64 digit values shifted to their place in a group, or bad bits. */
+static uint32_t b64_d0[256], b64_d1[256], b64_d2[256], b64_d3[256];
 static const char hex_digits[] = "0123456789abcdef";
 static uint32_t hex_pairs[256]; /* the two UTF-16 digits of each byte */
 
@@ -306,6 +324,14 @@ static void tables_init(void) {
     b64_value[(uint8_t)b64_std[i]] = (uint8_t)i;
   b64_value['-'] = 62;
   b64_value['_'] = 63;
+  for (i = 0; i < 256; i++) {
+    uint32_t v = b64_value[i];
+    int bad = v == 64;
+    b64_d0[i] = bad ? 0xFF000000u : v << 18;
+    b64_d1[i] = bad ? 0xFF000000u : v << 12;
+    b64_d2[i] = bad ? 0xFF000000u : v << 6;
+    b64_d3[i] = bad ? 0xFF000000u : v;
+  }
   for (i = 0; i < 256; i++) {
     JSChar pair[2] = {(JSChar)hex_digits[i >> 4], (JSChar)hex_digits[i & 15]};
     memcpy(&hex_pairs[i], pair, sizeof(pair));
@@ -333,18 +359,26 @@ static size_t base64_decode(uint8_t *out, size_t cap, const JSChar *s,
   uint32_t acc = 0;
   int have = 0;
 
-  while (i + 4 <= n && k + 3 <= cap && have == 0) {
-    JSChar c0 = s[i], c1 = s[i + 1], c2 = s[i + 2], c3 = s[i + 3];
+  /*
+   * Whole clean groups: four UTF-16 units read as one word, each digit
+   * looked up already shifted into place; any unit past 0xFF or any
+   * non-alphabet character sets bits above the 24 of a group and sends
+   * the rest to the careful loop below.
+   */
+  while (i + 4 <= n && k + 3 <= cap) {
+    uint64_t w;
     uint32_t v;
-    if ((c0 | c1 | c2 | c3) > 0xFF)
+    memcpy(&w, s + i, sizeof(w));
+    if (w & 0xFF00FF00FF00FF00ull)
       break;
-    v = (uint32_t)b64_value[c0] << 18 | (uint32_t)b64_value[c1] << 12 |
-        (uint32_t)b64_value[c2] << 6 | b64_value[c3];
-    if ((b64_value[c0] | b64_value[c1] | b64_value[c2] | b64_value[c3]) & 64)
+    v = b64_d0[w & 0xFF] | b64_d1[(w >> 16) & 0xFF] | b64_d2[(w >> 32) & 0xFF] |
+        b64_d3[(w >> 48) & 0xFF];
+    if (v & 0xFF000000u)
       break;
-    out[k++] = (uint8_t)(v >> 16);
-    out[k++] = (uint8_t)(v >> 8);
-    out[k++] = (uint8_t)v;
+    out[k] = (uint8_t)(v >> 16);
+    out[k + 1] = (uint8_t)(v >> 8);
+    out[k + 2] = (uint8_t)v;
+    k += 3;
     i += 4;
   }
   for (; i < n && k < cap; i++) {
