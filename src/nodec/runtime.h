@@ -94,6 +94,7 @@ void nodec_bind_core(JSObjectRef binding);
 void nodec_bind_timers(JSObjectRef binding);
 void nodec_bind_fs(JSObjectRef binding);
 void nodec_bind_stdin(JSObjectRef binding);
+void nodec_bind_esm(JSObjectRef binding);
 
 /* The built-in JavaScript (lib/), embedded by scripts/embed-js.sh. */
 typedef struct {

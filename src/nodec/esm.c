@@ -1,0 +1,1502 @@
+/*
+ * esm.c - the ES module transform (see esm.h for what it produces).
+ *
+ * A JavaScript lexer that is exact about what can hide an import or an
+ * export: strings, template literals with nested ${}, comments, regular
+ * expressions (told from division by the token before the slash, and for
+ * ")" and "}" by what opened the group), identifiers with unicode escapes
+ * (an escaped `import` is never the keyword).  It keeps a stack of open
+ * brackets, so static import/export are recognised only at the top level,
+ * and a count of enclosing function bodies, so `await` outside every
+ * function marks the module as using top-level await.  It is one pass,
+ * linear in the input, with a bounded look-ahead for names.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "esm.h"
+
+enum {
+  TK_EOF,
+  TK_IDENT,
+  TK_NUM,
+  TK_STR,
+  TK_TMPL,      /* a template, or its tail after the last ${} */
+  TK_TMPL_HEAD, /* a template's text up to a ${ */
+  TK_REGEX,
+  TK_PUNCT
+};
+
+/* Punctuators with more than one character get codes above 255. */
+enum { P_ARROW = 256, P_INC, P_DEC, P_OPTDOT, P_SPREAD };
+
+enum { F_PAREN, F_BRACKET, F_BRACE, F_TMPL, F_ARROW };
+enum {
+  FL_COND = 1,   /* ( after if/while/for/with: a regex may follow ")" */
+  FL_NOFUNC = 2, /* ( whose ")" is not followed by a function body */
+  FL_EXPR = 4,   /* { of an object literal: "}" ends an expression */
+  FL_FUNC = 8    /* { of a function body */
+};
+
+typedef struct {
+  unsigned char kind, flags;
+} frame;
+
+typedef struct {
+  int kind;
+  int punct; /* TK_PUNCT: the character or P_* */
+  size_t start, end;
+  int newline_before;
+  int escaped; /* an identifier with \u escapes */
+} token;
+
+/* Everything a look-ahead saves and restores. */
+typedef struct {
+  size_t pos;
+  int line;
+  size_t line_start;
+  size_t depth;
+  int fdepth;
+  int after_arrow;
+  /* The previous token, for regex-or-division and brace kinds. */
+  int prev_kind, prev_punct;
+  int prev_kw_expr;  /* a keyword after which an expression starts */
+  int prev_kw_nofunc; /* if/while/for/with/switch/catch */
+  int prev_kw_cond;   /* if/while/for/with */
+  int prev_close_flags; /* flags of the group ")" or "}" closed */
+  int prev_dot;        /* "." or "?.": the next name is a property */
+} lstate;
+
+typedef struct {
+  const char *s;
+  size_t n;
+  frame *stack;
+  size_t cap;
+  lstate st;
+  const char *err;
+  size_t err_pos;
+  int err_line;
+  size_t err_line_start;
+  int oom;
+} lexer;
+
+typedef struct {
+  char *p;
+  size_t len, cap;
+  int oom;
+} buf;
+
+static void buf_add(buf *b, const char *s, size_t n) {
+  if (b->oom)
+    return;
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 256;
+    char *p;
+    while (cap < b->len + n + 1)
+      cap *= 2;
+    p = realloc(b->p, cap);
+    if (p == NULL) {
+      b->oom = 1;
+      return;
+    }
+    b->p = p;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+  b->p[b->len] = '\0';
+}
+
+static void buf_str(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+/* A JSON string holding the source text s[0..n) as it is. */
+static void buf_json(buf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  size_t i, run = 0;
+
+  buf_add(b, "\"", 1);
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\')
+      continue;
+    buf_add(b, s + run, i - run);
+    run = i + 1;
+    if (c == '"' || c == '\\') {
+      char e[2] = {'\\', (char)c};
+      buf_add(b, e, 2);
+    } else {
+      char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      buf_add(b, e, 6);
+    }
+  }
+  buf_add(b, s + run, n - run);
+  buf_add(b, "\"", 1);
+}
+
+/* --- the lexer ------------------------------------------------------------ */
+
+static int is_id_start(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         c == '$' || c == '\\' || c >= 0x80;
+}
+
+static int is_id_part(unsigned char c) {
+  return is_id_start(c) || (c >= '0' && c <= '9');
+}
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+static void fail(lexer *L, const char *msg, size_t pos) {
+  if (L->err != NULL)
+    return;
+  L->err = msg;
+  L->err_pos = pos;
+  L->err_line = L->st.line;
+  L->err_line_start = L->st.line_start;
+}
+
+static void newline(lexer *L, size_t at) {
+  L->st.line++;
+  L->st.line_start = at + 1;
+}
+
+static int push(lexer *L, int kind, int flags) {
+  if (L->st.depth == L->cap) {
+    size_t cap = L->cap ? L->cap * 2 : 64;
+    frame *f = realloc(L->stack, cap * sizeof(*f));
+    if (f == NULL) {
+      L->oom = 1;
+      fail(L, "out of memory", L->st.pos);
+      return -1;
+    }
+    L->stack = f;
+    L->cap = cap;
+  }
+  L->stack[L->st.depth].kind = (unsigned char)kind;
+  L->stack[L->st.depth].flags = (unsigned char)flags;
+  L->st.depth++;
+  if (kind == F_ARROW || (kind == F_BRACE && (flags & FL_FUNC)))
+    L->st.fdepth++;
+  return 0;
+}
+
+static frame *top(lexer *L) {
+  return L->st.depth > 0 ? &L->stack[L->st.depth - 1] : NULL;
+}
+
+static frame pop(lexer *L) {
+  frame f = L->stack[--L->st.depth];
+  if (f.kind == F_ARROW || (f.kind == F_BRACE && (f.flags & FL_FUNC)))
+    L->st.fdepth--;
+  return f;
+}
+
+static int word_is(const lexer *L, const token *t, const char *w) {
+  size_t n = strlen(w);
+  return t->kind == TK_IDENT && !t->escaped && t->end - t->start == n &&
+         memcmp(L->s + t->start, w, n) == 0;
+}
+
+static int punct_is(const token *t, int c) {
+  return t->kind == TK_PUNCT && t->punct == c;
+}
+
+static int in_list(const char *s, size_t n, const char *const *list) {
+  for (; *list != NULL; list++)
+    if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+      return 1;
+  return 0;
+}
+
+/* Keywords after which an expression, so a regular expression, starts. */
+static const char *const kw_expr[] = {
+    "return", "typeof", "instanceof", "in",    "of",      "new",
+    "delete", "void",   "throw",      "case",  "do",      "else",
+    "yield",  "await",  "extends",    "default", NULL};
+static const char *const kw_cond[] = {"if", "while", "for", "with", NULL};
+static const char *const kw_nofunc[] = {"if",     "while", "for", "with",
+                                        "switch", "catch", NULL};
+
+/* Does the previous token end an expression (so "/" divides)? */
+static int prev_ends_expr(const lexer *L) {
+  switch (L->st.prev_kind) {
+  case TK_EOF:
+  case TK_TMPL_HEAD:
+    return 0;
+  case TK_IDENT:
+    return !L->st.prev_kw_expr;
+  case TK_NUM:
+  case TK_STR:
+  case TK_TMPL:
+  case TK_REGEX:
+    return 1;
+  default:
+    switch (L->st.prev_punct) {
+    case ')':
+      return !(L->st.prev_close_flags & FL_COND);
+    case ']':
+    case P_INC:
+    case P_DEC:
+      return 1;
+    case '}':
+      return (L->st.prev_close_flags & FL_EXPR) != 0;
+    default:
+      return 0;
+    }
+  }
+}
+
+/* The kind of a "{" from the token before it. */
+static int brace_flags(const lexer *L) {
+  switch (L->st.prev_kind) {
+  case TK_EOF:
+    return 0;
+  case TK_IDENT:
+    return L->st.prev_kw_expr ? FL_EXPR : 0;
+  case TK_TMPL_HEAD:
+    return FL_EXPR;
+  case TK_PUNCT:
+    switch (L->st.prev_punct) {
+    case ')':
+      return (L->st.prev_close_flags & FL_NOFUNC) ? 0 : FL_FUNC;
+    case P_ARROW:
+      return FL_FUNC;
+    case ';':
+    case '{':
+    case '}':
+      return 0;
+    default:
+      return FL_EXPR;
+    }
+  default:
+    return 0;
+  }
+}
+
+/* Template characters from pos up to "`" (TK_TMPL) or "${" (TK_TMPL_HEAD). */
+static int scan_template(lexer *L, size_t pos, token *t) {
+  const char *s = L->s;
+  size_t n = L->n;
+
+  while (pos < n) {
+    char c = s[pos];
+    if (c == '\\') {
+      if (pos + 1 < n && s[pos + 1] == '\n')
+        newline(L, pos + 1);
+      pos += 2;
+      continue;
+    }
+    if (c == '\n')
+      newline(L, pos);
+    if (c == '`') {
+      L->st.pos = pos + 1;
+      t->kind = TK_TMPL;
+      return t->kind;
+    }
+    if (c == '$' && pos + 1 < n && s[pos + 1] == '{') {
+      L->st.pos = pos + 2;
+      if (push(L, F_TMPL, 0) < 0)
+        return TK_EOF;
+      t->kind = TK_TMPL_HEAD;
+      return t->kind;
+    }
+    pos++;
+  }
+  fail(L, "Unterminated template literal", t->start);
+  return TK_EOF;
+}
+
+static size_t scan_ident(lexer *L, size_t pos, int *escaped) {
+  const char *s = L->s;
+  size_t n = L->n;
+
+  while (pos < n && is_id_part((unsigned char)s[pos])) {
+    if (s[pos] == '\\') {
+      *escaped = 1;
+      if (pos + 1 >= n || s[pos + 1] != 'u') {
+        fail(L, "Invalid or unexpected token", pos);
+        return n;
+      }
+      pos += 2;
+      if (pos < n && s[pos] == '{') {
+        while (pos < n && s[pos] != '}' && s[pos] != '\n')
+          pos++;
+        if (pos >= n || s[pos] != '}') {
+          fail(L, "Invalid Unicode escape sequence", pos);
+          return n;
+        }
+        pos++;
+      } else {
+        int k;
+        for (k = 0; k < 4; k++, pos++) {
+          char c = pos < n ? s[pos] : 0;
+          if (!is_digit((unsigned char)c) && !(c >= 'a' && c <= 'f') &&
+              !(c >= 'A' && c <= 'F')) {
+            fail(L, "Invalid Unicode escape sequence", pos);
+            return n;
+          }
+        }
+      }
+      continue;
+    }
+    pos++;
+  }
+  return pos;
+}
+
+/* Skip white space and comments; report whether a line ended. */
+static int skip_space(lexer *L) {
+  const char *s = L->s;
+  size_t n = L->n, pos = L->st.pos;
+  int nl = 0;
+
+  while (pos < n) {
+    unsigned char c = (unsigned char)s[pos];
+    if (c == '\n') {
+      newline(L, pos);
+      nl = 1;
+      pos++;
+    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
+      pos++;
+    } else if (c == 0xe2 && pos + 2 < n && (unsigned char)s[pos + 1] == 0x80 &&
+               ((unsigned char)s[pos + 2] == 0xa8 ||
+                (unsigned char)s[pos + 2] == 0xa9)) {
+      nl = 1; /* LINE and PARAGRAPH SEPARATOR end lines too */
+      pos += 3;
+    } else if (c == 0xc2 && pos + 1 < n && (unsigned char)s[pos + 1] == 0xa0) {
+      pos += 2;
+    } else if (c == 0xef && pos + 2 < n && (unsigned char)s[pos + 1] == 0xbb &&
+               (unsigned char)s[pos + 2] == 0xbf) {
+      pos += 3;
+    } else if (c == '/' && pos + 1 < n && s[pos + 1] == '/') {
+      while (pos < n && s[pos] != '\n')
+        pos++;
+    } else if (c == '/' && pos + 1 < n && s[pos + 1] == '*') {
+      size_t start = pos;
+      pos += 2;
+      while (pos + 1 < n && !(s[pos] == '*' && s[pos + 1] == '/')) {
+        if (s[pos] == '\n') {
+          newline(L, pos);
+          nl = 1;
+        }
+        pos++;
+      }
+      if (pos + 1 >= n) {
+        L->st.pos = start;
+        fail(L, "Invalid or unexpected token", start);
+        return nl;
+      }
+      pos += 2;
+    } else if (c == '#' && pos == 0 && n > 1 && s[1] == '!') {
+      while (pos < n && s[pos] != '\n')
+        pos++;
+    } else {
+      break;
+    }
+  }
+  L->st.pos = pos;
+  return nl;
+}
+
+static void remember(lexer *L, const token *t) {
+  L->st.prev_kind = t->kind;
+  L->st.prev_punct = t->kind == TK_PUNCT ? t->punct : 0;
+  L->st.prev_dot = t->kind == TK_PUNCT &&
+                   (t->punct == '.' || t->punct == P_OPTDOT);
+  L->st.prev_kw_expr = L->st.prev_kw_nofunc = L->st.prev_kw_cond = 0;
+  if (t->kind == TK_IDENT && !t->escaped) {
+    const char *w = L->s + t->start;
+    size_t k = t->end - t->start;
+    L->st.prev_kw_expr = in_list(w, k, kw_expr);
+    L->st.prev_kw_nofunc = in_list(w, k, kw_nofunc);
+    L->st.prev_kw_cond = in_list(w, k, kw_cond);
+  }
+}
+
+/* The next token; TK_EOF at the end or after an error (L->err). */
+static int lex(lexer *L, token *t) {
+  const char *s = L->s;
+  size_t n = L->n, pos;
+  unsigned char c;
+  int was_prev_dot = L->st.prev_dot;
+
+  memset(t, 0, sizeof(*t));
+  if (L->err != NULL) {
+    t->kind = TK_EOF;
+    return TK_EOF;
+  }
+  t->newline_before = skip_space(L);
+  pos = L->st.pos;
+  t->start = pos;
+  if (L->err != NULL || pos >= n) {
+    t->kind = TK_EOF;
+    t->end = pos;
+    return TK_EOF;
+  }
+  c = (unsigned char)s[pos];
+
+  /* A concise arrow body ends at ";", ",", a closing bracket, or a new
+     line that starts another statement. */
+  {
+    int closes = c == ';' || c == ',' || c == ')' || c == ']' || c == '}';
+    int starts = is_id_start(c) || is_digit(c) || c == '"' || c == '\'' ||
+                 c == '`';
+    if (L->st.after_arrow) {
+      L->st.after_arrow = 0;
+      if (c != '{' && push(L, F_ARROW, 0) < 0)
+        return t->kind = TK_EOF;
+    } else {
+      while (top(L) != NULL && top(L)->kind == F_ARROW &&
+             (closes || (t->newline_before && starts && prev_ends_expr(L))))
+        pop(L);
+    }
+  }
+
+  if (is_id_start(c) || (c == '#' && pos + 1 < n &&
+                         is_id_start((unsigned char)s[pos + 1]))) {
+    L->st.pos = scan_ident(L, pos + 1, &t->escaped);
+    if (c == '\\') {
+      L->st.pos = scan_ident(L, pos, &t->escaped);
+    }
+    t->kind = TK_IDENT;
+  } else if (is_digit(c) ||
+             (c == '.' && pos + 1 < n && is_digit((unsigned char)s[pos + 1]))) {
+    pos++;
+    while (pos < n && (is_id_part((unsigned char)s[pos]) || s[pos] == '.') &&
+           s[pos] != '\\')
+      pos++;
+    L->st.pos = pos;
+    t->kind = TK_NUM;
+  } else if (c == '"' || c == '\'') {
+    pos++;
+    for (;;) {
+      if (pos >= n || s[pos] == '\n' || s[pos] == '\r') {
+        fail(L, "Invalid or unexpected token", t->start);
+        return t->kind = TK_EOF;
+      }
+      if (s[pos] == (char)c)
+        break;
+      if (s[pos] == '\\') {
+        pos++;
+        if (pos < n && s[pos] == '\r' && pos + 1 < n && s[pos + 1] == '\n')
+          pos++;
+        if (pos < n && s[pos] == '\n')
+          newline(L, pos);
+      }
+      pos++;
+    }
+    L->st.pos = pos + 1;
+    t->kind = TK_STR;
+  } else if (c == '`') {
+    scan_template(L, pos + 1, t);
+  } else if (c == '/' && !prev_ends_expr(L)) {
+    int in_class = 0;
+    pos++;
+    for (;;) {
+      if (pos >= n || s[pos] == '\n' || s[pos] == '\r') {
+        fail(L, "Invalid regular expression: missing /", t->start);
+        return t->kind = TK_EOF;
+      }
+      if (s[pos] == '\\') {
+        pos += 2;
+        continue;
+      }
+      if (s[pos] == '[')
+        in_class = 1;
+      else if (s[pos] == ']')
+        in_class = 0;
+      else if (s[pos] == '/' && !in_class)
+        break;
+      pos++;
+    }
+    pos++;
+    while (pos < n && is_id_part((unsigned char)s[pos]) && s[pos] != '\\')
+      pos++;
+    L->st.pos = pos;
+    t->kind = TK_REGEX;
+  } else {
+    frame *f;
+    t->kind = TK_PUNCT;
+    t->punct = c;
+    L->st.pos = pos + 1;
+    switch (c) {
+    case '.':
+      if (pos + 2 < n && s[pos + 1] == '.' && s[pos + 2] == '.') {
+        t->punct = P_SPREAD;
+        L->st.pos = pos + 3;
+      }
+      break;
+    case '?':
+      if (pos + 1 < n && s[pos + 1] == '.' &&
+          !(pos + 2 < n && is_digit((unsigned char)s[pos + 2]))) {
+        t->punct = P_OPTDOT;
+        L->st.pos = pos + 2;
+      }
+      break;
+    case '=':
+      if (pos + 1 < n && s[pos + 1] == '>') {
+        t->punct = P_ARROW;
+        L->st.pos = pos + 2;
+        L->st.after_arrow = 1;
+      }
+      break;
+    case '+':
+    case '-':
+      if (pos + 1 < n && s[pos + 1] == (char)c) {
+        t->punct = c == '+' ? P_INC : P_DEC;
+        L->st.pos = pos + 2;
+      }
+      break;
+    case '(':
+      if (push(L, F_PAREN,
+               (L->st.prev_kind == TK_IDENT && L->st.prev_kw_cond ? FL_COND
+                                                                  : 0) |
+                   (L->st.prev_kind == TK_IDENT && L->st.prev_kw_nofunc
+                        ? FL_NOFUNC
+                        : 0)) < 0)
+        return t->kind = TK_EOF;
+      break;
+    case '[':
+      if (push(L, F_BRACKET, 0) < 0)
+        return t->kind = TK_EOF;
+      break;
+    case '{':
+      if (push(L, F_BRACE, brace_flags(L)) < 0)
+        return t->kind = TK_EOF;
+      break;
+    case ')':
+    case ']':
+      f = top(L);
+      if (f == NULL || f->kind != (c == ')' ? F_PAREN : F_BRACKET)) {
+        fail(L, c == ')' ? "Unexpected token ')'" : "Unexpected token ']'",
+             pos);
+        return t->kind = TK_EOF;
+      }
+      L->st.prev_close_flags = pop(L).flags;
+      break;
+    case '}':
+      f = top(L);
+      if (f != NULL && f->kind == F_TMPL) {
+        pop(L);
+        scan_template(L, pos + 1, t);
+        break;
+      }
+      if (f == NULL || f->kind != F_BRACE) {
+        fail(L, "Unexpected token '}'", pos);
+        return t->kind = TK_EOF;
+      }
+      L->st.prev_close_flags = pop(L).flags;
+      break;
+    default:
+      break;
+    }
+  }
+  t->end = L->st.pos;
+  if (L->err != NULL)
+    return t->kind = TK_EOF;
+  remember(L, t);
+  /* A name after "." is a property, never import/export/await. */
+  if (t->kind == TK_IDENT && was_prev_dot)
+    t->escaped = 1;
+  return t->kind;
+}
+
+/* --- the transform --------------------------------------------------------- */
+
+typedef struct {
+  size_t start, end;
+  const char *text; /* replacement; NULL: blank out */
+} edit;
+
+typedef struct {
+  lexer L;
+  int mode;
+  edit *edits;
+  size_t nedits, capedits;
+  buf meta_reqs;   /* the requests' JSON, comma-separated */
+  buf meta_exports; /* [exported, local] pairs */
+  buf prefix;      /* the export getters */
+  int nreqs, nexports;
+  int tla;
+  int oom;
+} xform;
+
+static void add_edit(xform *X, size_t start, size_t end, const char *text) {
+  if (X->nedits == X->capedits) {
+    size_t cap = X->capedits ? X->capedits * 2 : 32;
+    edit *e = realloc(X->edits, cap * sizeof(*e));
+    if (e == NULL) {
+      X->oom = 1;
+      return;
+    }
+    X->edits = e;
+    X->capedits = cap;
+  }
+  X->edits[X->nedits].start = start;
+  X->edits[X->nedits].end = end;
+  X->edits[X->nedits].text = text;
+  X->nedits++;
+}
+
+static void syntax(xform *X, const token *t, const char *msg) {
+  fail(&X->L, msg, t->start);
+}
+
+static void add_export(xform *X, const char *ex, size_t exn, const char *loc,
+                       size_t locn) {
+  buf *m = &X->meta_exports;
+  if (X->nexports++ > 0)
+    buf_add(m, ",", 1);
+  buf_add(m, "[", 1);
+  buf_json(m, ex, exn);
+  buf_add(m, ",", 1);
+  buf_json(m, loc, locn);
+  buf_add(m, "]", 1);
+  buf_add(&X->prefix, ex, exn);
+  buf_add(&X->prefix, ":()=>", 5);
+  buf_add(&X->prefix, loc, locn);
+  buf_add(&X->prefix, ",", 1);
+}
+
+static void tok_json(xform *X, buf *b, const token *t) {
+  buf_json(b, X->L.s + t->start, t->end - t->start);
+}
+
+/* A request's pairs list: "[[a,b],[c,d]]" from tokens. */
+typedef struct {
+  buf b;
+  int n;
+} pairs;
+
+static void pair_add(xform *X, pairs *p, const token *a, const token *b,
+                     const char *a_lit) {
+  if (p->n++ > 0)
+    buf_add(&p->b, ",", 1);
+  buf_add(&p->b, "[", 1);
+  if (a_lit != NULL)
+    buf_json(&p->b, a_lit, strlen(a_lit));
+  else
+    tok_json(X, &p->b, a);
+  buf_add(&p->b, ",", 1);
+  tok_json(X, &p->b, b);
+  buf_add(&p->b, "]", 1);
+}
+
+static int is_name(const token *t) { return t->kind == TK_IDENT; }
+
+/* "with { type: 'json' }" (or "assert"), then an optional ";". */
+static void parse_attributes(xform *X, token *type) {
+  lexer *L = &X->L;
+  lstate save = L->st;
+  token t, k, v;
+
+  type->kind = TK_EOF;
+  lex(L, &t);
+  if (word_is(L, &t, "with") || (word_is(L, &t, "assert") &&
+                                 !t.newline_before)) {
+    lex(L, &t);
+    if (!punct_is(&t, '{')) {
+      syntax(X, &t, "Unexpected token");
+      return;
+    }
+    for (;;) {
+      lex(L, &k);
+      if (punct_is(&k, '}'))
+        break;
+      if (k.kind != TK_IDENT && k.kind != TK_STR) {
+        syntax(X, &k, "Unexpected token");
+        return;
+      }
+      lex(L, &t);
+      if (!punct_is(&t, ':')) {
+        syntax(X, &t, "Unexpected token");
+        return;
+      }
+      lex(L, &v);
+      if (v.kind != TK_STR) {
+        syntax(X, &v, "Unexpected token");
+        return;
+      }
+      if ((k.kind == TK_IDENT && word_is(L, &k, "type")) ||
+          (k.kind == TK_STR && k.end - k.start == 6 &&
+           memcmp(L->s + k.start + 1, "type", 4) == 0))
+        *type = v;
+      lex(L, &t);
+      if (punct_is(&t, '}'))
+        break;
+      if (!punct_is(&t, ',')) {
+        syntax(X, &t, "Unexpected token");
+        return;
+      }
+    }
+    save = L->st;
+    lex(L, &t);
+  }
+  if (!punct_is(&t, ';'))
+    L->st = save;
+}
+
+static void add_request(xform *X, const token *spec, const token *type,
+                        pairs *imports, pairs *reexports, int star) {
+  buf *m = &X->meta_reqs;
+  if (X->nreqs++ > 0)
+    buf_add(m, ",", 1);
+  buf_str(m, "{\"s\":");
+  tok_json(X, m, spec);
+  buf_str(m, ",\"t\":");
+  if (type->kind == TK_STR)
+    tok_json(X, m, type);
+  else
+    buf_str(m, "null");
+  buf_str(m, ",\"i\":[");
+  if (imports != NULL && imports->b.p != NULL)
+    buf_add(m, imports->b.p, imports->b.len);
+  buf_str(m, "],\"x\":[");
+  if (reexports != NULL && reexports->b.p != NULL)
+    buf_add(m, reexports->b.p, reexports->b.len);
+  buf_str(m, star ? "],\"star\":1}" : "],\"star\":0}");
+}
+
+static int expect_from(xform *X, token *spec) {
+  token t;
+  lex(&X->L, &t);
+  if (!word_is(&X->L, &t, "from")) {
+    syntax(X, &t, "Unexpected token");
+    return -1;
+  }
+  lex(&X->L, spec);
+  if (spec->kind != TK_STR) {
+    syntax(X, spec, "Unexpected token");
+    return -1;
+  }
+  return 0;
+}
+
+/* "{ a, b as c, 'd' as e }" after its "{": pairs of (name, alias). */
+static int parse_specifiers(xform *X, pairs *p, int string_local_ok) {
+  lexer *L = &X->L;
+  token a, b, t;
+
+  for (;;) {
+    lex(L, &a);
+    if (punct_is(&a, '}'))
+      return 0;
+    if (a.kind != TK_IDENT && a.kind != TK_STR) {
+      syntax(X, &a, "Unexpected token");
+      return -1;
+    }
+    lex(L, &t);
+    b = a;
+    if (word_is(L, &t, "as")) {
+      lex(L, &b);
+      if (b.kind != TK_IDENT && !(string_local_ok && b.kind == TK_STR)) {
+        syntax(X, &b, "Unexpected token");
+        return -1;
+      }
+      lex(L, &t);
+    } else if (a.kind == TK_STR && !string_local_ok) {
+      syntax(X, &a, "Unexpected string");
+      return -1;
+    }
+    pair_add(X, p, &a, &b, NULL);
+    if (punct_is(&t, '}'))
+      return 0;
+    if (!punct_is(&t, ',')) {
+      syntax(X, &t, "Unexpected token");
+      return -1;
+    }
+  }
+}
+
+static void parse_import(xform *X, const token *kw) {
+  lexer *L = &X->L;
+  token t, spec, type, local;
+  pairs p = {{0}, 0};
+
+  lex(L, &t);
+  if (t.kind == TK_STR) {
+    spec = t;
+  } else {
+    if (is_name(&t)) {
+      pair_add(X, &p, NULL, &t, "default");
+      lex(L, &t);
+      if (punct_is(&t, ',')) {
+        lex(L, &t);
+      } else if (word_is(L, &t, "from")) {
+        goto from;
+      } else {
+        syntax(X, &t, "Unexpected token");
+        goto out;
+      }
+    }
+    if (punct_is(&t, '*')) {
+      lex(L, &t);
+      if (!word_is(L, &t, "as")) {
+        syntax(X, &t, "Unexpected token");
+        goto out;
+      }
+      lex(L, &local);
+      if (!is_name(&local)) {
+        syntax(X, &local, "Unexpected token");
+        goto out;
+      }
+      pair_add(X, &p, NULL, &local, "*");
+    } else if (punct_is(&t, '{')) {
+      if (parse_specifiers(X, &p, 0) < 0)
+        goto out;
+    } else {
+      syntax(X, &t, "Unexpected token");
+      goto out;
+    }
+    if (expect_from(X, &spec) < 0)
+      goto out;
+    goto attrs;
+  from:
+    lex(L, &spec);
+    if (spec.kind != TK_STR) {
+      syntax(X, &spec, "Unexpected token");
+      goto out;
+    }
+  }
+attrs:
+  parse_attributes(X, &type);
+  if (L->err != NULL)
+    goto out;
+  add_request(X, &spec, &type, &p, NULL, 0);
+  add_edit(X, kw->start, L->st.pos, NULL);
+out:
+  free(p.b.p);
+}
+
+/*
+ * The names a declaration binds, by look-ahead from after var/let/const:
+ * identifiers, and the targets of object and array patterns.
+ */
+static void declared_names(xform *X) {
+  lexer *L = &X->L;
+  size_t base = L->st.depth;
+  token t, prev = {0};
+  int expect_target = 1; /* the next name is a binding, not a key */
+
+  for (;;) {
+    lex(L, &t);
+    if (t.kind == TK_EOF)
+      return;
+    if (L->st.depth < base)
+      return;
+    if (L->st.depth == base) {
+      if (punct_is(&t, ';'))
+        return;
+      if (punct_is(&t, ',')) {
+        expect_target = 1;
+        continue;
+      }
+      if (punct_is(&t, '=')) {
+        /* The initializer, up to "," or ";" at this depth or a line
+           that starts a new statement. */
+        int started = 0;
+        for (;;) {
+          lstate save = L->st;
+          lex(L, &t);
+          if (t.kind == TK_EOF || L->st.depth < base)
+            return;
+          if (L->st.depth == base && started &&
+              (punct_is(&t, ',') || punct_is(&t, ';')))
+            break;
+          if (L->st.depth == base && started && t.newline_before &&
+              t.kind == TK_IDENT && prev.kind != TK_PUNCT) {
+            L->st = save;
+            return;
+          }
+          started = 1;
+          prev = t;
+        }
+        if (punct_is(&t, ';'))
+          return;
+        expect_target = 1;
+        continue;
+      }
+      if (t.kind == TK_IDENT && expect_target) {
+        add_export(X, L->s + t.start, t.end - t.start, L->s + t.start,
+                   t.end - t.start);
+        expect_target = 0;
+        continue;
+      }
+      if (punct_is(&t, '{') || punct_is(&t, '['))
+        expect_target = 1;
+      else if (t.kind != TK_IDENT)
+        return;
+      else
+        return; /* a new statement on the next line */
+      continue;
+    }
+    /* Inside a pattern. */
+    if (punct_is(&t, '{') || punct_is(&t, '[') || punct_is(&t, ',') ||
+        punct_is(&t, P_SPREAD) || punct_is(&t, ':')) {
+      expect_target = 1;
+      prev = t;
+      continue;
+    }
+    if (punct_is(&t, '=')) {
+      /* A default value: skip to "," or the pattern's end. */
+      size_t d = L->st.depth;
+      for (;;) {
+        lex(L, &t);
+        if (t.kind == TK_EOF || L->st.depth < d)
+          break;
+        if (L->st.depth == d && punct_is(&t, ','))
+          break;
+      }
+      if (t.kind == TK_EOF)
+        return;
+      expect_target = 1;
+      continue;
+    }
+    if (t.kind == TK_IDENT && expect_target) {
+      /* In an object pattern, "key:" names a property, not a binding. */
+      frame *f = top(L);
+      lstate save = L->st;
+      token n;
+      lex(L, &n);
+      L->st = save;
+      if (!(f != NULL && f->kind == F_BRACE && punct_is(&n, ':')))
+        add_export(X, L->s + t.start, t.end - t.start, L->s + t.start,
+                   t.end - t.start);
+      expect_target = 0;
+      continue;
+    }
+    if (punct_is(&t, '}') || punct_is(&t, ']')) {
+      expect_target = 0;
+      continue;
+    }
+    expect_target = 0;
+  }
+}
+
+static const char default_local[] = "__nodec_d";
+
+static void parse_export(xform *X, const token *kw) {
+  lexer *L = &X->L;
+  token t, spec, type, name;
+  pairs p = {{0}, 0};
+  lstate after_kw = L->st;
+
+  lex(L, &t);
+  if (punct_is(&t, '*')) {
+    int star = 1;
+    lex(L, &t);
+    if (word_is(L, &t, "as")) {
+      lex(L, &name);
+      if (name.kind != TK_IDENT && name.kind != TK_STR) {
+        syntax(X, &name, "Unexpected token");
+        goto out;
+      }
+      pair_add(X, &p, NULL, &name, "*");
+      star = 0;
+      lex(L, &t);
+    }
+    if (!word_is(L, &t, "from")) {
+      syntax(X, &t, "Unexpected token");
+      goto out;
+    }
+    lex(L, &spec);
+    if (spec.kind != TK_STR) {
+      syntax(X, &spec, "Unexpected token");
+      goto out;
+    }
+    parse_attributes(X, &type);
+    if (L->err != NULL)
+      goto out;
+    add_request(X, &spec, &type, NULL, &p, star);
+    add_edit(X, kw->start, L->st.pos, NULL);
+  } else if (punct_is(&t, '{')) {
+    lstate save;
+    if (parse_specifiers(X, &p, 1) < 0)
+      goto out;
+    save = L->st;
+    lex(L, &t);
+    if (word_is(L, &t, "from")) {
+      lex(L, &spec);
+      if (spec.kind != TK_STR) {
+        syntax(X, &spec, "Unexpected token");
+        goto out;
+      }
+      parse_attributes(X, &type);
+      if (L->err != NULL)
+        goto out;
+      add_request(X, &spec, &type, NULL, &p, 0);
+    } else {
+      /* Local names: re-lex the list to emit (exported, local). */
+      lstate end;
+      token a, b;
+      if (!punct_is(&t, ';'))
+        L->st = save;
+      end = L->st;
+      L->st = after_kw;
+      lex(L, &t); /* "{" */
+      for (;;) {
+        lex(L, &a);
+        if (punct_is(&a, '}') || a.kind == TK_EOF)
+          break;
+        if (a.kind == TK_STR) {
+          syntax(X, &a, "Unexpected string");
+          goto out;
+        }
+        lex(L, &t);
+        b = a;
+        if (word_is(L, &t, "as")) {
+          lex(L, &b);
+          lex(L, &t);
+        }
+        add_export(X, L->s + b.start, b.end - b.start, L->s + a.start,
+                   a.end - a.start);
+        if (punct_is(&t, '}'))
+          break;
+      }
+      L->st = end;
+    }
+    add_edit(X, kw->start, L->st.pos, NULL);
+  } else if (word_is(L, &t, "default")) {
+    lstate after_default = L->st;
+    token d = t;
+    lex(L, &t);
+    if (word_is(L, &t, "async")) {
+      token f;
+      lstate s2 = L->st;
+      lex(L, &f);
+      if (word_is(L, &f, "function") && !f.newline_before)
+        t = f;
+      else
+        L->st = s2;
+    }
+    if (word_is(L, &t, "function") || word_is(L, &t, "class")) {
+      int is_class = word_is(L, &t, "class");
+      lstate at = L->st;
+      size_t insert_at = t.end;
+      lex(L, &name);
+      if (!is_class && punct_is(&name, '*')) {
+        insert_at = name.end;
+        lex(L, &name);
+      }
+      add_edit(X, kw->start, d.end, NULL);
+      if (is_name(&name) && !word_is(L, &name, "extends")) {
+        add_export(X, "default", 7, L->s + name.start, name.end - name.start);
+      } else {
+        add_edit(X, insert_at, insert_at, " __nodec_d");
+        add_export(X, "default", 7, default_local, strlen(default_local));
+      }
+      (void)at;
+      L->st = after_default;
+    } else {
+      L->st = after_default;
+      add_edit(X, kw->start, d.end, "let __nodec_d=");
+      add_export(X, "default", 7, default_local, strlen(default_local));
+    }
+  } else if (word_is(L, &t, "var") || word_is(L, &t, "let") ||
+             word_is(L, &t, "const")) {
+    lstate after_decl = L->st;
+    add_edit(X, kw->start, kw->end, NULL);
+    declared_names(X);
+    L->st = after_decl;
+    L->st = after_kw;
+  } else if (word_is(L, &t, "function") || word_is(L, &t, "class") ||
+             word_is(L, &t, "async")) {
+    if (word_is(L, &t, "async"))
+      lex(L, &t);
+    if (!word_is(L, &t, "function") && !word_is(L, &t, "class")) {
+      syntax(X, &t, "Unexpected token");
+      goto out;
+    }
+    lex(L, &name);
+    if (punct_is(&name, '*'))
+      lex(L, &name);
+    if (!is_name(&name)) {
+      syntax(X, &name, "Unexpected token");
+      goto out;
+    }
+    add_export(X, L->s + name.start, name.end - name.start, L->s + name.start,
+               name.end - name.start);
+    add_edit(X, kw->start, kw->end, NULL);
+    L->st = after_kw;
+  } else {
+    syntax(X, &t, t.kind == TK_EOF ? "Unexpected end of input"
+                                   : "Unexpected token 'export'");
+  }
+out:
+  free(p.b.p);
+}
+
+/* Is the "(" after this import() a method's parameter list ("{" next)? */
+static int is_method(lexer *L) {
+  lstate save = L->st;
+  size_t base = L->st.depth;
+  token t;
+  int method = 0;
+
+  lex(L, &t); /* "(" */
+  for (;;) {
+    lex(L, &t);
+    if (t.kind == TK_EOF)
+      break;
+    if (L->st.depth == base) {
+      lex(L, &t);
+      method = punct_is(&t, '{');
+      break;
+    }
+  }
+  if (L->err != NULL && !L->oom)
+    L->err = NULL;
+  L->st = save;
+  return method;
+}
+
+static int cmp_edit(const void *a, const void *b) {
+  const edit *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* The body: the source with the edits, line breaks kept everywhere. */
+static void apply_edits(xform *X, buf *out) {
+  const char *s = X->L.s;
+  size_t at = 0, i;
+
+  if (X->nedits > 0)
+    qsort(X->edits, X->nedits, sizeof(*X->edits), cmp_edit);
+  for (i = 0; i < X->nedits; i++) {
+    edit *e = &X->edits[i];
+    size_t k;
+    if (e->start < at)
+      continue; /* overlaps one applied already */
+    buf_add(out, s + at, e->start - at);
+    if (e->text != NULL)
+      buf_str(out, e->text);
+    for (k = e->start; k < e->end; k++) {
+      unsigned char c = (unsigned char)s[k];
+      if (c == '\n' || c == '\r') {
+        buf_add(out, s + k, 1);
+      } else if (c == 0xe2 && k + 2 < e->end &&
+                 (unsigned char)s[k + 1] == 0x80 &&
+                 ((unsigned char)s[k + 2] & 0xfe) == 0xa8) {
+        buf_add(out, s + k, 3);
+        k += 2;
+      } else if (e->text == NULL) {
+        buf_add(out, " ", 1);
+      }
+    }
+    at = e->end;
+  }
+  buf_add(out, s + at, X->L.n - at);
+}
+
+static void xform_free(xform *X) {
+  free(X->L.stack);
+  free(X->edits);
+  free(X->meta_reqs.p);
+  free(X->meta_exports.p);
+  free(X->prefix.p);
+}
+
+static int finish_error(xform *X, nd__esm_result *out) {
+  lexer *L = &X->L;
+  out->error = L->err;
+  out->line = L->err_line;
+  out->column = (int)(L->err_pos - L->err_line_start) + 1;
+  if (L->err_pos < L->err_line_start)
+    out->column = 1;
+  return L->oom ? -2 : -1;
+}
+
+int nd__esm_transform(const char *src, size_t len, int mode,
+                      nd__esm_result *out) {
+  xform X;
+  lexer *L = &X.L;
+  token t, n;
+  buf code = {0}, meta = {0};
+  int rc = 0;
+
+  memset(out, 0, sizeof(*out));
+  memset(&X, 0, sizeof(X));
+  X.mode = mode;
+  L->s = src;
+  L->n = len;
+  L->st.line = 1;
+  buf_str(&X.prefix, "");
+
+  for (;;) {
+    lex(L, &t);
+    if (t.kind == TK_EOF)
+      break;
+    if (t.kind != TK_IDENT || t.escaped)
+      continue;
+    if (word_is(L, &t, "import")) {
+      lstate save = L->st;
+      lex(L, &n);
+      L->st = save;
+      if (punct_is(&n, '(')) {
+        if (L->st.depth == 0 || !is_method(L))
+          add_edit(&X, t.start, t.end, "__nd_i");
+      } else if (punct_is(&n, '.')) {
+        token m;
+        lex(L, &n);
+        lex(L, &m);
+        if (word_is(L, &m, "meta") || (m.kind == TK_IDENT && m.escaped &&
+                                       m.end - m.start == 4 &&
+                                       memcmp(src + m.start, "meta", 4) == 0)) {
+          if (mode == ND_ESM_MODULE)
+            add_edit(&X, t.start, m.end, "__nd_meta__");
+        } else {
+          L->st = save;
+        }
+      } else if (mode == ND_ESM_MODULE && L->st.depth == 0 &&
+                 !punct_is(&n, ':')) {
+        parse_import(&X, &t);
+      }
+    } else if (mode == ND_ESM_MODULE && L->st.depth == 0 &&
+               word_is(L, &t, "export")) {
+      parse_export(&X, &t);
+    } else if (mode == ND_ESM_MODULE && L->st.fdepth == 0 &&
+               word_is(L, &t, "await")) {
+      X.tla = 1;
+    }
+    if (X.oom)
+      break;
+  }
+  if (L->err == NULL && !X.oom && L->st.depth > 0 && mode == ND_ESM_MODULE) {
+    /* An open bracket or template at the end. */
+    size_t d;
+    for (d = 0; d < L->st.depth && L->stack[d].kind == F_ARROW; d++)
+      ;
+    if (d < L->st.depth)
+      fail(L, "Unexpected end of input", len);
+  }
+  if (X.oom || X.prefix.oom || X.meta_reqs.oom || X.meta_exports.oom) {
+    xform_free(&X);
+    return -2;
+  }
+  if (L->err != NULL) {
+    if (mode == ND_ESM_SCRIPT) {
+      /* The engine reports a script's own errors; import() stays. */
+      X.nedits = 0;
+      L->err = NULL;
+    } else {
+      rc = finish_error(&X, out);
+      xform_free(&X);
+      return rc;
+    }
+  }
+
+  if (mode == ND_ESM_MODULE) {
+    buf_str(&code, X.tla ? "with(__nd_w)return async function*(){"
+                         : "with(__nd_w)return function*(){");
+    buf_str(&code, "'use strict';__nd_m.x({");
+    if (X.prefix.p != NULL)
+      buf_add(&code, X.prefix.p, X.prefix.len);
+    buf_str(&code, "});yield;");
+  }
+  apply_edits(&X, &code);
+  if (mode == ND_ESM_MODULE) {
+    buf_str(&code, "\n}");
+    buf_str(&meta, "{\"r\":[");
+    if (X.meta_reqs.p != NULL)
+      buf_add(&meta, X.meta_reqs.p, X.meta_reqs.len);
+    buf_str(&meta, "],\"e\":[");
+    if (X.meta_exports.p != NULL)
+      buf_add(&meta, X.meta_exports.p, X.meta_exports.len);
+    buf_str(&meta, X.tla ? "],\"tla\":1}" : "],\"tla\":0}");
+  }
+  xform_free(&X);
+  if (code.oom || meta.oom) {
+    free(code.p);
+    free(meta.p);
+    return -2;
+  }
+  if (code.p == NULL)
+    buf_add(&code, "", 0);
+  out->code = code.p;
+  out->code_len = code.len;
+  out->meta = meta.p;
+  out->meta_len = meta.len;
+  return code.p == NULL ? -2 : 0;
+}
+
+/* --- CommonJS exports ------------------------------------------------------ */
+
+typedef struct {
+  xform X;
+  buf names, reexports;
+  int nnames, nre;
+} cjs;
+
+static void cjs_name(cjs *C, const token *t) {
+  if (C->nnames++ > 0)
+    buf_add(&C->names, ",", 1);
+  buf_json(&C->names, C->X.L.s + t->start, t->end - t->start);
+}
+
+static void cjs_reexport(cjs *C, const token *t) {
+  if (C->nre++ > 0)
+    buf_add(&C->reexports, ",", 1);
+  buf_json(&C->reexports, C->X.L.s + t->start, t->end - t->start);
+}
+
+/* require('x') after "require": the specifier, or TK_EOF. */
+static int cjs_require(lexer *L, token *spec) {
+  token t;
+  lex(L, &t);
+  if (!punct_is(&t, '('))
+    return 0;
+  lex(L, spec);
+  if (spec->kind != TK_STR)
+    return 0;
+  lex(L, &t);
+  return punct_is(&t, ')');
+}
+
+/* After "exports" or "module.exports": ".x =" / "['x'] =" / "= ...". */
+static void cjs_after_exports(cjs *C, int is_module) {
+  lexer *L = &C->X.L;
+  token t, name, v;
+
+  lex(L, &t);
+  if (punct_is(&t, '.')) {
+    lex(L, &name);
+    lex(L, &t);
+    if (name.kind == TK_IDENT && punct_is(&t, '=') &&
+        !(L->st.pos < L->n && L->s[L->st.pos] == '='))
+      cjs_name(C, &name);
+  } else if (punct_is(&t, '[')) {
+    lex(L, &name);
+    lex(L, &t);
+    if (name.kind == TK_STR && punct_is(&t, ']')) {
+      lex(L, &t);
+      if (punct_is(&t, '=') && !(L->st.pos < L->n && L->s[L->st.pos] == '='))
+        cjs_name(C, &name);
+    }
+  } else if (is_module && punct_is(&t, '=') &&
+             !(L->st.pos < L->n && L->s[L->st.pos] == '=')) {
+    lex(L, &t);
+    if (word_is(L, &t, "require")) {
+      if (cjs_require(L, &v))
+        cjs_reexport(C, &v);
+      return;
+    }
+    if (!punct_is(&t, '{'))
+      return;
+    for (;;) {
+      lex(L, &name);
+      if (punct_is(&name, P_SPREAD)) {
+        lex(L, &t);
+        if (!word_is(L, &t, "require") || !cjs_require(L, &v))
+          return;
+        cjs_reexport(C, &v);
+        lex(L, &t);
+      } else if (name.kind == TK_IDENT || name.kind == TK_STR) {
+        lex(L, &t);
+        if (punct_is(&t, ':')) {
+          lex(L, &v);
+          cjs_name(C, &name);
+          if (v.kind != TK_IDENT)
+            return;
+          lex(L, &t);
+        } else if (name.kind == TK_IDENT) {
+          cjs_name(C, &name);
+        } else {
+          return;
+        }
+      } else {
+        return;
+      }
+      if (!punct_is(&t, ','))
+        return;
+    }
+  }
+}
+
+int nd__esm_cjs_exports(const char *src, size_t len, nd__esm_result *out) {
+  cjs C;
+  lexer *L = &C.X.L;
+  token t;
+  buf meta = {0};
+
+  memset(out, 0, sizeof(*out));
+  memset(&C, 0, sizeof(C));
+  L->s = src;
+  L->n = len;
+  L->st.line = 1;
+  for (;;) {
+    lex(L, &t);
+    if (t.kind == TK_EOF)
+      break;
+    if (t.kind != TK_IDENT || t.escaped)
+      continue;
+    if (word_is(L, &t, "exports")) {
+      cjs_after_exports(&C, 0);
+    } else if (word_is(L, &t, "module")) {
+      token a, b;
+      lstate save = L->st;
+      lex(L, &a);
+      lex(L, &b);
+      if (punct_is(&a, '.') && word_is(L, &b, "exports"))
+        cjs_after_exports(&C, 1);
+      else
+        L->st = save;
+    } else if (word_is(L, &t, "Object")) {
+      token a;
+      lstate save = L->st;
+      lex(L, &a);
+      if (!punct_is(&a, '.')) {
+        L->st = save;
+        continue;
+      }
+      lex(L, &a);
+      if (!word_is(L, &a, "defineProperty")) {
+        L->st = save;
+        continue;
+      }
+      lex(L, &a);
+      if (!punct_is(&a, '('))
+        continue;
+      lex(L, &a);
+      if (word_is(L, &a, "module")) {
+        lex(L, &a);
+        lex(L, &a);
+        if (!word_is(L, &a, "exports"))
+          continue;
+      } else if (!word_is(L, &a, "exports")) {
+        continue;
+      }
+      lex(L, &a);
+      if (!punct_is(&a, ','))
+        continue;
+      lex(L, &a);
+      if (a.kind == TK_STR)
+        cjs_name(&C, &a);
+    }
+  }
+  buf_str(&meta, "{\"e\":[");
+  if (C.names.p != NULL)
+    buf_add(&meta, C.names.p, C.names.len);
+  buf_str(&meta, "],\"re\":[");
+  if (C.reexports.p != NULL)
+    buf_add(&meta, C.reexports.p, C.reexports.len);
+  buf_str(&meta, "]}");
+  free(C.names.p);
+  free(C.reexports.p);
+  xform_free(&C.X);
+  if (meta.oom || C.names.oom || C.reexports.oom) {
+    free(meta.p);
+    return -2;
+  }
+  out->meta = meta.p;
+  out->meta_len = meta.len;
+  return 0;
+}
+
+void nd__esm_result_free(nd__esm_result *r) {
+  free(r->code);
+  free(r->meta);
+  r->code = NULL;
+  r->meta = NULL;
+}
