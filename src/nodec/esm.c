@@ -48,6 +48,7 @@ typedef struct {
   size_t start, end;
   int newline_before;
   int escaped; /* an identifier with \u escapes */
+  int property; /* a name after "." or "?." */
 } token;
 
 /* Everything a look-ahead saves and restores. */
@@ -596,8 +597,7 @@ static int lex(lexer *L, token *t) {
     return t->kind = TK_EOF;
   remember(L, t);
   /* A name after "." is a property, never import/export/await. */
-  if (t->kind == TK_IDENT && was_prev_dot)
-    t->escaped = 1;
+  t->property = t->kind == TK_IDENT && was_prev_dot;
   return t->kind;
 }
 
@@ -1228,7 +1228,7 @@ int nd__esm_transform(const char *src, size_t len, int mode,
     lex(L, &t);
     if (t.kind == TK_EOF)
       break;
-    if (t.kind != TK_IDENT || t.escaped)
+    if (t.kind != TK_IDENT || t.escaped || t.property)
       continue;
     if (word_is(L, &t, "import")) {
       lstate save = L->st;
@@ -1241,9 +1241,7 @@ int nd__esm_transform(const char *src, size_t len, int mode,
         token m;
         lex(L, &n);
         lex(L, &m);
-        if (word_is(L, &m, "meta") || (m.kind == TK_IDENT && m.escaped &&
-                                       m.end - m.start == 4 &&
-                                       memcmp(src + m.start, "meta", 4) == 0)) {
+        if (word_is(L, &m, "meta")) {
           if (mode == ND_ESM_MODULE)
             add_edit(&X, t.start, m.end, "__nd_meta__");
         } else {
@@ -1288,12 +1286,12 @@ int nd__esm_transform(const char *src, size_t len, int mode,
   }
 
   if (mode == ND_ESM_MODULE) {
-    buf_str(&code, X.tla ? "with(__nd_w)return async function*(){"
+    buf_str(&code, X.tla ? "with(__nd_w)return async function(){"
                          : "with(__nd_w)return function*(){");
     buf_str(&code, "'use strict';__nd_m.x({");
     if (X.prefix.p != NULL)
       buf_add(&code, X.prefix.p, X.prefix.len);
-    buf_str(&code, "});yield;");
+    buf_str(&code, X.tla ? "});" : "});yield;");
   }
   apply_edits(&X, &code);
   if (mode == ND_ESM_MODULE) {
@@ -1429,7 +1427,7 @@ int nd__esm_cjs_exports(const char *src, size_t len, nd__esm_result *out) {
     lex(L, &t);
     if (t.kind == TK_EOF)
       break;
-    if (t.kind != TK_IDENT || t.escaped)
+    if (t.kind != TK_IDENT || t.escaped || t.property)
       continue;
     if (word_is(L, &t, "exports")) {
       cjs_after_exports(&C, 0);

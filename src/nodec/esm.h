@@ -11,7 +11,9 @@
  *   with (__nd_w) return function* () { 'use strict';
  *     __nd_m.x({ "name": () => local, ... }); yield; <module body> }
  *
- * (async function* when the module uses top-level await).  __nd_w holds
+ * A module that uses top-level await is an async function instead, which
+ * hands over its getters when it starts: its body must begin when the
+ * loader evaluates it, not a microtask later.  __nd_w holds
  * one getter per imported binding, so importers read exports live;
  * __nd_m.x() receives the module's export getters when the loader first
  * steps the generator (function declarations are hoisted by then, which

@@ -102,7 +102,7 @@ function checkFile(file, parentPath, spec) {
     throw err;
   }
   const err = notFound('module', file, parentPath);
-  for (const ext of ['.js', '.mjs', '.cjs', '.json', '/index.js']) {
+  for (const ext of ['.js']) {
     if (cjs.statKind(file + ext) === 1 && spec !== undefined) {
       err.message += `\nDid you mean to import "${spec}${ext}"?`;
       break;
@@ -266,6 +266,7 @@ function newRecord(url, format) {
     requests: [],
     deps: [],
     gen: null,
+    body: null,
     tla: false,
     namespace: undefined,
     exportsValue: undefined,
@@ -329,13 +330,35 @@ function compileModule(rec, source) {
   }
   const fn = binding.compileFunction(code, rec.url, WRAPPER_PARAMS);
   rec.scope = Object.create(null);
-  const hooks = {
-    x(getters) {
-      for (const name of Object.keys(getters)) rec.getters[name] = getters[name];
-    },
-  };
   const importFn = (spec, options) => dynamicImport(spec, rec.filename, options);
-  rec.gen = fn(rec.scope, hooks, importFn, makeMeta(rec))();
+  if (rec.tla) {
+    // The async body hands over its getters only when it starts: until
+    // then each export reads as a binding not yet initialized.
+    const live = Object.create(null);
+    for (const [exported] of meta.e) {
+      const name = literal(exported);
+      rec.getters[name] = () => {
+        if (live[name] === undefined) {
+          throw new ReferenceError(`Cannot access '${name}' before ` +
+            'initialization');
+        }
+        return live[name]();
+      };
+    }
+    const hooks = {
+      x(getters) {
+        for (const name of Object.keys(getters)) live[name] = getters[name];
+      },
+    };
+    rec.body = fn(rec.scope, hooks, importFn, makeMeta(rec));
+  } else {
+    const hooks = {
+      x(getters) {
+        for (const name of Object.keys(getters)) rec.getters[name] = getters[name];
+      },
+    };
+    rec.gen = fn(rec.scope, hooks, importFn, makeMeta(rec))();
+  }
 }
 
 // The record for a resolved url, loaded (source read, transformed,
@@ -457,7 +480,7 @@ function link(root) {
     // declarations exist from here on), then the imports, which may
     // reach any module of the graph.
     for (const rec of fresh) {
-      if (rec.format === 'esm') rec.gen.next();
+      if (rec.gen !== null) rec.gen.next();
     }
     for (const rec of fresh) {
       if (rec.format === 'esm') bindImports(rec);
@@ -478,6 +501,15 @@ function bindImports(rec) {
         get = () => namespaceOf(dep);
       } else {
         get = resolveExport(dep, imported, new Set());
+        if (get === null && dep.format === 'cjs') {
+          throw syntaxError(`Named export '${imported}' not found. The ` +
+            `requested module '${req.specifier}' is a CommonJS module, ` +
+            'which may not support all module.exports as named exports.\n' +
+            'CommonJS modules can always be imported via the default ' +
+            'export, for example using:\n\n' +
+            `import pkg from '${req.specifier}';\n` +
+            `const { ${imported} } = pkg;\n`);
+        }
         if (get === null || get === 'ambiguous') {
           throw syntaxError(`The requested module '${req.specifier}' ` +
             (get === null ? `does not provide an export named '${imported}'` :
@@ -598,8 +630,7 @@ function foreignValue(rec, name) {
   }
   const v = rec.exportsValue;
   if (name === 'default') return v;
-  return v !== null && (typeof v === 'object' || typeof v === 'function') ?
-    v[name] : undefined;
+  return rec.snapshot !== undefined ? rec.snapshot[name] : undefined;
 }
 
 // --- namespaces ----------------------------------------------------------------
@@ -676,14 +707,20 @@ function fixDefaultName(rec) {
 
 function runBody(rec) {
   if (rec.format === 'esm') {
+    if (rec.tla) return rec.body().then(() => fixDefaultName(rec));
     fixDefaultName(rec);
-    const step = rec.gen.next();
-    if (rec.tla) return step.then(() => fixDefaultName(rec));
+    rec.gen.next();
     fixDefaultName(rec);
     return undefined;
   }
   if (rec.format === 'cjs') {
-    rec.exportsValue = cjs.requireFromEsm(rec.filename);
+    // Named exports are what module.exports held when the file finished.
+    const v = cjs.requireFromEsm(rec.filename);
+    rec.exportsValue = v;
+    rec.snapshot = Object.create(null);
+    if (v !== null && (typeof v === 'object' || typeof v === 'function')) {
+      for (const n of rec.names) rec.snapshot[n] = v[n];
+    }
   }
   return undefined;
 }
@@ -797,8 +834,10 @@ let mainPending = false;
 
 function runMain(filename) {
   const rec = importURL(fileURL(filename), undefined);
-  const p = evaluate(rec);
-  if (p !== undefined) {
+  // Node runs the entry module from a promise job: process.nextTick
+  // callbacks it queues run after its promise reactions.
+  const p = Promise.resolve().then(() => evaluate(rec));
+  {
     mainPending = true;
     p.then(() => {
       mainPending = false;

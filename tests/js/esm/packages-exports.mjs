@@ -1,0 +1,11 @@
+import def, { via } from 'cond-pkg';
+import { feature } from 'cond-pkg/feature';
+import { util } from 'cond-pkg/utils/str';
+import { legacy } from 'legacy-pkg';
+import hello, { esmOnly } from 'esm-only';
+import { scoped } from '@scope/pkg';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+console.log(def, via, feature, util);
+console.log(legacy, hello(), esmOnly, scoped);
+console.log(require('cond-pkg').via, require('@scope/pkg').scoped);
