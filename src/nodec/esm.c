@@ -11,6 +11,7 @@
  * function marks the module as using top-level await.  It is one pass,
  * linear in the input, with a bounded look-ahead for names.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,7 @@ typedef struct {
   int err_line;
   size_t err_line_start;
   int oom;
+  char message[96]; /* err, when it names the token */
 } lexer;
 
 typedef struct {
@@ -638,8 +640,43 @@ static void add_edit(xform *X, size_t start, size_t end, const char *text) {
   X->nedits++;
 }
 
+/* V8's words for an unexpected token, which Node prints. */
 static void syntax(xform *X, const token *t, const char *msg) {
-  fail(&X->L, msg, t->start);
+  lexer *L = &X->L;
+  int n = (int)(t->end - t->start);
+
+  if (L->err != NULL)
+    return;
+  if (n > 40)
+    n = 40;
+  if (strcmp(msg, "Unexpected token") == 0 || strcmp(msg, "Unexpected string") == 0) {
+    switch (t->kind) {
+    case TK_EOF:
+      msg = "Unexpected end of input";
+      break;
+    case TK_IDENT:
+      snprintf(L->message, sizeof(L->message), "Unexpected identifier '%.*s'",
+               n, L->s + t->start);
+      msg = L->message;
+      break;
+    case TK_STR:
+      msg = "Unexpected string";
+      break;
+    case TK_NUM:
+      msg = "Unexpected number";
+      break;
+    case TK_TMPL:
+    case TK_TMPL_HEAD:
+      msg = "Unexpected template string";
+      break;
+    default:
+      snprintf(L->message, sizeof(L->message), "Unexpected token '%.*s'", n,
+               L->s + t->start);
+      msg = L->message;
+      break;
+    }
+  }
+  fail(L, msg, t->start);
 }
 
 static void add_export(xform *X, const char *ex, size_t exn, const char *loc,
@@ -954,12 +991,13 @@ static void declared_names(xform *X) {
     }
     if (t.kind == TK_IDENT && expect_target) {
       /* In an object pattern, "key:" names a property, not a binding. */
-      frame *f = top(L);
+      /* Read the frame before lexing on: lex() may grow the stack. */
+      int in_object = top(L) != NULL && top(L)->kind == F_BRACE;
       lstate save = L->st;
       token n;
       lex(L, &n);
       L->st = save;
-      if (!(f != NULL && f->kind == F_BRACE && punct_is(&n, ':')))
+      if (!(in_object && punct_is(&n, ':')))
         add_export(X, L->s + t.start, t.end - t.start, L->s + t.start,
                    t.end - t.start);
       expect_target = 0;
@@ -1200,7 +1238,12 @@ static void xform_free(xform *X) {
 
 static int finish_error(xform *X, nd__esm_result *out) {
   lexer *L = &X->L;
-  out->error = L->err;
+  if (L->err == L->message) {
+    memcpy(out->message, L->message, sizeof(out->message));
+    out->error = out->message;
+  } else {
+    out->error = L->err;
+  }
   out->line = L->err_line;
   out->column = (int)(L->err_pos - L->err_line_start) + 1;
   if (L->err_pos < L->err_line_start)
@@ -1223,6 +1266,9 @@ int nd__esm_transform(const char *src, size_t len, int mode,
   L->n = len;
   L->st.line = 1;
   buf_str(&X.prefix, "");
+  /* The wrapper goes before line 1: a hashbang becomes a comment. */
+  if (mode == ND_ESM_MODULE && len >= 2 && src[0] == '#' && src[1] == '!')
+    add_edit(&X, 0, 2, "//");
 
   for (;;) {
     lex(L, &t);
@@ -1293,6 +1339,7 @@ int nd__esm_transform(const char *src, size_t len, int mode,
       buf_add(&code, X.prefix.p, X.prefix.len);
     buf_str(&code, X.tla ? "});" : "});yield;");
   }
+  out->prefix_len = code.len;
   apply_edits(&X, &code);
   if (mode == ND_ESM_MODULE) {
     buf_str(&code, "\n}");

@@ -42,8 +42,10 @@ typedef struct {
   size_t code_len;
   char *meta;      /* malloc'd JSON, NUL-terminated (NULL for scripts) */
   size_t meta_len;
+  size_t prefix_len; /* bytes the wrapper adds before line 1's text */
   /* On a syntax error: */
-  const char *error; /* static message */
+  const char *error; /* the message (static, or in message[]) */
+  char message[96];
   int line;          /* 1-based */
   int column;        /* 1-based, in bytes */
 } nd__esm_result;

@@ -89,6 +89,9 @@ JSValueRef nodec_throw_errno(JSValueRef *exception, int err,
                              const char *syscall, const char *path);
 double nodec_number(JSValueRef v);
 
+/* bind-fs.c: a whole file (malloc'd) or a negative error. */
+ssize_t nodec_read_file(const char *path, char **out);
+
 /* bind-*.c: each fills its part of the binding object. */
 void nodec_bind_core(JSObjectRef binding);
 void nodec_bind_timers(JSObjectRef binding);

@@ -33,6 +33,14 @@ function v8Stack(err) {
 }
 
 function sourceLine(file, line) {
+  // ES modules are named by their file: URL.
+  if (typeof file === 'string' && file.startsWith('file://')) {
+    try {
+      file = decodeURIComponent(file.slice(7));
+    } catch {
+      return undefined;
+    }
+  }
   if (typeof file !== 'string' || !file.startsWith('/')) return undefined;
   try {
     const text = internalBinding('native').readFileUtf8(file);

@@ -284,6 +284,8 @@ function readSource(filename) {
 }
 
 const WRAPPER_PARAMS = ['__nd_w', '__nd_m', '__nd_i', '__nd_meta__'];
+// What binding.compileFunction puts before the body on line 1.
+const WRAPPER_HEAD = `(function __nodec_top_level__(${WRAPPER_PARAMS}) {`.length;
 
 function makeMeta(rec) {
   const meta = Object.create(null);
@@ -296,14 +298,33 @@ function makeMeta(rec) {
   return meta;
 }
 
+// Transform and compile a module: from its file (source undefined), or
+// from source text (-e, stdin).
 function compileModule(rec, source) {
-  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-  const out = binding.esmTransform(source);
+  let out;
+  let fn;
+  if (source === undefined) {
+    out = binding.esmCompileFile(rec.filename, rec.url);
+  } else {
+    out = binding.esmTransform(source);
+    if (out[0] !== null) {
+      try {
+        out[0] = binding.compileFunction(out[0], rec.url, WRAPPER_PARAMS);
+      } catch (e) {
+        // The engine counts the wrapper's columns on line 1.
+        if (e !== null && typeof e === 'object' && e.line === 1 &&
+            typeof e.column === 'number') {
+          e.column = Math.max(1, e.column - WRAPPER_HEAD - out[2]);
+        }
+        throw e;
+      }
+    }
+  }
   if (out[0] === null) {
     throw syntaxError(out[1], rec.url, out[2], out[3]);
   }
-  const [code, metaJSON] = out;
-  const meta = JSON.parse(metaJSON);
+  fn = out[0];
+  const meta = JSON.parse(out[1]);
   rec.tla = meta.tla === 1;
   rec.requests = meta.r.map((r) => ({
     specifier: literal(r.s),
@@ -328,7 +349,6 @@ function compileModule(rec, source) {
       seen.add(exported);
     }
   }
-  const fn = binding.compileFunction(code, rec.url, WRAPPER_PARAMS);
   rec.scope = Object.create(null);
   const importFn = (spec, options) => dynamicImport(spec, rec.filename, options);
   if (rec.tla) {
@@ -384,7 +404,7 @@ function load(url, type, parentPath, specifier) {
   rec = newRecord(url, format);
   try {
     if (format === 'esm') {
-      compileModule(rec, readSource(filename));
+      compileModule(rec, undefined);
     } else if (format === 'json') {
       const text = readSource(filename);
       try {
@@ -846,11 +866,9 @@ function runMain(filename) {
       throw e;
     });
     process.once('exit', (code) => {
-      if (mainPending && code === 0) {
-        binding.writeSync(2, 'Warning: Detected unsettled top-level await ' +
-          `at ${rec.url}\n\n`);
-        process.exitCode = 13;
-      }
+      // Node 20 exits with 13, silently, when the entry's top-level
+      // await can never settle.
+      if (mainPending && code === 0) process.exitCode = 13;
     });
   }
 }
