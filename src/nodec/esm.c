@@ -1302,7 +1302,15 @@ int nd__esm_transform(const char *src, size_t len, int mode,
       parse_export(&X, &t);
     } else if (mode == ND_ESM_MODULE && L->st.fdepth == 0 &&
                word_is(L, &t, "await")) {
-      X.tla = 1;
+      /* Not a key ("{ await: 1 }") or a lone name: an await expression. */
+      lstate save = L->st;
+      lex(L, &n);
+      L->st = save;
+      if (!(n.kind == TK_PUNCT &&
+            (n.punct == ':' || n.punct == ',' || n.punct == ')' ||
+             n.punct == ']' || n.punct == '}' || n.punct == ';' ||
+             n.punct == '=')))
+        X.tla = 1;
     }
     if (X.oom)
       break;
