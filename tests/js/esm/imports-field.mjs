@@ -1,7 +1,3 @@
-const clean = (s) => String(s).split(process.cwd()).join('.');
-import { count } from '#counter';
-import { shared } from '#lib/star-a';
-import cond from '#cond';
-import pkg from '#pkg';
-console.log(count, shared, cond, pkg);
-try { await import('#missing'); } catch (e) { console.log(e.code, clean(e.message)); }
+// Runs from fixtures/, where the packages (fixtures/node_modules) and
+// the "imports" map (fixtures/package.json) are in scope.
+import './fixtures/run/imports-field.mjs';

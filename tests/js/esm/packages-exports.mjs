@@ -1,11 +1,3 @@
-import def, { via } from 'cond-pkg';
-import { feature } from 'cond-pkg/feature';
-import { util } from 'cond-pkg/utils/str';
-import { legacy } from 'legacy-pkg';
-import hello, { esmOnly } from 'esm-only';
-import { scoped } from '@scope/pkg';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-console.log(def, via, feature, util);
-console.log(legacy, hello(), esmOnly, scoped);
-console.log(require('cond-pkg').via, require('@scope/pkg').scoped);
+// Runs from fixtures/, where the packages (fixtures/node_modules) and
+// the "imports" map (fixtures/package.json) are in scope.
+import './fixtures/run/packages-exports.mjs';

@@ -1,4 +1,5 @@
-const a = 10, b = 2, g = 5;
+let a = 10;
+const b = 2, g = 5;
 const r1 = a / b / g;
 const r2 = /import x from 'y'/.test("import x from 'y'");
 const r3 = [1, 2].map(x => x / 2);
