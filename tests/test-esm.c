@@ -168,6 +168,9 @@ static void test_errors(void **state) {
   expect_error("a = /unclosed", "Invalid regular expression: missing /", 1, 5);
   expect_error("}", "Unexpected token '}'", 1, 1);
   expect_error("export", "Unexpected end of input", 1, 7);
+  expect_error("f();\nif (x) { return; }", "Illegal return statement", 2, 10);
+  expect("function f() { return 1; } const o = { return: 2 }; class A { m() { return 3; } }",
+         "function f() { return 1; } const o = { return: 2 }; class A { m() { return 3; } }", NULL);
 }
 
 static void test_cjs_exports(void **state) {

@@ -1301,6 +1301,14 @@ int nd__esm_transform(const char *src, size_t len, int mode,
                word_is(L, &t, "export")) {
       parse_export(&X, &t);
     } else if (mode == ND_ESM_MODULE && L->st.fdepth == 0 &&
+               word_is(L, &t, "return")) {
+      /* The wrapper is a function: refuse what a module refuses. */
+      lstate save = L->st;
+      lex(L, &n);
+      L->st = save;
+      if (!punct_is(&n, ':'))
+        syntax(&X, &t, "Illegal return statement");
+    } else if (mode == ND_ESM_MODULE && L->st.fdepth == 0 &&
                word_is(L, &t, "await")) {
       /* Not a key ("{ await: 1 }") or a lone name: an await expression. */
       lstate save = L->st;

@@ -95,9 +95,14 @@ function checkFile(file, parentPath, spec) {
   const kind = cjs.statKind(file);
   if (kind === 1) return cjs.realpath(file);
   if (kind === 2) {
+    const shown = spec !== undefined && spec.endsWith('/') ? `${file}/` : file;
     const err = codedError(Error, 'ERR_UNSUPPORTED_DIR_IMPORT',
-      `Directory import '${file}' is not supported resolving ES modules ` +
+      `Directory import '${shown}' is not supported resolving ES modules ` +
       `imported from ${parentPath}`);
+    if (spec !== undefined && cjs.statKind(path.join(file, 'index.js')) === 1) {
+      err.message += '\nDid you mean to import ' +
+        `"${spec.replace(/\/+$/, '')}/index.js"?`;
+    }
     err.url = fileURL(file);
     throw err;
   }
@@ -291,7 +296,17 @@ function makeMeta(rec) {
   const meta = Object.create(null);
   meta.dirname = path.dirname(rec.filename);
   meta.filename = rec.filename;
+  // Paths and URLs resolve without looking at the disk, as in Node;
+  // packages and imports resolve in full.
   meta.resolve = function resolveMeta(spec) {
+    spec = String(spec);
+    if (spec.startsWith('node:')) return spec;
+    if (spec.startsWith('file:')) return spec;
+    if (spec.startsWith('/') || spec.startsWith('./') ||
+        spec.startsWith('../') || spec === '.' || spec === '..') {
+      const file = path.resolve(path.dirname(rec.filename), spec);
+      return fileURL(spec.endsWith('/') ? `${file}/` : file);
+    }
     return resolve(spec, rec.filename).url;
   };
   meta.url = rec.url;
@@ -406,14 +421,8 @@ function load(url, type, parentPath, specifier) {
     if (format === 'esm') {
       compileModule(rec, undefined);
     } else if (format === 'json') {
-      const text = readSource(filename);
-      try {
-        rec.exportsValue = JSON.parse(text.charCodeAt(0) === 0xfeff ?
-          text.slice(1) : text);
-      } catch (e) {
-        e.message = `${filename}: ${e.message}`;
-        throw e;
-      }
+      // Through require()'s cache: Node gives both the same object.
+      rec.exportsValue = cjs.requireFromEsm(filename);
       rec.names = ['default'];
     } else {
       rec.names = cjsNames(filename, new Set());
