@@ -177,13 +177,15 @@ static void test_cjs_exports(void **state) {
   static const char src[] =
       "exports.a = 1; module.exports.b = 2; exports['c'] = 3;\n"
       "Object.defineProperty(exports, 'd', { value: 4 });\n"
+      "Object.defineProperty(exports, 'n', { get() { return 'lit'; } });\n"
+      "Object.defineProperty(exports, 'm', { enumerable: true, get: function () { return q.m; } });\n"
       "if (exports.e == 1) {} x.exports.f = 1;\n"
       "module.exports = { g, h: i, ...require('./j') };\n"
       "module.exports = require('k');\n";
   nd__esm_result r;
   (void)state;
   assert_int_equal(nd__esm_cjs_exports(src, sizeof(src) - 1, &r), 0);
-  assert_string_equal(r.meta, "{\"e\":[\"a\",\"b\",\"'c'\",\"'d'\",\"g\",\"h\"],"
+  assert_string_equal(r.meta, "{\"e\":[\"a\",\"b\",\"'c'\",\"'d'\",\"'m'\",\"g\",\"h\"],"
                               "\"re\":[\"'./j'\",\"'k'\"]}");
   nd__esm_result_free(&r);
 }

@@ -1475,6 +1475,75 @@ static void cjs_after_exports(cjs *C, int is_module) {
   }
 }
 
+/*
+ * After Object.defineProperty(exports, 'x': does the descriptor make a
+ * value Node's lexer counts?  `{ value: ... }` or a getter that returns a
+ * name or a member chain (`get: function () { return a.b; }`, `get() {
+ * return a; }`), either after `enumerable: true,`.
+ */
+static int cjs_descriptor(lexer *L) {
+  token t;
+
+  lex(L, &t);
+  if (!punct_is(&t, ','))
+    return 0;
+  lex(L, &t);
+  if (!punct_is(&t, '{'))
+    return 0;
+  lex(L, &t);
+  if (word_is(L, &t, "enumerable")) {
+    lex(L, &t);
+    if (!punct_is(&t, ':'))
+      return 0;
+    lex(L, &t);
+    if (!word_is(L, &t, "true"))
+      return 0;
+    lex(L, &t);
+    if (!punct_is(&t, ','))
+      return 0;
+    lex(L, &t);
+  }
+  if (word_is(L, &t, "value")) {
+    lex(L, &t);
+    return punct_is(&t, ':');
+  }
+  if (!word_is(L, &t, "get"))
+    return 0;
+  lex(L, &t);
+  if (punct_is(&t, ':')) {
+    lex(L, &t);
+    if (!word_is(L, &t, "function"))
+      return 0;
+    lex(L, &t);
+  }
+  if (!punct_is(&t, '('))
+    return 0;
+  lex(L, &t);
+  if (!punct_is(&t, ')'))
+    return 0;
+  lex(L, &t);
+  if (!punct_is(&t, '{'))
+    return 0;
+  lex(L, &t);
+  if (!word_is(L, &t, "return"))
+    return 0;
+  lex(L, &t);
+  if (t.kind != TK_IDENT)
+    return 0;
+  for (;;) {
+    lex(L, &t);
+    if (punct_is(&t, '.')) {
+      lex(L, &t);
+      if (t.kind != TK_IDENT)
+        return 0;
+      continue;
+    }
+    if (punct_is(&t, ';'))
+      lex(L, &t);
+    return punct_is(&t, '}');
+  }
+}
+
 int nd__esm_cjs_exports(const char *src, size_t len, nd__esm_result *out) {
   cjs C;
   lexer *L = &C.X.L;
@@ -1532,7 +1601,7 @@ int nd__esm_cjs_exports(const char *src, size_t len, nd__esm_result *out) {
       if (!punct_is(&a, ','))
         continue;
       lex(L, &a);
-      if (a.kind == TK_STR)
+      if (a.kind == TK_STR && cjs_descriptor(L))
         cjs_name(&C, &a);
     }
   }

@@ -171,6 +171,7 @@ function splitPackage(spec, parentPath) {
 }
 
 function resolvePackage(spec, parentPath) {
+  if (spec === '') throw notFound('package', '', parentPath);
   const { name, subpath } = splitPackage(spec, parentPath);
   // Self-reference through the package's own "exports".
   const scope = cjs.packageScope(parentPath);
