@@ -19,6 +19,8 @@ static size_t count_newlines(const char *s, size_t n) {
   return k;
 }
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   nd__esm_result r;
   const char *src = (const char *)data;
