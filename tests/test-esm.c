@@ -131,6 +131,38 @@ static void test_dynamic_and_meta(void **state) {
   nd__esm_result_free(&r);
 }
 
+static void test_import_references(void **state) {
+  (void)state;
+  /* References read the import through __nd_w; calls pass no this. */
+  expect("import { a, f } from 'm';\nf(a); new f(); typeof a; `${a}`;",
+         "                         \n__nd_w.f.call(void 0,__nd_w.a); new __nd_w.f(); "
+         "typeof __nd_w.a; `${__nd_w.a}`;", NULL);
+  /* Keys, shorthands, members, properties and labels. */
+  expect("import { a } from 'm';\nconst o = { a: 1, a() {}, a }; o.a; class C { a() {} static a = a; }",
+         "                      \nconst o = { a: 1, a() {}, a:__nd_w.a }; o.a; "
+         "class C { a() {} static a = __nd_w.a; }", NULL);
+  /* Nested declarations hide the import in their scope only. */
+  expect("import { a } from 'm';\n"
+         "function f(a) { return a; }\n"
+         "function g() { let a = 1; { a; } return a; }\n"
+         "const h = (x, { a }) => a, k = a => a;\n"
+         "try {} catch (a) { a; }\n"
+         "function v() { if (1) { var a; } return a; }\n"
+         "a;",
+         "                      \n"
+         "function f(a) { return a; }\n"
+         "function g() { let a = 1; { a; } return a; }\n"
+         "const h = (x, { a }) => a, k = a => a;\n"
+         "try {} catch (a) { a; }\n"
+         "function v() { if (1) { var a; } return a; }\n"
+         "__nd_w.a;", NULL);
+  /* Re-exporting an import hands over a getter that reads it. */
+  expect("import { a } from 'm'; export { a as b };",
+         "                                         ",
+         "{\"r\":[{\"s\":\"'m'\",\"t\":null,\"i\":[[\"a\",\"a\"]],\"x\":[],"
+         "\"star\":0}],\"e\":[[\"b\",\"a\"]],\"tla\":0}");
+}
+
 static void test_top_level_await(void **state) {
   nd__esm_result r;
   static const struct {
@@ -196,6 +228,7 @@ int main(void) {
       cmocka_unit_test(test_exports),
       cmocka_unit_test(test_untouched),
       cmocka_unit_test(test_dynamic_and_meta),
+      cmocka_unit_test(test_import_references),
       cmocka_unit_test(test_top_level_await),
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_cjs_exports),

@@ -36,11 +36,14 @@ enum {
   FL_COND = 1,   /* ( after if/while/for/with: a regex may follow ")" */
   FL_NOFUNC = 2, /* ( whose ")" is not followed by a function body */
   FL_EXPR = 4,   /* { of an object literal: "}" ends an expression */
-  FL_FUNC = 8    /* { of a function body */
+  FL_FUNC = 8,   /* { of a function body */
+  FL_CLASS = 16, /* { of a class body */
+  FL_CATCH = 32  /* ( of catch: its names belong to the block after */
 };
 
 typedef struct {
   unsigned char kind, flags;
+  size_t start; /* where the group opened */
 } frame;
 
 typedef struct {
@@ -67,6 +70,8 @@ typedef struct {
   int prev_kw_cond;   /* if/while/for/with */
   int prev_close_flags; /* flags of the group ")" or "}" closed */
   int prev_dot;        /* "." or "?.": the next name is a property */
+  int prev_kw_catch;
+  size_t class_pending; /* depth + 1 where `class` waits for its body */
 } lstate;
 
 typedef struct {
@@ -81,6 +86,7 @@ typedef struct {
   size_t err_line_start;
   int oom;
   char message[96]; /* err, when it names the token */
+  size_t tok_start;  /* the token being lexed */
 } lexer;
 
 typedef struct {
@@ -177,6 +183,7 @@ static int push(lexer *L, int kind, int flags) {
   }
   L->stack[L->st.depth].kind = (unsigned char)kind;
   L->stack[L->st.depth].flags = (unsigned char)flags;
+  L->stack[L->st.depth].start = L->tok_start;
   L->st.depth++;
   if (kind == F_ARROW || (kind == F_BRACE && (flags & FL_FUNC)))
     L->st.fdepth++;
@@ -402,6 +409,9 @@ static int skip_space(lexer *L) {
 }
 
 static void remember(lexer *L, const token *t) {
+  if (t->kind == TK_IDENT && !t->escaped && !L->st.prev_dot &&
+      t->end - t->start == 5 && memcmp(L->s + t->start, "class", 5) == 0)
+    L->st.class_pending = L->st.depth + 1;
   L->st.prev_kind = t->kind;
   L->st.prev_punct = t->kind == TK_PUNCT ? t->punct : 0;
   L->st.prev_dot = t->kind == TK_PUNCT &&
@@ -413,6 +423,9 @@ static void remember(lexer *L, const token *t) {
     L->st.prev_kw_expr = in_list(w, k, kw_expr);
     L->st.prev_kw_nofunc = in_list(w, k, kw_nofunc);
     L->st.prev_kw_cond = in_list(w, k, kw_cond);
+    L->st.prev_kw_catch = k == 5 && memcmp(w, "catch", 5) == 0;
+  } else {
+    L->st.prev_kw_catch = 0;
   }
 }
 
@@ -431,6 +444,7 @@ static int lex(lexer *L, token *t) {
   t->newline_before = skip_space(L);
   pos = L->st.pos;
   t->start = pos;
+  L->tok_start = pos;
   if (L->err != NULL || pos >= n) {
     t->kind = TK_EOF;
     t->end = pos;
@@ -556,6 +570,9 @@ static int lex(lexer *L, token *t) {
                                                                   : 0) |
                    (L->st.prev_kind == TK_IDENT && L->st.prev_kw_nofunc
                         ? FL_NOFUNC
+                        : 0) |
+                   (L->st.prev_kind == TK_IDENT && L->st.prev_kw_catch
+                        ? FL_CATCH
                         : 0)) < 0)
         return t->kind = TK_EOF;
       break;
@@ -563,10 +580,16 @@ static int lex(lexer *L, token *t) {
       if (push(L, F_BRACKET, 0) < 0)
         return t->kind = TK_EOF;
       break;
-    case '{':
-      if (push(L, F_BRACE, brace_flags(L)) < 0)
+    case '{': {
+      int fl = brace_flags(L);
+      if (L->st.class_pending == L->st.depth + 1) {
+        fl = FL_CLASS;
+        L->st.class_pending = 0;
+      }
+      if (push(L, F_BRACE, fl) < 0)
         return t->kind = TK_EOF;
       break;
+    }
     case ')':
     case ']':
       f = top(L);
@@ -608,7 +631,19 @@ static int lex(lexer *L, token *t) {
 typedef struct {
   size_t start, end;
   const char *text; /* replacement; NULL: blank out */
+  char *owned;      /* text, when made for this edit */
 } edit;
+
+typedef struct {
+  const char *p;
+  size_t n;
+} slice;
+
+/* A range of the source where a nested declaration hides an import. */
+typedef struct {
+  size_t name; /* index in imports */
+  size_t start, end;
+} shadow;
 
 typedef struct {
   lexer L;
@@ -618,6 +653,12 @@ typedef struct {
   buf meta_reqs;   /* the requests' JSON, comma-separated */
   buf meta_exports; /* [exported, local] pairs */
   buf prefix;      /* the export getters */
+  slice *imports;  /* the local names imports bind */
+  size_t nimports, capimports;
+  slice *exps;     /* (exported, local) pairs, two slices each */
+  size_t nexps, capexps;
+  shadow *shadows;
+  size_t nshadows, capshadows;
   int nreqs, nexports;
   int tla;
   int oom;
@@ -637,7 +678,64 @@ static void add_edit(xform *X, size_t start, size_t end, const char *text) {
   X->edits[X->nedits].start = start;
   X->edits[X->nedits].end = end;
   X->edits[X->nedits].text = text;
+  X->edits[X->nedits].owned = NULL;
   X->nedits++;
+}
+
+/* An edit whose replacement is a + b + c (copied). */
+static void add_edit3(xform *X, size_t start, size_t end, const char *a,
+                      const char *b, size_t bn, const char *c) {
+  size_t an = strlen(a), cn = strlen(c);
+  char *text = malloc(an + bn + cn + 1);
+  if (text == NULL) {
+    X->oom = 1;
+    return;
+  }
+  memcpy(text, a, an);
+  memcpy(text + an, b, bn);
+  memcpy(text + an + bn, c, cn);
+  text[an + bn + cn] = '\0';
+  add_edit(X, start, end, text);
+  if (X->oom) {
+    free(text);
+    return;
+  }
+  X->edits[X->nedits - 1].owned = text;
+}
+
+/* Grow an array of n elements of size sz to hold one more. */
+static int grow(void **arr, size_t *cap, size_t n, size_t sz) {
+  if (n < *cap)
+    return 0;
+  {
+    size_t c = *cap ? *cap * 2 : 16;
+    void *p = realloc(*arr, c * sz);
+    if (p == NULL)
+      return -1;
+    *arr = p;
+    *cap = c;
+  }
+  return 0;
+}
+
+static void add_import_local(xform *X, const token *t) {
+  if (grow((void **)&X->imports, &X->capimports, X->nimports,
+           sizeof(*X->imports)) < 0) {
+    X->oom = 1;
+    return;
+  }
+  X->imports[X->nimports].p = X->L.s + t->start;
+  X->imports[X->nimports].n = t->end - t->start;
+  X->nimports++;
+}
+
+/* The import a name is bound by, or -1. */
+static long import_index(const xform *X, const char *p, size_t n) {
+  size_t i;
+  for (i = 0; i < X->nimports; i++)
+    if (X->imports[i].n == n && memcmp(X->imports[i].p, p, n) == 0)
+      return (long)i;
+  return -1;
 }
 
 /* V8's words for an unexpected token, which Node prints. */
@@ -689,10 +787,31 @@ static void add_export(xform *X, const char *ex, size_t exn, const char *loc,
   buf_add(m, ",", 1);
   buf_json(m, loc, locn);
   buf_add(m, "]", 1);
-  buf_add(&X->prefix, ex, exn);
-  buf_add(&X->prefix, ":()=>", 5);
-  buf_add(&X->prefix, loc, locn);
-  buf_add(&X->prefix, ",", 1);
+  if (grow((void **)&X->exps, &X->capexps, X->nexps + 1,
+           sizeof(*X->exps)) < 0) {
+    X->oom = 1;
+    return;
+  }
+  X->exps[X->nexps].p = ex;
+  X->exps[X->nexps].n = exn;
+  X->exps[X->nexps + 1].p = loc;
+  X->exps[X->nexps + 1].n = locn;
+  X->nexps += 2;
+}
+
+/* The getters the module hands over: an import re-exported reads the
+   import. */
+static void build_prefix(xform *X) {
+  size_t i;
+  for (i = 0; i < X->nexps; i += 2) {
+    slice ex = X->exps[i], loc = X->exps[i + 1];
+    buf_add(&X->prefix, ex.p, ex.n);
+    buf_add(&X->prefix, ":()=>", 5);
+    if (import_index(X, loc.p, loc.n) >= 0)
+      buf_add(&X->prefix, "__nd_w.", 7);
+    buf_add(&X->prefix, loc.p, loc.n);
+    buf_add(&X->prefix, ",", 1);
+  }
 }
 
 static void tok_json(xform *X, buf *b, const token *t) {
@@ -836,6 +955,8 @@ static int parse_specifiers(xform *X, pairs *p, int string_local_ok) {
       return -1;
     }
     pair_add(X, p, &a, &b, NULL);
+    if (!string_local_ok)
+      add_import_local(X, &b);
     if (punct_is(&t, '}'))
       return 0;
     if (!punct_is(&t, ',')) {
@@ -856,6 +977,7 @@ static void parse_import(xform *X, const token *kw) {
   } else {
     if (is_name(&t)) {
       pair_add(X, &p, NULL, &t, "default");
+      add_import_local(X, &t);
       lex(L, &t);
       if (punct_is(&t, ',')) {
         lex(L, &t);
@@ -878,6 +1000,7 @@ static void parse_import(xform *X, const token *kw) {
         goto out;
       }
       pair_add(X, &p, NULL, &local, "*");
+      add_import_local(X, &local);
     } else if (punct_is(&t, '{')) {
       if (parse_specifiers(X, &p, 0) < 0)
         goto out;
@@ -1188,6 +1311,324 @@ static int is_method(lexer *L) {
   return method;
 }
 
+
+/* --- imported names -------------------------------------------------------- */
+
+/*
+ * Imported bindings are read through getters on __nd_w: every reference
+ * to an imported name becomes __nd_w.name (a call, __nd_w.name.call(void
+ * 0, ...), so that the callee sees no `this`, as a module's own call
+ * would).  A `with` statement would do this without any analysis, but
+ * JavaScriptCore resolves every free name inside `with` dynamically:
+ * measured here, a loop reading Math ran 80 times slower.
+ *
+ * Two passes over the tokens.  The first finds nested declarations of an
+ * imported name (let/const/class, var/function, parameters, catch
+ * bindings) and the range of source they hide the import in; the second
+ * rewrites the references outside those ranges, leaving alone property
+ * names, object keys (a shorthand { x } becomes { x: __nd_w.x }), class
+ * member names and labels.
+ */
+
+typedef struct {
+  long name;
+  size_t depth; /* the frame (index + 1) whose end ends the shadow */
+  size_t start;
+} pending_decl;
+
+typedef struct {
+  pending_decl *v;
+  size_t n, cap;
+} pendings;
+
+static void pend(xform *X, pendings *P, long name, size_t depth,
+                 size_t start) {
+  if (depth == 0 || name < 0)
+    return; /* the top level: a duplicate declaration, the engine's error */
+  if (grow((void **)&P->v, &P->cap, P->n, sizeof(*P->v)) < 0) {
+    X->oom = 1;
+    return;
+  }
+  P->v[P->n].name = name;
+  P->v[P->n].depth = depth;
+  P->v[P->n].start = start;
+  P->n++;
+}
+
+static void add_shadow(xform *X, long name, size_t start, size_t end) {
+  if (grow((void **)&X->shadows, &X->capshadows, X->nshadows,
+           sizeof(*X->shadows)) < 0) {
+    X->oom = 1;
+    return;
+  }
+  X->shadows[X->nshadows].name = (size_t)name;
+  X->shadows[X->nshadows].start = start;
+  X->shadows[X->nshadows].end = end;
+  X->nshadows++;
+}
+
+/* Frames at index >= depth have closed at `end`: their declarations
+   become shadows. */
+static void close_frames(xform *X, pendings *P, size_t depth, size_t end) {
+  size_t i = 0;
+  while (i < P->n) {
+    if (P->v[i].depth > depth) {
+      add_shadow(X, P->v[i].name, P->v[i].start, end);
+      P->v[i] = P->v[--P->n];
+    } else {
+      i++;
+    }
+  }
+}
+
+/* The innermost block (brace) frame, or function frame, as depth. */
+static size_t scope_depth(const lexer *L, int function_only) {
+  size_t d = L->st.depth;
+  while (d > 0) {
+    const frame *f = &L->stack[d - 1];
+    if (f->kind == F_ARROW)
+      return d;
+    if (f->kind == F_BRACE && !(f->flags & (FL_EXPR | FL_CLASS)) &&
+        (!function_only || (f->flags & FL_FUNC)))
+      return d;
+    d--;
+  }
+  return 0;
+}
+
+static int is_word(const lexer *L, const token *t, const char *w) {
+  return word_is(L, t, w) && !t->property;
+}
+
+static void find_shadows(xform *X) {
+  lexer R;
+  token t, prev, prev2;
+  pendings P = {NULL, 0, 0};
+  /* Names in the parameter list that just closed, waiting for "{"/"=>". */
+  pendings params = {NULL, 0, 0};
+  pendings cands = {NULL, 0, 0}; /* in open parameter lists */
+  int after_params = 0, after_arrow = 0;
+  int decl = 0; /* 1 let/const, 2 var */
+  size_t decl_depth = 0;
+  int decl_init = 0;
+
+  memset(&R, 0, sizeof(R));
+  R.s = X->L.s;
+  R.n = X->L.n;
+  R.st.line = 1;
+  memset(&prev, 0, sizeof(prev));
+  memset(&prev2, 0, sizeof(prev2));
+  for (;;) {
+    size_t before = R.st.depth;
+    long idx = -1;
+
+    lex(&R, &t);
+    if (R.st.depth < before)
+      close_frames(X, &P, R.st.depth, t.start);
+    if (t.kind == TK_EOF)
+      break;
+    /* Candidates of a parameter list whose ")" has passed. */
+    if (R.st.depth < before) {
+      size_t i = 0;
+      while (i < cands.n) {
+        if (cands.v[i].depth > R.st.depth) {
+          pend(X, &params, cands.v[i].name, 1, cands.v[i].start);
+          cands.v[i] = cands.v[--cands.n];
+        } else {
+          i++;
+        }
+      }
+    }
+    if (after_arrow) {
+      /* The body after "=>": a brace, or the concise body's frame. */
+      size_t d = R.st.depth, i;
+      if (!punct_is(&t, '{'))
+        while (d > 0 && R.stack[d - 1].kind != F_ARROW)
+          d--;
+      for (i = 0; i < params.n; i++)
+        pend(X, &P, params.v[i].name, d, params.v[i].start);
+      params.n = 0;
+      after_arrow = 0;
+    } else if (after_params) {
+      frame *f = R.st.depth > 0 ? &R.stack[R.st.depth - 1] : NULL;
+      if (punct_is(&t, P_ARROW)) {
+        after_arrow = 1;
+      } else {
+        size_t i;
+        if (punct_is(&t, '{') && f != NULL && f->kind == F_BRACE &&
+            ((f->flags & FL_FUNC) || after_params == 2))
+          for (i = 0; i < params.n; i++)
+            pend(X, &P, params.v[i].name, R.st.depth, params.v[i].start);
+        params.n = 0;
+      }
+      after_params = 0;
+    }
+    if (punct_is(&t, ')') && params.n > 0) {
+      after_params = (R.st.prev_close_flags & FL_CATCH) ? 2 : 1;
+    }
+    if (X->oom)
+      break;
+
+    /* The declaration context of let/const/var. */
+    if (decl != 0) {
+      if (R.st.depth < decl_depth || (R.st.depth == decl_depth &&
+                                      (punct_is(&t, ';') ||
+                                       is_word(&R, &t, "of") ||
+                                       is_word(&R, &t, "in"))))
+        decl = 0;
+      else if (R.st.depth == decl_depth && punct_is(&t, '='))
+        decl_init = 1;
+      else if (R.st.depth == decl_depth && punct_is(&t, ','))
+        decl_init = 0;
+      else if (decl_init && t.newline_before && t.kind == TK_IDENT &&
+               R.st.depth == decl_depth && prev.kind != TK_PUNCT)
+        decl = 0;
+    }
+    if (t.kind == TK_IDENT && !t.property && !t.escaped &&
+        (is_word(&R, &t, "let") || is_word(&R, &t, "const") ||
+         is_word(&R, &t, "var"))) {
+      decl = is_word(&R, &t, "var") ? 2 : 1;
+      decl_depth = R.st.depth;
+      decl_init = 0;
+    }
+
+    if (t.kind == TK_IDENT && !t.property && !t.escaped)
+      idx = import_index(X, R.s + t.start, t.end - t.start);
+    if (idx >= 0) {
+      if (prev.kind == TK_IDENT && !prev.property &&
+          (word_is(&R, &prev, "let") || word_is(&R, &prev, "const") ||
+           word_is(&R, &prev, "class"))) {
+        pend(X, &P, idx, scope_depth(&R, 0), t.start);
+      } else if ((prev.kind == TK_IDENT && word_is(&R, &prev, "var")) ||
+                 (prev.kind == TK_IDENT && word_is(&R, &prev, "function")) ||
+                 (punct_is(&prev, '*') && word_is(&R, &prev2, "function"))) {
+        pend(X, &P, idx, scope_depth(&R, 1), t.start);
+      } else if (decl != 0 && !decl_init &&
+                 (R.st.depth > decl_depth || punct_is(&prev, ','))) {
+        lstate save = R.st;
+        token n;
+        lex(&R, &n);
+        R.st = save;
+        if (!punct_is(&n, ':'))
+          pend(X, &P, idx, scope_depth(&R, decl == 2), t.start);
+      } else {
+        /* A parameter?  In a parameter list (through patterns), in a
+           binding position. */
+        size_t d = R.st.depth;
+        while (d > 0 && (R.stack[d - 1].kind == F_BRACKET ||
+                         (R.stack[d - 1].kind == F_BRACE &&
+                          (R.stack[d - 1].flags & FL_EXPR))))
+          d--;
+        if (d > 0 && R.stack[d - 1].kind == F_PAREN &&
+            (!(R.stack[d - 1].flags & FL_NOFUNC) ||
+             (R.stack[d - 1].flags & FL_CATCH)) &&
+            (punct_is(&prev, '(') || punct_is(&prev, ',') ||
+             punct_is(&prev, P_SPREAD) || punct_is(&prev, '{') ||
+             punct_is(&prev, '[') || punct_is(&prev, ':'))) {
+          lstate save = R.st;
+          token n;
+          lex(&R, &n);
+          R.st = save;
+          if (punct_is(&n, ',') || punct_is(&n, ')') || punct_is(&n, '=') ||
+              punct_is(&n, '}') || punct_is(&n, ']'))
+            pend(X, &cands, idx, d, R.stack[d - 1].start);
+        } else {
+          /* A lone arrow parameter: x => ... */
+          lstate save = R.st;
+          token n;
+          lex(&R, &n);
+          R.st = save;
+          if (punct_is(&n, P_ARROW)) {
+            params.n = 0;
+            pend(X, &params, idx, 1, t.start);
+            after_params = 1;
+            /* the "=>" comes next: after_params sees it */
+            prev2 = prev;
+            prev = t;
+            continue;
+          }
+        }
+      }
+    }
+    prev2 = prev;
+    prev = t;
+  }
+  close_frames(X, &P, 0, R.n);
+  free(P.v);
+  free(params.v);
+  free(cands.v);
+  free(R.stack);
+}
+
+static int shadowed(const xform *X, long name, size_t at) {
+  size_t i;
+  for (i = 0; i < X->nshadows; i++)
+    if (X->shadows[i].name == (size_t)name && at >= X->shadows[i].start &&
+        at < X->shadows[i].end)
+      return 1;
+  return 0;
+}
+
+static void rewrite_imports(xform *X) {
+  lexer R;
+  token t, prev;
+
+  find_shadows(X);
+  memset(&R, 0, sizeof(R));
+  R.s = X->L.s;
+  R.n = X->L.n;
+  R.st.line = 1;
+  memset(&prev, 0, sizeof(prev));
+  for (;;) {
+    long idx = -1;
+    lex(&R, &t);
+    if (t.kind == TK_EOF || X->oom)
+      break;
+    if (t.kind == TK_IDENT && !t.property && !t.escaped)
+      idx = import_index(X, R.s + t.start, t.end - t.start);
+    if (idx >= 0 && !shadowed(X, idx, t.start)) {
+      const frame *f = R.st.depth > 0 ? &R.stack[R.st.depth - 1] : NULL;
+      int in_object = f != NULL && f->kind == F_BRACE && (f->flags & FL_EXPR);
+      int in_class = f != NULL && f->kind == F_BRACE && (f->flags & FL_CLASS);
+      int after_sep = prev.kind == TK_EOF || punct_is(&prev, '{') ||
+                      punct_is(&prev, ',');
+      lstate save = R.st;
+      token n;
+      lex(&R, &n);
+      R.st = save;
+      if (in_object && (after_sep || word_is(&R, &prev, "get") ||
+                        word_is(&R, &prev, "set") ||
+                        word_is(&R, &prev, "async") || punct_is(&prev, '*')) &&
+          (punct_is(&n, ':') || punct_is(&n, '('))) {
+        /* a key or a method name */
+      } else if (in_object && after_sep &&
+                 (punct_is(&n, ',') || punct_is(&n, '}'))) {
+        add_edit3(X, t.start, t.end, "", R.s + t.start, t.end - t.start, ":");
+        add_edit3(X, t.end, t.end, "__nd_w.", R.s + t.start, t.end - t.start,
+                  "");
+      } else if (in_class &&
+                 (punct_is(&prev, '{') || punct_is(&prev, ';') ||
+                  punct_is(&prev, '}') || punct_is(&prev, '*') ||
+                  word_is(&R, &prev, "static") || word_is(&R, &prev, "get") ||
+                  word_is(&R, &prev, "set") || word_is(&R, &prev, "async"))) {
+        /* a class member's name */
+      } else if (punct_is(&n, ':') && !in_object &&
+                 (prev.kind == TK_EOF || punct_is(&prev, ';') ||
+                  punct_is(&prev, '{') || punct_is(&prev, '}'))) {
+        /* a label */
+      } else if (punct_is(&n, '(') && !word_is(&R, &prev, "new")) {
+        add_edit3(X, t.start, n.end, "__nd_w.", R.s + t.start,
+                  t.end - t.start, ".call(void 0,");
+      } else {
+        add_edit3(X, t.start, t.end, "__nd_w.", R.s + t.start,
+                  t.end - t.start, "");
+      }
+    }
+    prev = t;
+  }
+  free(R.stack);
+}
+
 static int cmp_edit(const void *a, const void *b) {
   const edit *x = a, *y = b;
   if (x->start != y->start)
@@ -1229,6 +1670,12 @@ static void apply_edits(xform *X, buf *out) {
 }
 
 static void xform_free(xform *X) {
+  size_t i;
+  for (i = 0; i < X->nedits; i++)
+    free(X->edits[i].owned);
+  free(X->imports);
+  free(X->exps);
+  free(X->shadows);
   free(X->L.stack);
   free(X->edits);
   free(X->meta_reqs.p);
@@ -1348,8 +1795,15 @@ int nd__esm_transform(const char *src, size_t len, int mode,
   }
 
   if (mode == ND_ESM_MODULE) {
-    buf_str(&code, X.tla ? "with(__nd_w)return async function(){"
-                         : "with(__nd_w)return function*(){");
+    if (X.nimports > 0)
+      rewrite_imports(&X);
+    build_prefix(&X);
+    if (X.oom || X.prefix.oom) {
+      xform_free(&X);
+      return -2;
+    }
+    buf_str(&code, X.tla ? "return async function(){"
+                         : "return function*(){");
     buf_str(&code, "'use strict';__nd_m.x({");
     if (X.prefix.p != NULL)
       buf_add(&code, X.prefix.p, X.prefix.len);

@@ -8,13 +8,15 @@
  * and errors are the file's own.  It is written to be compiled with the
  * parameters (__nd_w, __nd_m, __nd_i, __nd_meta__):
  *
- *   with (__nd_w) return function* () { 'use strict';
+ *   return function* () { 'use strict';
  *     __nd_m.x({ "name": () => local, ... }); yield; <module body> }
  *
  * A module that uses top-level await is an async function instead, which
  * hands over its getters when it starts: its body must begin when the
- * loader evaluates it, not a microtask later.  __nd_w holds
- * one getter per imported binding, so importers read exports live;
+ * loader evaluates it, not a microtask later.  __nd_w holds one getter
+ * per imported binding, and every reference to an imported name in the
+ * body becomes __nd_w.name (outside the scopes where a nested declaration
+ * hides it), so importers read exports live;
  * __nd_m.x() receives the module's export getters when the loader first
  * steps the generator (function declarations are hoisted by then, which
  * is what cycles need); the second step evaluates the module.  import()

@@ -558,6 +558,11 @@ function bindImports(rec) {
 function resolveExport(rec, name, seen) {
   if (rec.format !== 'esm') {
     if (!exportNames(rec).includes(name)) return null;
+    if (rec.format === 'builtin') {
+      // Looked up once: a getter on a hot path must stay cheap.
+      const m = builtinExports(rec);
+      return name === 'default' ? () => m : () => m[name];
+    }
     return () => foreignValue(rec, name);
   }
   const key = `${rec.url}\0${name}`;
