@@ -1396,6 +1396,13 @@ static size_t scope_depth(const lexer *L, int function_only) {
   return 0;
 }
 
+/* A declaration hides the import from its scope's start (hoisting, TDZ). */
+static void declare(xform *X, pendings *P, const lexer *R, long name,
+                    size_t depth) {
+  if (depth > 0)
+    pend(X, P, name, depth, R->stack[depth - 1].start);
+}
+
 static int is_word(const lexer *L, const token *t, const char *w) {
   return word_is(L, t, w) && !t->property;
 }
@@ -1498,11 +1505,11 @@ static void find_shadows(xform *X) {
       if (prev.kind == TK_IDENT && !prev.property &&
           (word_is(&R, &prev, "let") || word_is(&R, &prev, "const") ||
            word_is(&R, &prev, "class"))) {
-        pend(X, &P, idx, scope_depth(&R, 0), t.start);
+        declare(X, &P, &R, idx, scope_depth(&R, 0));
       } else if ((prev.kind == TK_IDENT && word_is(&R, &prev, "var")) ||
                  (prev.kind == TK_IDENT && word_is(&R, &prev, "function")) ||
                  (punct_is(&prev, '*') && word_is(&R, &prev2, "function"))) {
-        pend(X, &P, idx, scope_depth(&R, 1), t.start);
+        declare(X, &P, &R, idx, scope_depth(&R, 1));
       } else if (decl != 0 && !decl_init &&
                  (R.st.depth > decl_depth || punct_is(&prev, ','))) {
         lstate save = R.st;
@@ -1510,7 +1517,7 @@ static void find_shadows(xform *X) {
         lex(&R, &n);
         R.st = save;
         if (!punct_is(&n, ':'))
-          pend(X, &P, idx, scope_depth(&R, decl == 2), t.start);
+          declare(X, &P, &R, idx, scope_depth(&R, decl == 2));
       } else {
         /* A parameter?  In a parameter list (through patterns), in a
            binding position. */
