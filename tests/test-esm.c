@@ -156,6 +156,10 @@ static void test_import_references(void **state) {
          "try {} catch (a) { a; }\n"
          "function v() { if (1) { var a; } return a; }\n"
          "__nd_w.a;", NULL);
+  /* A loop variable hides the import in the loop only. */
+  expect("import { a } from 'm';\nfor (const a of l) f(a)\na;\nfor (let a = 0; a < 1; a++) { a; }\na;",
+         "                      \nfor (const a of l) f(a)\n__nd_w.a;\n"
+         "for (let a = 0; a < 1; a++) { a; }\n__nd_w.a;", NULL);
   /* Re-exporting an import hands over a getter that reads it. */
   expect("import { a } from 'm'; export { a as b };",
          "                                         ",

@@ -1334,6 +1334,7 @@ typedef struct {
   long name;
   size_t depth; /* the frame (index + 1) whose end ends the shadow */
   size_t start;
+  size_t body;  /* a loop's brace-less body: where it starts */
 } pending_decl;
 
 typedef struct {
@@ -1352,6 +1353,7 @@ static void pend(xform *X, pendings *P, long name, size_t depth,
   P->v[P->n].name = name;
   P->v[P->n].depth = depth;
   P->v[P->n].start = start;
+  P->v[P->n].body = start;
   P->n++;
 }
 
@@ -1414,6 +1416,7 @@ static void find_shadows(xform *X) {
   /* Names in the parameter list that just closed, waiting for "{"/"=>". */
   pendings params = {NULL, 0, 0};
   pendings cands = {NULL, 0, 0}; /* in open parameter lists */
+  pendings stmt = {NULL, 0, 0};  /* loop variables of a brace-less body */
   int after_params = 0, after_arrow = 0;
   int decl = 0; /* 1 let/const, 2 var */
   size_t decl_depth = 0;
@@ -1446,6 +1449,26 @@ static void find_shadows(xform *X) {
         }
       }
     }
+    if (stmt.n > 0) {
+      size_t i = 0;
+      while (i < stmt.n) {
+        size_t d = stmt.v[i].depth - 1; /* stored + 1, as pend() wants */
+        int ends_expr = prev.kind == TK_IDENT || prev.kind == TK_NUM ||
+                        prev.kind == TK_STR || prev.kind == TK_TMPL ||
+                        prev.kind == TK_REGEX || punct_is(&prev, ')') ||
+                        punct_is(&prev, ']') || punct_is(&prev, '}');
+        if (R.st.depth < d || (R.st.depth == d && punct_is(&t, ';')) ||
+            (R.st.depth == d && t.newline_before &&
+             prev.start >= stmt.v[i].body && ends_expr)) {
+          /* A ";" is the statement's; a new line's token is not. */
+          add_shadow(X, stmt.v[i].name, stmt.v[i].start,
+                     punct_is(&t, ';') ? t.end : t.start);
+          stmt.v[i] = stmt.v[--stmt.n];
+        } else {
+          i++;
+        }
+      }
+    }
     if (after_arrow) {
       /* The body after "=>": a brace, or the concise body's frame. */
       size_t d = R.st.depth, i;
@@ -1463,15 +1486,26 @@ static void find_shadows(xform *X) {
       } else {
         size_t i;
         if (punct_is(&t, '{') && f != NULL && f->kind == F_BRACE &&
-            ((f->flags & FL_FUNC) || after_params == 2))
+            ((f->flags & FL_FUNC) || after_params >= 2)) {
           for (i = 0; i < params.n; i++)
             pend(X, &P, params.v[i].name, R.st.depth, params.v[i].start);
+        } else if (after_params == 3) {
+          /* for (let x ...) statement; without braces: the statement,
+             to its ";" or the end of its line or group. */
+          for (i = 0; i < params.n; i++) {
+            pend(X, &stmt, params.v[i].name, R.st.depth + 1,
+                 params.v[i].start);
+            if (stmt.n > 0)
+              stmt.v[stmt.n - 1].body = t.start;
+          }
+        }
         params.n = 0;
       }
       after_params = 0;
     }
     if (punct_is(&t, ')') && params.n > 0) {
-      after_params = (R.st.prev_close_flags & FL_CATCH) ? 2 : 1;
+      after_params = (R.st.prev_close_flags & FL_CATCH) ? 2 :
+                     (R.st.prev_close_flags & FL_COND) ? 3 : 1;
     }
     if (X->oom)
       break;
@@ -1503,6 +1537,12 @@ static void find_shadows(xform *X) {
       idx = import_index(X, R.s + t.start, t.end - t.start);
     if (idx >= 0) {
       if (prev.kind == TK_IDENT && !prev.property &&
+          (word_is(&R, &prev, "let") || word_is(&R, &prev, "const")) &&
+          R.st.depth > 0 && R.stack[R.st.depth - 1].kind == F_PAREN &&
+          (R.stack[R.st.depth - 1].flags & FL_COND)) {
+        /* for (let x ...): the loop's, made a shadow when ")" closes */
+        pend(X, &cands, idx, R.st.depth, R.stack[R.st.depth - 1].start);
+      } else if (prev.kind == TK_IDENT && !prev.property &&
           (word_is(&R, &prev, "let") || word_is(&R, &prev, "const") ||
            word_is(&R, &prev, "class"))) {
         declare(X, &P, &R, idx, scope_depth(&R, 0));
@@ -1561,6 +1601,12 @@ static void find_shadows(xform *X) {
     prev = t;
   }
   close_frames(X, &P, 0, R.n);
+  {
+    size_t i;
+    for (i = 0; i < stmt.n; i++)
+      add_shadow(X, stmt.v[i].name, stmt.v[i].start, R.n);
+  }
+  free(stmt.v);
   free(P.v);
   free(params.v);
   free(cands.v);
