@@ -26,6 +26,12 @@ FUZZ_TIME ?= 60
 FUZZ_HDRS := tests/http-parser-util.h include/nodec/http-parser.h \
 	include/nodec/errno.h
 
+# The module transform stands alone: no libnodec, no engine.
+$(BUILD)/fuzz/esm: tests/fuzz/esm.c src/nodec/esm.c src/nodec/esm.h | $(DEPS_STAMP)
+	$(quiet) FUZZ $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< src/nodec/esm.c
+
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRCS) $(FUZZ_HDRS) | $(DEPS_STAMP)
 	$(quiet) FUZZ $@
 	$(Q)mkdir -p $(@D)

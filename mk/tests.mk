@@ -26,6 +26,13 @@ $(BUILD)/tests/fuzz-%: tests/fuzz-%.c tests/dns-responder.h $(LIB_A) $(FLAGS_STA
 	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LIB_A) $(LIBS) \
 		-lpthread
 
+# The module transform's test links the transform alone (no engine).
+$(BUILD)/tests/test-esm: tests/test-esm.c src/nodec/esm.c src/nodec/esm.h $(FLAGS_STAMP)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(ND_CFLAGS) $(CFLAGS) -Isrc -o $@ $< src/nodec/esm.c $(LDFLAGS) \
+		-lcmocka
+
 $(BUILD)/tests/%: tests/%.c tests/test-util.h tests/stream-util.h $(LIB_A) $(FLAGS_STAMP)
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)

@@ -14,8 +14,8 @@
                          size_t argc, const JSValueRef argv[],               \
                          JSValueRef *exception)
 
-/* The whole file, or an error (negative). */
-static ssize_t read_file(const char *path, char **out) {
+/* The whole file, or an error (negative).  Also used by bind-esm.c. */
+ssize_t nodec_read_file(const char *path, char **out) {
   nd_fs_t req;
   nd_buf_t buf;
   size_t len = 0, cap = 16384;
@@ -70,7 +70,7 @@ NATIVE(read_file_utf8) {
   if (argc < 1)
     return JSValueMakeUndefined(ctx);
   path = nodec_utf8(argv[0], NULL);
-  n = read_file(path, &data);
+  n = nodec_read_file(path, &data);
   if (n < 0) {
     v = nodec_throw_errno(exception, (int)n, "open", path);
   } else {

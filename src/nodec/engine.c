@@ -407,6 +407,7 @@ int nodec_engine_init(void) {
   nodec_bind_stdin(nodec.binding);
   nodec_bind_perf(nodec.binding);
   nodec_bind_buffer(nodec.binding);
+  nodec_bind_esm(nodec.binding);
 
   /* bootstrap(binding) returns the hooks the C side calls. */
   pname = JSStringCreateWithUTF8CString("binding");

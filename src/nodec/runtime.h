@@ -95,6 +95,9 @@ JSValueRef nodec_throw_errno(JSValueRef *exception, int err,
                              const char *syscall, const char *path);
 double nodec_number(JSValueRef v);
 
+/* bind-fs.c: a whole file (malloc'd) or a negative error. */
+ssize_t nodec_read_file(const char *path, char **out);
+
 /* bind-*.c: each fills its part of the binding object. */
 void nodec_bind_core(JSObjectRef binding);
 void nodec_bind_timers(JSObjectRef binding);
@@ -102,6 +105,7 @@ void nodec_bind_fs(JSObjectRef binding);
 void nodec_bind_stdin(JSObjectRef binding);
 void nodec_bind_perf(JSObjectRef binding);
 void nodec_bind_buffer(JSObjectRef binding);
+void nodec_bind_esm(JSObjectRef binding);
 
 /* The built-in JavaScript (lib/), embedded by scripts/embed-js.sh. */
 typedef struct {

@@ -122,6 +122,14 @@ function v8Stack(err) {
 }
 
 function sourceLine(file, line) {
+  // ES modules are named by their file: URL.
+  if (typeof file === 'string' && file.startsWith('file://')) {
+    try {
+      file = decodeURIComponent(file.slice(7));
+    } catch {
+      return undefined;
+    }
+  }
   if (typeof file !== 'string' ||
       !(file.startsWith('/') || evalSources.has(file))) return undefined;
   const lines = linesOf(file);

@@ -73,6 +73,24 @@ function init(req, b) {
   globalPaths();
 }
 
+// ES modules (internal/modules/esm), loaded when a program first uses one.
+let esmLoader;
+function esm() {
+  if (esmLoader === undefined) {
+    esmLoader = requireBuiltin('internal/modules/esm');
+    esmLoader.init(requireBuiltin, binding, module.exports);
+  }
+  return esmLoader;
+}
+
+// Is this file an ES module (.mjs, or .js under "type": "module")?
+function isEsm(filename) {
+  if (filename.endsWith('.mjs')) return true;
+  if (!filename.endsWith('.js')) return false;
+  const scope = packageScope(filename);
+  return scope !== null && scope.pkg.type === 'module';
+}
+
 // --- built-ins ---------------------------------------------------------------
 
 let builtinList;
@@ -250,7 +268,8 @@ function invalidTarget(target, key, pkgFile, internal) {
 }
 
 // Resolve one target (string, array, or conditions object) to a path.
-function resolveTarget(pkgDir, pkgFile, target, patternMatch, key, internal) {
+function resolveTarget(pkgDir, pkgFile, target, patternMatch, key, internal,
+  conditions = CONDITIONS) {
   if (typeof target === 'string') {
     if (!target.startsWith('./')) {
       if (internal && !target.startsWith('../') && !target.startsWith('/')) {
@@ -273,7 +292,8 @@ function resolveTarget(pkgDir, pkgFile, target, patternMatch, key, internal) {
     let lastErr;
     for (const t of target) {
       try {
-        const r = resolveTarget(pkgDir, pkgFile, t, patternMatch, key, internal);
+        const r = resolveTarget(pkgDir, pkgFile, t, patternMatch, key, internal,
+          conditions);
         if (r !== undefined) return r;
       } catch (e) {
         lastErr = e;
@@ -284,9 +304,9 @@ function resolveTarget(pkgDir, pkgFile, target, patternMatch, key, internal) {
   }
   if (target !== null && typeof target === 'object') {
     for (const cond of Object.keys(target)) {
-      if (CONDITIONS.includes(cond)) {
+      if (conditions.includes(cond)) {
         const r = resolveTarget(pkgDir, pkgFile, target[cond], patternMatch,
-          key, internal);
+          key, internal, conditions);
         if (r !== undefined) return r;
       }
     }
@@ -311,9 +331,10 @@ function patternKeyCompare(a, b) {
   return 0;
 }
 
-function matchMap(map, key, pkgDir, pkgFile, internal) {
+function matchMap(map, key, pkgDir, pkgFile, internal, conditions) {
   if (Object.prototype.hasOwnProperty.call(map, key) && !key.includes('*')) {
-    return resolveTarget(pkgDir, pkgFile, map[key], null, key, internal);
+    return resolveTarget(pkgDir, pkgFile, map[key], null, key, internal,
+      conditions);
   }
   let best = null;
   let bestMatch = null;
@@ -330,7 +351,8 @@ function matchMap(map, key, pkgDir, pkgFile, internal) {
     }
   }
   if (best === null) return undefined;
-  return resolveTarget(pkgDir, pkgFile, map[best], bestMatch, best, internal);
+  return resolveTarget(pkgDir, pkgFile, map[best], bestMatch, best, internal,
+    conditions);
 }
 
 function resolveExports(pkgDir, pkg, subpath, parent) {
@@ -577,7 +599,8 @@ class Module {
     const dirname = path.dirname(filename);
     const require = makeRequire(this);
     const fn = compileWrapper(content, filename);
-    return fn.call(this.exports, this.exports, require, this, filename, dirname);
+    return fn.call(this.exports, this.exports, require, this, filename, dirname,
+      importFor(filename));
   }
 }
 
@@ -629,13 +652,17 @@ function extensionOf(filename) {
 }
 
 // The CommonJS wrapper, compiled so that line numbers are the file's own.
+// JavaScriptCore's C API cannot run import() in a script: the transform
+// turns it into __nd_i(), a parameter of the wrapper.
 function compileWrapper(content, filename) {
+  if (content.includes('import')) content = binding.esmScript(content);
   if (content.startsWith('#!')) {
     const nl = content.indexOf('\n');
     content = '//' + content.slice(2, nl === -1 ? content.length : nl) +
       (nl === -1 ? '' : content.slice(nl));
   }
-  const params = ['exports', 'require', 'module', '__filename', '__dirname'];
+  const params = ['exports', 'require', 'module', '__filename', '__dirname',
+    '__nd_i'];
   // The engine counts line 1's columns from the start of the wrapper
   // "(function __nodec_top_level__(<params>) {" (see compileFunction).
   requireBuiltin('internal/errors/stack').registerSource(filename,
@@ -643,10 +670,16 @@ function compileWrapper(content, filename) {
   return binding.compileFunction(content, filename, params);
 }
 
+// import() from a CommonJS file: made on first use.
+function importFor(filename) {
+  return (spec, options) => esm().importFrom(filename)(spec, options);
+}
+
 Module._extensions['.js'] = function loadJs(module, filename) {
-  if (filename.endsWith('.mjs')) {
-    throw codedError(Error, 'ERR_REQUIRE_ESM',
-      `require() of ES Module ${filename} not supported.`);
+  // require() of an ES module gives its namespace (Node 20.19 and later).
+  if (isEsm(filename)) {
+    module.exports = esm().requireModule(filename, module.parent);
+    return;
   }
   module._compile(binding.readFileUtf8(filename), filename);
 };
@@ -752,7 +785,16 @@ function runMain(file) {
   // Node keeps argv[1] as the path given, made absolute (not the file
   // the resolution found: `node app` leaves argv[1] without '.js').
   process.argv[1] = resolved;
+  if (isEsm(filename)) {
+    esm().runMain(filename);
+    return;
+  }
   load(filename, null, true);
+}
+
+// An ES module imports a CommonJS file: require() semantics, no parent.
+function requireFromEsm(filename) {
+  return load(filename, null, false);
 }
 
 function preload(id) {
@@ -767,6 +809,9 @@ function runEval(source, name) {
   const module = new Module(name, null);
   module.filename = path.join(process.cwd(), name);
   module.paths = nodeModulePaths(process.cwd());
+  if (process.execArgv.includes('--input-type=module')) {
+    return esm().runEvalModule(source, name);
+  }
   const req = makeRequire(module);
   // Like Node, a script from stdin runs exactly as -e code does: in the
   // global scope, with no require.main.
@@ -776,6 +821,13 @@ function runEval(source, name) {
   globalThis.__filename = name;
   globalThis.__dirname = '.';
   requireBuiltin('internal/errors/stack').registerSource(name, 0, source);
+  if (source.includes('import')) {
+    Object.defineProperty(globalThis, '__nd_i', {
+      value: importFor(path.join(process.cwd(), name)), configurable: true,
+      enumerable: false, writable: false,
+    });
+    source = binding.esmScript(source);
+  }
   return binding.evaluateScript(source, name);
 }
 
@@ -786,4 +838,12 @@ module.exports = {
   runEval,
   preload,
   resolveFilename,
+  // For internal/modules/esm:
+  requireFromEsm,
+  isBuiltin,
+  packageScope,
+  readPackage,
+  statKind,
+  realpath,
+  matchMap,
 };

@@ -1,0 +1,2 @@
+import x from "a"
+export default (1

@@ -1,0 +1,3 @@
+import { a, fromA } from './fixtures/cycle-a.mjs';
+import { b } from './fixtures/cycle-b.mjs';
+console.log('main:', a, b, fromA());

@@ -1,0 +1,11 @@
+const ns = await import('./fixtures/counter.mjs');
+const again = await import('./fixtures/counter.mjs');
+console.log(ns === again, ns.count);
+const spec = './fixtures/' + 'forms.mjs';
+const f = await import(spec);
+console.log(f.c);
+const p = import('./fixtures/star-a.mjs');
+console.log(p instanceof Promise);
+console.log((await p).default);
+const fsns = await import('node:util');
+console.log(typeof fsns.inspect, typeof fsns.default.inspect);

@@ -1,0 +1,1 @@
+try { await import('./fixtures/more/dir-import.mjs'); } catch (e) { console.log(e.code); }

@@ -1,0 +1,12 @@
+import expr from './fixtures/default-expr.mjs';
+import arrow from './fixtures/default-arrow.mjs';
+import Anon from './fixtures/default-class.mjs';
+import Named from './fixtures/default-named-class.mjs';
+import named from './fixtures/default-named-fn.mjs';
+import gen from './fixtures/default-gen.mjs';
+import asyncDefault from './fixtures/default-async.mjs';
+import obj from './fixtures/default-object.mjs';
+console.log(expr, arrow(), arrow.name);
+console.log(Anon.who(), Anon.name, Named.who(), Named.name);
+console.log(named(), named.name, [...gen()], gen.name);
+console.log(await asyncDefault(), asyncDefault.name, obj);

@@ -1,0 +1,3 @@
+import { status, value } from './fixtures/tla-value.mjs';
+console.log(value, status);
+setTimeout(() => console.log(status), 20);

@@ -1,0 +1,2 @@
+import { later } from './fixtures/counter.mjs';
+console.log(later);

@@ -1,0 +1,1 @@
+import * as ns from './fixtures/more/tdz-cycle.mjs';

@@ -1,0 +1,14 @@
+let a = 10;
+const b = 2, g = 5;
+const r1 = a / b / g;
+const r2 = /import x from 'y'/.test("import x from 'y'");
+const r3 = [1, 2].map(x => x / 2);
+const r4 = (a) / b;
+let r5 = a; r5 /= 2;
+const r6 = /[/]export/.source;
+const r7 = a++ / 2;
+if (true) /x/.test('x') && console.log('regex after if');
+const r8 = `${a / 2}` + /\//.source;
+console.log(r1, r2, r3, r4, r5, r6, r7, r8);
+const obj = {} / 1;
+console.log(Number.isNaN(obj), typeof /=/.source);

@@ -1,0 +1,2 @@
+import { loaded } from './fixtures/more/tla-dyn.mjs';
+console.log(loaded);

@@ -1,0 +1,2 @@
+import { seen } from './fixtures/syn/tla-blocks.mjs';
+console.log(seen);
