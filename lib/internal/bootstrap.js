@@ -581,8 +581,19 @@ function beforeExit() {
   if (!exiting) process.emit('beforeExit', exitCodeOf(process.exitCode));
 }
 
-function exit() {
-  process.exit();
+// The natural end, in two calls from C: 'exit' first (C then drains the
+// promise jobs its listeners queued, as Node's end does; ticks are
+// refused once exiting), then the process ends with exitCode.
+function exit(phase) {
+  if (phase === 1) {
+    binding.reallyExit(exitCodeOf(process.exitCode));
+    return;
+  }
+  if (!exiting) {
+    exiting = true;
+    process._exiting = true;
+    process.emit('exit', exitCodeOf(process.exitCode));
+  }
 }
 
 function signalFire(signum) {
