@@ -6,4 +6,3 @@ console.log(process.env.NODEC_T_UNICODE);
 process.env.NODEC_T_EMPTY = '';
 console.log(JSON.stringify(process.env.NODEC_T_EMPTY), 'NODEC_T_EMPTY' in process.env);
 console.log(process.env.hasOwnProperty === undefined ? 'no proto methods' : typeof process.env.hasOwnProperty);
-console.log(Object.getPrototypeOf(process.env) === Object.prototype || Object.getPrototypeOf(process.env) === null);
