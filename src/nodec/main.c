@@ -96,12 +96,15 @@ int main(int argc, char **argv) {
     }
     if (a[0] != '-')
       break;
-    if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) {
-      printf("%s\n", NODEC_NODE_VERSION);
-      return 0;
-    }
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      usage(stdout);
+    if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0 ||
+        strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      if (a[1] == 'v' || a[2] == 'v')
+        printf("%s\n", NODEC_NODE_VERSION);
+      else
+        usage(stdout);
+      free(requires);
+      free(exec_argv);
+      free(prog_argv);
       return 0;
     }
     exec_argv[nexec++] = argv[i];
