@@ -8,6 +8,8 @@ g[util.promisify.custom] = 'not a function';
 try { util.promisify(g); } catch (e) { console.log(e.code, e.message); }
 util.promisify(f)().then((v) => console.log(v));
 const t = util.promisify(setTimeout);
-t(1, 'value').then((v) => console.log('setTimeout promisified', v));
 const i = util.promisify(setImmediate);
-i('imm').then((v) => console.log('setImmediate promisified', v));
+t(1, 'value').then((v) => {
+  console.log('setTimeout promisified', v);
+  return i('imm');
+}).then((v) => console.log('setImmediate promisified', v));
