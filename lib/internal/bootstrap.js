@@ -223,15 +223,22 @@ process.on('removeListener', (event) => {
 
 function makeEnv() {
   const values = binding.environ();
-  const store = Object.create(null);
-  for (let i = 0; i < values.length; i += 2) store[values[i]] = values[i + 1];
+  // Like Node's, the object inherits from Object.prototype; variables are
+  // own data properties (defined, so that a variable named __proto__ is
+  // just a variable).
+  const store = {};
+  const put = (key, v) => Object.defineProperty(store, key,
+    { value: v, writable: true, enumerable: true, configurable: true });
+  for (let i = 0; i < values.length; i += 2) put(values[i], values[i + 1]);
   return new Proxy(store, {
     set(target, key, value) {
       if (typeof key === 'symbol' || typeof value === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');
       }
       const v = String(value);
-      target[key] = v;
+      // setenv(3) refuses an empty name or one with '=': Node ignores it.
+      if (key === '' || key.includes('=')) return true;
+      put(key, v);
       binding.setenv(key, v);
       return true;
     },
@@ -248,7 +255,8 @@ function makeEnv() {
           "'process.env' does not accept an accessor(getter/setter) descriptor");
       }
       const v = String(desc.value);
-      target[key] = v;
+      if (key === '' || key.includes('=')) return true;
+      put(key, v);
       binding.setenv(key, v);
       return true;
     },
@@ -681,8 +689,19 @@ function beforeExit() {
   if (!exiting) process.emit('beforeExit', exitCodeOf(process.exitCode));
 }
 
-function exit() {
-  process.exit();
+// The natural end, in two calls from C: 'exit' first (C then drains the
+// promise jobs its listeners queued, as Node's end does; ticks are
+// refused once exiting), then the process ends with exitCode.
+function exit(phase) {
+  if (phase === 1) {
+    binding.reallyExit(exitCodeOf(process.exitCode));
+    return;
+  }
+  if (!exiting) {
+    exiting = true;
+    process._exiting = true;
+    process.emit('exit', exitCodeOf(process.exitCode));
+  }
 }
 
 function signalFire(signum) {

@@ -54,14 +54,17 @@ void nodec_uncaught(JSValueRef exception) {
 
   if (nodec.fatal == NULL) {
     print_raw(exception);
-    exit(1);
+    fflush(stdout);
+    _exit(1);
   }
   /* hooks.fatal prints and exits unless an 'uncaughtException' handles it. */
   JSObjectCallAsFunction(nodec.ctx, nodec.fatal, NULL, 1, &exception, &exc);
   if (exc != NULL) {
     /* The handler itself threw: Node exits with 7. */
     print_raw(exc);
-    exit(7);
+    /* Like reallyExit: no atexit work inside a half-unwound engine. */
+    fflush(stdout);
+    _exit(7);
   }
 }
 

@@ -99,12 +99,15 @@ int main(int argc, char **argv) {
     }
     if (a[0] != '-')
       break;
-    if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) {
-      printf("%s\n", NODEC_NODE_VERSION);
-      return 0;
-    }
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      usage(stdout);
+    if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0 ||
+        strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      if (a[1] == 'v' || a[2] == 'v')
+        printf("%s\n", NODEC_NODE_VERSION);
+      else
+        usage(stdout);
+      free(requires);
+      free(exec_argv);
+      free(prog_argv);
       return 0;
     }
     exec_argv[nexec++] = argv[i];
@@ -119,7 +122,10 @@ int main(int argc, char **argv) {
     } else if (strncmp(a, "--eval=", 7) == 0) {
       eval = a + 7;
     } else if (strncmp(a, "--print=", 8) == 0) {
-      eval = a + 8;
+      /* Node takes --print as a flag: the value is ignored, and without
+       * -e the code is empty (it prints undefined). */
+      if (eval == NULL)
+        eval = "";
       print = 1;
     } else if (strcmp(a, "-r") == 0 || strcmp(a, "--require") == 0) {
       if (i + 1 >= argc)
@@ -194,6 +200,8 @@ int main(int argc, char **argv) {
     nd_run(&nodec.loop, ND_RUN_DEFAULT);
     nodec_call(before_exit, NULL, 0, NULL);
   } while (nd_loop_alive(&nodec.loop));
-  nodec_call(on_exit, NULL, 0, NULL); /* emits 'exit' and exits */
+  nodec_call(on_exit, NULL, 0, NULL); /* emits 'exit', then promise jobs */
+  args[0] = JSValueMakeNumber(nodec.ctx, 1);
+  nodec_call(on_exit, NULL, 1, args); /* exits with process.exitCode */
   return 0;
 }

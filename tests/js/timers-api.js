@@ -14,14 +14,16 @@ u.unref();
 console.log('hasRef after unref', u.hasRef());
 const byNumber = setTimeout(() => console.log('cleared by number'), 5);
 clearTimeout(+byNumber);
-// Immediates from a timer callback: before any timer scheduled there.
-setTimeout(() => {
-  setImmediate((x) => console.log('immediate arg', x), 'y');
-  const imm = setImmediate(() => console.log('cleared immediate'));
-  clearImmediate(imm);
-}, 300);
 let r = 0;
-const refreshed = setTimeout(() => console.log('refreshed fired', r), 100);
+const refreshed = setTimeout(() => {
+  console.log('refreshed fired', r);
+  // Immediates from a timer callback: before any timer scheduled there.
+  setTimeout(() => {
+    setImmediate((x) => console.log('immediate arg', x), 'y');
+    const imm = setImmediate(() => console.log('cleared immediate'));
+    clearImmediate(imm);
+  }, 1);
+}, 100);
 setTimeout(() => { r = 1; refreshed.refresh(); }, 50);
 try {
   setTimeout('not a function');

@@ -11,8 +11,8 @@ const { setTimeout: sleep, setImmediate: nextTurn, setInterval: every } =
   }
   const order = [];
   await Promise.all([
-    sleep(60).then(() => order.push('60')),
-    sleep(30).then(() => order.push('30')),
+    sleep(300).then(() => order.push('300')),
+    sleep(150).then(() => order.push('150')),
     nextTurn().then(() => order.push('immediate')),
   ]);
   console.log(order.join(' '));

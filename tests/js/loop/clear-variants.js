@@ -10,4 +10,4 @@ const im = setImmediate(() => console.log('never im'));
 clearImmediate(im);
 const im2 = setImmediate(() => console.log('im2 runs'));
 clearTimeout(im2);
-setTimeout(() => console.log('done'), 30);
+setImmediate(() => console.log('done'));

@@ -4,7 +4,7 @@ const t = setTimeout(() => console.log('never: unref'), 1000);
 console.log(t.hasRef(), t.unref() === t, t.hasRef());
 const i = setInterval(() => console.log('never: interval'), 1000);
 i.unref();
-const k = setTimeout(() => console.log('kept: re-ref'), 30);
+const k = setTimeout(() => console.log('kept: re-ref'), 300);
 k.unref();
 console.log(k.ref() === k, k.hasRef());
 const im = setImmediate(() => console.log('immediate ran'));

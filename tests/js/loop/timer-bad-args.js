@@ -7,8 +7,8 @@ for (const f of [undefined, null, 'code', 5]) {
 const order = [];
 setTimeout(() => order.push('NaN'), NaN);
 setTimeout(() => order.push('-5'), -5);
-setTimeout(() => order.push('"20"'), '20');
+setTimeout(() => order.push('"100"'), '100');
 setTimeout(() => order.push('huge'), 2 ** 31);
 setTimeout(() => order.push('undefined'), undefined);
-setTimeout(() => console.log(order.join(' ')), 40);
+setTimeout(() => console.log(order.join(' ')), 150);
 process.on('warning', (w) => console.log(w.name, w.message));

@@ -10,8 +10,8 @@ console.log(tp === require('timers').promises);
   console.log(await sleep(1));
   const order = [];
   await Promise.all([
-    sleep(60).then(() => order.push('60')),
-    sleep(30).then(() => order.push('30')),
+    sleep(300).then(() => order.push('300')),
+    sleep(150).then(() => order.push('150')),
     immediate().then(() => order.push('immediate')),
   ]);
   console.log(order.join(' '));

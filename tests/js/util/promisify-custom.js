@@ -9,7 +9,6 @@ try { util.promisify(g); } catch (e) { console.log(e.code, e.message); }
 util.promisify(f)().then((v) => console.log(v));
 const t = util.promisify(setTimeout);
 const i = util.promisify(setImmediate);
-// One after the other: a 1 ms timer and an immediate race otherwise.
 t(1, 'value').then((v) => {
   console.log('setTimeout promisified', v);
   return i('imm');

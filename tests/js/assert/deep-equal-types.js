@@ -1,0 +1,10 @@
+const assert = require('assert');
+const show = (f) => { try { f(); console.log('passed'); } catch (e) { console.log(e.message.split('\n')[0]); } };
+show(() => assert.deepStrictEqual(new Date(0), new Date(1)));
+show(() => assert.deepStrictEqual(/a/g, /a/i));
+show(() => assert.deepStrictEqual([1, 2], { 0: 1, 1: 2, length: 2 }));
+show(() => assert.deepStrictEqual(Object.create(null), {}));
+show(() => assert.deepEqual(Object.create(null), {}));
+show(() => assert.deepStrictEqual(new Number(1), new Number(2)));
+show(() => assert.deepStrictEqual([NaN], [NaN]));
+show(() => assert.deepStrictEqual({ a: undefined }, { b: undefined }));
