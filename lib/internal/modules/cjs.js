@@ -598,9 +598,12 @@ class Module {
   _compile(content, filename) {
     const dirname = path.dirname(filename);
     const require = makeRequire(this);
-    const fn = compileWrapper(content, filename);
-    return fn.call(this.exports, this.exports, require, this, filename, dirname,
-      importFor(filename));
+    const { fn, dynamicImport } = compileWrapper(content, filename);
+    if (dynamicImport) {
+      return fn.call(this.exports, this.exports, require, this, filename,
+        dirname, importFor(filename));
+    }
+    return fn.call(this.exports, this.exports, require, this, filename, dirname);
   }
 }
 
@@ -653,21 +656,28 @@ function extensionOf(filename) {
 
 // The CommonJS wrapper, compiled so that line numbers are the file's own.
 // JavaScriptCore's C API cannot run import() in a script: the transform
-// turns it into __nd_i(), a parameter of the wrapper.
+// turns it into __nd_i(), a sixth parameter of the wrapper only in the
+// files that use it, so that everywhere else `arguments` is Node's five.
 function compileWrapper(content, filename) {
-  if (content.includes('import')) content = binding.esmScript(content);
+  let dynamicImport = false;
+  if (content.includes('import')) {
+    const out = binding.esmScript(content);
+    dynamicImport = out !== content && out.includes('__nd_i');
+    content = out;
+  }
   if (content.startsWith('#!')) {
     const nl = content.indexOf('\n');
     content = '//' + content.slice(2, nl === -1 ? content.length : nl) +
       (nl === -1 ? '' : content.slice(nl));
   }
-  const params = ['exports', 'require', 'module', '__filename', '__dirname',
-    '__nd_i'];
+  const params = ['exports', 'require', 'module', '__filename', '__dirname'];
+  if (dynamicImport) params.push('__nd_i');
   // The engine counts line 1's columns from the start of the wrapper
   // "(function __nodec_top_level__(<params>) {" (see compileFunction).
   requireBuiltin('internal/errors/stack').registerSource(filename,
     '(function __nodec_top_level__('.length + params.join(',').length + ') {'.length);
-  return binding.compileFunction(content, filename, params);
+  const fn = binding.compileFunction(content, filename, params);
+  return { fn, dynamicImport };
 }
 
 // import() from a CommonJS file: made on first use.
