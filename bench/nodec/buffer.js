@@ -1,6 +1,6 @@
 'use strict';
-// nodec-buffer.js - Buffer encoding throughput on 1 MB, the same script
-// under node and nodec (bench/nodec-buffer.sh runs both).
+// buffer.js - Buffer encoding throughput on 1 MB, the same script
+// under node and nodec (bench/nodec/buffer.sh runs both).
 //
 // Each operation runs in rounds of 128 repetitions, timed in CPU time;
 // the value printed is the median of 5 rounds, in MB/s of the decoded

@@ -1,8 +1,8 @@
 #!/bin/sh
-# nodec-esm-startup.sh - wall time of an ES module hello world (an entry
+# esm-startup.sh - wall time of an ES module hello world (an entry
 # .mjs importing a second module and a built-in), under nodec and node.
 #
-#   bench/nodec-esm-startup.sh [NODEC]      (default build/nodec)
+#   bench/nodec/esm-startup.sh [NODEC]      (default build/nodec)
 #
 # Each runtime runs the program RUNS times (default 5), alternating so
 # drift in the machine hits both alike; the median of each is printed as
@@ -10,9 +10,9 @@
 # followed by bench=esm_startup_ratio impl=nodec value=<nodec/node>
 # unit=x (the target is at most 0.35).
 set -u
-nodec=${1:-build/nodec}
+nodec=${NODEC:-${1:-build/nodec}}
 runs=${RUNS:-5}
-[ -x "$nodec" ] || { echo "nodec-esm-startup.sh: $nodec is missing" >&2; exit 1; }
+[ -x "$nodec" ] || { echo "esm-startup.sh: $nodec is missing" >&2; exit 1; }
 command -v node >/dev/null 2>&1 || { echo "bench=esm_startup impl=node skip=no-node"; exit 0; }
 
 dir=$(mktemp -d)
@@ -30,7 +30,7 @@ now_ns() { date +%s%N; }
 # ms for one run of "$@" (output discarded; a failure ends the benchmark)
 once() {
   t0=$(now_ns)
-  "$@" "$dir/hello.mjs" >/dev/null || { echo "nodec-esm-startup.sh: $* failed" >&2; exit 1; }
+  "$@" "$dir/hello.mjs" >/dev/null || { echo "esm-startup.sh: $* failed" >&2; exit 1; }
   t1=$(now_ns)
   echo $(( (t1 - t0) / 1000 ))
 }

@@ -1,9 +1,9 @@
 #!/bin/sh
-# nodec-buffer.sh - Buffer encoding throughput, nodec against node.
+# buffer.sh - Buffer encoding throughput, nodec against node.
 #
-#   bench/nodec-buffer.sh [NODEC]      (default: build/nodec)
+#   bench/nodec/buffer.sh [NODEC]      (default: build/nodec)
 #
-# Runs bench/nodec-buffer.js under node and under NODEC, one operation at
+# Runs bench/buffer.js under node and under NODEC, one operation at
 # a time and the two runtimes back to back, so that a busy machine weighs
 # on both alike.  Each line is the median of 5 rounds of CPU time on 1 MB:
 #   bench=buffer_<op> impl=<node|nodec> value=<MB/s> unit=MB/s
@@ -14,16 +14,16 @@
 # UTF-8 pair again on pure ASCII text.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-nodec=${1:-$here/../build/nodec}
-[ -x "$nodec" ] || { echo "nodec-buffer.sh: $nodec is missing" >&2; exit 1; }
-command -v node >/dev/null 2>&1 || { echo "nodec-buffer.sh: node is not installed" >&2; exit 1; }
+nodec=${NODEC:-${1:-$here/../../build/nodec}}
+[ -x "$nodec" ] || { echo "buffer.sh: $nodec is missing" >&2; exit 1; }
+command -v node >/dev/null 2>&1 || { echo "buffer.sh: node is not installed" >&2; exit 1; }
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for op in base64_decode hex_encode utf8_encode utf8_decode \
     utf8_encode_ascii utf8_decode_ascii; do
   for rt in node "$nodec"; do
-    "$rt" "$here/nodec-buffer.js" "$op" | tee -a "$out" || exit 1
+    "$rt" "$here/buffer.js" "$op" | tee -a "$out" || exit 1
   done
 done
 awk '{
