@@ -77,6 +77,16 @@ const kNoColorInspectOptions = {};
 
 function noop() {}
 
+function runtimeConsoleStream(fd) {
+  let b;
+  try {
+    b = internalBinding('native');
+  } catch {
+    return undefined;
+  }
+  return b && typeof b.consoleStream === 'function' ? b.consoleStream(fd) : undefined;
+}
+
 function nowHr() {
   return process.hrtime();
 }
@@ -517,11 +527,15 @@ function createGlobalConsole() {
   }
   // The process streams are looked up when first written to.
   globalConsole[kBindStreamsLazy]({
+    // The runtime's stand-ins until the program touches process.stdout
+    // or process.stderr (see consoleStream in internal/bootstrap).
     get stdout() {
-      return process.stdout;
+      const stream = runtimeConsoleStream(1);
+      return stream !== undefined ? stream : process.stdout;
     },
     get stderr() {
-      return process.stderr;
+      const stream = runtimeConsoleStream(2);
+      return stream !== undefined ? stream : process.stderr;
     },
   });
   globalConsole[kBindProperties](true, 'auto');

@@ -535,14 +535,44 @@ const timersHook = (name) => (...args) =>
 
 // --- stdio, console and the other globals ----------------------------------
 
+const stdioTouched = [false, false, false];
 Object.defineProperty(process, 'stdout', {
   configurable: true, enumerable: false,
-  get: () => requireBuiltin('internal/stdio').stdout(),
+  get: () => {
+    stdioTouched[1] = true;
+    return requireBuiltin('internal/stdio').stdout();
+  },
 });
 Object.defineProperty(process, 'stderr', {
   configurable: true, enumerable: false,
-  get: () => requireBuiltin('internal/stdio').stderr(),
+  get: () => {
+    stdioTouched[2] = true;
+    return requireBuiltin('internal/stdio').stderr();
+  },
 });
+
+// What the global console writes to (lib/console.js): process.stdout and
+// process.stderr are node:stream streams, whose modules cost a hello world
+// more than the rest of its start-up.  Until the program touches them, a
+// console on a file or pipe writes synchronously through this stand-in,
+// as the real stream would (it writes synchronously too); once they are
+// touched, or on a terminal (colours, sizes), or when a write fails, the
+// real stream takes over.
+const consoleStdio = [];
+binding.consoleStream = function consoleStream(fd) {
+  const real = () => (fd === 1 ? process.stdout : process.stderr);
+  if (stdioTouched[fd] || binding.guessHandleType(fd) === 'TTY') return real();
+  return consoleStdio[fd] ||= {
+    write(chunk, cb) {
+      if (!stdioTouched[fd] && typeof chunk === 'string' &&
+          binding.writeStdio(fd, chunk) >= 0) {
+        if (typeof cb === 'function') process.nextTick(cb, null);
+        return true;
+      }
+      return real().write(chunk, cb);
+    },
+  };
+};
 Object.defineProperty(process, 'stdin', {
   configurable: true, enumerable: false,
   get: () => requireBuiltin('internal/stdio').stdin(),
