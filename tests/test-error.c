@@ -355,6 +355,7 @@ static void test_handle_type_names(void **state) {
   assert_string_equal(nd_handle_type_name(ND_HANDLE), "handle");
   /* Not in the map, but named as libuv names it. */
   assert_string_equal(nd_handle_type_name(ND_FILE), "file");
+  assert_string_equal(nd_handle_type_name(ND_TLS), "tls");
 
   assert_null(nd_handle_type_name(ND_UNKNOWN_HANDLE));
   assert_null(nd_handle_type_name(ND_HANDLE_TYPE_MAX));
@@ -387,7 +388,10 @@ static void test_req_type_names(void **state) {
   assert_null(nd_req_type_name((nd_req_type)1000));
 }
 
-/* The numbering is libuv's, so the compatibility layer maps one to one. */
+/*
+ * The numbering is libuv's, so the compatibility layer maps one to one;
+ * ND_TLS, which libuv has no counterpart for, comes after them all.
+ */
 static void test_type_numbering(void **state) {
   (void)state;
   assert_int_equal(ND_UNKNOWN_HANDLE, 0);
@@ -395,7 +399,8 @@ static void test_type_numbering(void **state) {
   assert_int_equal(ND_TIMER, 13);
   assert_int_equal(ND_SIGNAL, 16);
   assert_int_equal(ND_FILE, 17);
-  assert_int_equal(ND_HANDLE_TYPE_MAX, 18);
+  assert_int_equal(ND_TLS, 18);
+  assert_int_equal(ND_HANDLE_TYPE_MAX, 19);
   assert_int_equal(ND_UNKNOWN_REQ, 0);
   assert_int_equal(ND_REQ, 1);
   assert_int_equal(ND_RANDOM, 10);
