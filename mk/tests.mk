@@ -67,7 +67,7 @@ $(PROBE_BIN): tests/backend-probe.c $(LIB_A) $(FLAGS_STAMP)
 
 .PHONY: test check check-build
 check-build: $(TEST_BINS) $(FUZZ_BINS) $(EXAMPLE_BINS) $(COMPAT_BINS) \
-	$(PROBE_BIN) $(NODEC)
+	$(PROBE_BIN) $(BUILD)/nodec
 
 # Every backend runs the whole suite (BACKENDS="epoll" narrows it).  The
 # comparisons with Node itself (ORACLE=1: JS recordings, lib/ against
