@@ -221,7 +221,7 @@ function fromStringFast(string, ops) {
   const length = ops.byteLength(string);
   if (length >= (Buffer.poolSize >>> 1)) {
     // The encoder writes straight into memory the new ArrayBuffer owns.
-    return new FastBuffer(native.fromString(string, ops.encodingVal));
+    return new FastBuffer(native.fromString(string, ops.encodingVal, length));
   }
   if (allocPool === undefined || length > poolSize - poolOffset) createPool();
   let b = new FastBuffer(allocPool, poolOffset, length);

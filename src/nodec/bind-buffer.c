@@ -14,6 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_B64_AVX2 1
+#endif
+
 #include "runtime.h"
 
 #define NATIVE(name)                                                         \
@@ -315,6 +320,112 @@ static uint32_t b64_d0[256], b64_d1[256], b64_d2[256], b64_d3[256];
 static const char hex_digits[] = "0123456789abcdef";
 static uint32_t hex_pairs[256]; /* the two UTF-16 digits of each byte */
 
+#ifdef HAVE_B64_AVX2
+/*
+ * The vector decoder's tables (see b64_decode_avx2), each 16 entries
+ * indexed by a nibble, twice over for the two 128-bit lanes of pshufb.
+ *   b64_class[hi]: a bit for the class of the high nibble;
+ *   b64_bad[lo]:   the classes in which that low nibble is not a digit;
+ *   b64_shift[hi]: what turns a digit of that class into its value ('/',
+ *                  which shares its class with '+', is set apart).
+ * Built by tables_init from b64_value, so the vector and scalar paths
+ * cannot disagree on the alphabet.
+ */
+static uint8_t b64_class[32], b64_bad[32], b64_shift[32];
+static int b64_avx2;
+#endif
+
+#ifdef HAVE_B64_AVX2
+/*
+ * Classes of high nibbles by which low nibbles are digits of the standard
+ * alphabet: 0x2_ ('+' and '/'), 0x3_ ('0'-'9'), 0x4_ and 0x6_ (letters
+ * from 1), 0x5_ and 0x7_ (letters up to 0xA), and every other high nibble
+ * (none).  A character is a digit when its low nibble is not bad in its
+ * high nibble's class.  The URL alphabet's '-' and '_' are left to the
+ * scalar path.
+ */
+static void b64_tables_init(void) {
+  static const uint8_t cls[16] = {1, 1, 2, 4, 8, 16, 8, 16,
+                                  1, 1, 1, 1, 1, 1, 1, 1};
+  int hi, lo;
+
+  memset(b64_bad, 0, sizeof(b64_bad));
+  memset(b64_shift, 0, sizeof(b64_shift));
+  for (hi = 0; hi < 16; hi++) {
+    for (lo = 0; lo < 16; lo++) {
+      int c = hi << 4 | lo;
+      int std = c != '-' && c != '_' && b64_value[c] != 64;
+      if (!std)
+        b64_bad[lo] |= cls[hi];
+      else if (c != '/')
+        b64_shift[hi] = (uint8_t)(b64_value[c] - c);
+    }
+  }
+  for (hi = 0; hi < 16; hi++) {
+    b64_class[hi] = b64_class[hi + 16] = cls[hi];
+    b64_bad[hi + 16] = b64_bad[hi];
+    b64_shift[hi + 16] = b64_shift[hi];
+  }
+  b64_avx2 = __builtin_cpu_supports("avx2");
+}
+
+/*
+ * Clean groups of 32 UTF-16 units (24 bytes) at a time, from the start
+ * of the text: the units are narrowed to their low bytes, checked against the alphabet by
+ * two nibble lookups, turned into their 6-bit values, and packed.  Stops
+ * before the first group with anything else in it ('=', whitespace, the
+ * URL alphabet) and returns the units consumed; *k gets the bytes
+ * written.  It needs 32 bytes of room for a 24-byte store.
+ */
+__attribute__((target("avx2"))) static size_t
+b64_decode_avx2(uint8_t *out, size_t cap, const JSChar *s, size_t n,
+                size_t *k) {
+  const __m256i cls = _mm256_loadu_si256((const __m256i *)b64_class);
+  const __m256i bad = _mm256_loadu_si256((const __m256i *)b64_bad);
+  const __m256i shift = _mm256_loadu_si256((const __m256i *)b64_shift);
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i low = _mm256_set1_epi16(0xFF);
+  const __m256i slash = _mm256_set1_epi8('/');
+  const __m256i slash_shift = _mm256_set1_epi8((char)(63 - '/'));
+  const __m256i pair = _mm256_set1_epi32(0x01400140);
+  const __m256i quad = _mm256_set1_epi32(0x00011000);
+  const __m256i order = _mm256_setr_epi8(
+      2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1,
+      2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+  const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
+  size_t i = 0, w = 0;
+
+  while (i + 32 <= n && w + 32 <= cap) {
+    /* Only each unit's low byte counts, as in the scalar path. */
+    __m256i a = _mm256_and_si256(
+        _mm256_loadu_si256((const __m256i *)(s + i)), low);
+    __m256i b = _mm256_and_si256(
+        _mm256_loadu_si256((const __m256i *)(s + i + 16)), low);
+    /* packus interleaves the lanes: a0-7 b0-7 | a8-15 b8-15. */
+    __m256i in = _mm256_permute4x64_epi64(_mm256_packus_epi16(a, b), 0xD8);
+    __m256i hi = _mm256_and_si256(_mm256_srli_epi32(in, 4), nibble);
+    __m256i lo = _mm256_and_si256(in, nibble);
+    __m256i wrong = _mm256_and_si256(_mm256_shuffle_epi8(bad, lo),
+                                     _mm256_shuffle_epi8(cls, hi));
+    __m256i v;
+
+    if (!_mm256_testz_si256(wrong, wrong))
+      break;
+    v = _mm256_blendv_epi8(_mm256_shuffle_epi8(shift, hi), slash_shift,
+                           _mm256_cmpeq_epi8(in, slash));
+    v = _mm256_add_epi8(in, v);
+    /* aaaaaa bbbbbb cccccc dddddd -> 24 bits per 32, then 3 bytes each. */
+    v = _mm256_madd_epi16(_mm256_maddubs_epi16(v, pair), quad);
+    v = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(v, order), lanes);
+    _mm256_storeu_si256((__m256i *)(out + w), v);
+    i += 32;
+    w += 24;
+  }
+  *k = w;
+  return i;
+}
+#endif
+
 static void tables_init(void) {
   int i;
 
@@ -336,6 +447,9 @@ static void tables_init(void) {
     JSChar pair[2] = {(JSChar)hex_digits[i >> 4], (JSChar)hex_digits[i & 15]};
     memcpy(&hex_pairs[i], pair, sizeof(pair));
   }
+#ifdef HAVE_B64_AVX2
+  b64_tables_init();
+#endif
   for (i = 0; i < 10; i++)
     hex_value['0' + i] = (uint8_t)i;
   for (i = 0; i < 6; i++) {
@@ -351,7 +465,8 @@ static size_t base64_encoded_length(size_t n, int url) {
 /*
  * Node's lenient decoding: characters outside both alphabets are skipped,
  * '=' ends the input, a final group of two or three characters gives one
- * or two bytes.  Whole clean groups of four take the fast path.
+ * or two bytes.  A unit is read by its low byte, as Node reads it.  Clean
+ * groups take the fast paths.
  */
 static size_t base64_decode(uint8_t *out, size_t cap, const JSChar *s,
                             size_t n) {
@@ -359,11 +474,15 @@ static size_t base64_decode(uint8_t *out, size_t cap, const JSChar *s,
   uint32_t acc = 0;
   int have = 0;
 
+#ifdef HAVE_B64_AVX2
+  if (b64_avx2)
+    i = b64_decode_avx2(out, cap, s, n, &k);
+#endif
   /*
    * Whole clean groups: four UTF-16 units read as one word, each digit
-   * looked up already shifted into place; any unit past 0xFF or any
-   * non-alphabet character sets bits above the 24 of a group and sends
-   * the rest to the careful loop below.
+   * looked up already shifted into place; a unit past 0xFF (which the
+   * careful loop reads by its low byte) or any non-alphabet character
+   * sends the rest to the careful loop below.
    */
   while (i + 4 <= n && k + 3 <= cap) {
     uint64_t w;
@@ -382,8 +501,8 @@ static size_t base64_decode(uint8_t *out, size_t cap, const JSChar *s,
     i += 4;
   }
   for (; i < n && k < cap; i++) {
-    JSChar c = s[i];
-    uint8_t v = c > 0xFF ? 64 : b64_value[c];
+    uint8_t c = (uint8_t)s[i]; /* Node reads only a unit's low byte */
+    uint8_t v = b64_value[c];
     if (v == 64) {
       if (c == '=')
         break;
@@ -413,8 +532,8 @@ static size_t hex_decode(uint8_t *out, size_t cap, const JSChar *s, size_t n) {
   size_t k = 0;
 
   for (; k < cap && 2 * k + 1 < n; k++) {
-    JSChar a = s[2 * k], b = s[2 * k + 1];
-    uint8_t hi = a > 0xFF ? 16 : hex_value[a], lo = b > 0xFF ? 16 : hex_value[b];
+    /* Node reads only a unit's low byte: U+0141 is an 'A' here. */
+    uint8_t hi = hex_value[(uint8_t)s[2 * k]], lo = hex_value[(uint8_t)s[2 * k + 1]];
     if ((hi | lo) & 16)
       break;
     out[k] = (uint8_t)(hi << 4 | lo);
@@ -469,9 +588,9 @@ static size_t encode(int enc, uint8_t *out, size_t cap, const JSChar *c,
 }
 
 /*
- * The UTF-16 text of a decode is built in one buffer kept between calls:
- * JSStringCreateWithCharacters copies it anyway, and fresh memory for
- * every megabyte decoded would be paid for again in page faults.  A
+ * The UTF-16 text of a decode, and the bytes of a large encode, are built
+ * in one buffer kept between calls: both are copied out of it anyway, and
+ * fresh memory for every megabyte would be paid for again in page faults.  A
  * buffer grown past SCRATCH_KEEP is given back after use.
  */
 #define SCRATCH_KEEP (8u << 20)
@@ -490,14 +609,19 @@ static JSChar *scratch_get(size_t units) {
   return scratch;
 }
 
-static JSValueRef scratch_string(JSContextRef ctx, size_t units) {
-  JSValueRef v = make_string16(ctx, scratch, units);
-
+/* After use: a buffer grown past SCRATCH_KEEP goes back. */
+static void scratch_release(void) {
   if (scratch_cap * sizeof(JSChar) > SCRATCH_KEEP) {
     free(scratch);
     scratch = NULL;
     scratch_cap = 0;
   }
+}
+
+static JSValueRef scratch_string(JSContextRef ctx, size_t units) {
+  JSValueRef v = make_string16(ctx, scratch, units);
+
+  scratch_release();
   return v;
 }
 
@@ -623,39 +747,65 @@ NATIVE(write_string) {
   return JSValueMakeNumber(ctx, (double)w);
 }
 
-static void free_bytes(void *bytes, void *unused) {
-  (void)unused;
-  free(bytes);
+/* A Uint8Array of n bytes the collector allocates and accounts for. */
+static JSObjectRef new_bytes(JSContextRef ctx, size_t n, uint8_t **p,
+                             JSValueRef *exception) {
+  JSObjectRef view =
+      JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeUint8Array, n, exception);
+
+  *p = view != NULL ? JSObjectGetTypedArrayBytesPtr(ctx, view, NULL) : NULL;
+  return view;
 }
 
 /*
- * fromString(string, encoding): an ArrayBuffer holding exactly the
- * encoded bytes, for strings too big for the pool.  The bytes are
- * written once, into memory the ArrayBuffer then owns (no copy).
+ * fromString(string, encoding[, length]): an ArrayBuffer holding exactly
+ * the encoded bytes, for strings too big for the pool.  The memory is the
+ * collector's, which it accounts for and reuses: memory of our own handed
+ * over with JSObjectMakeArrayBufferWithBytesNoCopy would be fresh pages
+ * every time, and invisible to its heuristics.
+ *
+ * With the length the JavaScript side computed (exact unless the text
+ * has characters the decoder skips), the bytes are written in place, and
+ * copied only when fewer came out.  Without it (UTF-8, whose length would
+ * cost a pass of its own), they are encoded into the scratch buffer,
+ * whose pages are warm, then copied once.
  */
 NATIVE(from_string) {
   JSStringRef s;
-  size_t n, bound, k;
+  size_t n, cap, k;
   const JSChar *c = chars_of(ctx, arg(argc, argv, 0), &s, &n, exception);
   int enc = (int)size_arg(ctx, argc, argv, 1, ENC_UTF8);
-  uint8_t *out, *shrunk;
+  int sized = argc > 2 && !JSValueIsUndefined(ctx, argv[2]);
+  uint8_t *out, *p;
+  JSObjectRef view = NULL;
+  JSValueRef buffer = NULL;
 
   (void)f, (void)self;
   if (s == NULL)
     return JSValueMakeUndefined(ctx);
-  bound = encoded_bound(enc, n);
-  out = malloc(bound > 0 ? bound : 1);
-  if (out == NULL) {
-    JSStringRelease(s);
-    return nodec_throw(exception, "ERR_MEMORY_ALLOCATION_FAILED",
-                       "Failed to allocate memory");
+  cap = encoded_bound(enc, n);
+  if (sized && size_arg(ctx, argc, argv, 2, 0) < cap)
+    cap = size_arg(ctx, argc, argv, 2, 0);
+  if (sized) {
+    if ((view = new_bytes(ctx, cap, &out, exception)) == NULL)
+      goto done;
+  } else if ((out = (uint8_t *)scratch_get((cap + 1) / 2)) == NULL) {
+    nodec_throw(exception, "ERR_MEMORY_ALLOCATION_FAILED",
+                "Failed to allocate memory");
+    goto done;
   }
-  k = encode(enc, out, bound, c, n);
+  k = encode(enc, out, cap, c, n);
+  if (view == NULL || k < cap) {
+    if ((view = new_bytes(ctx, k, &p, exception)) == NULL)
+      goto done;
+    if (k > 0)
+      memcpy(p, out, k);
+  }
+  buffer = JSObjectGetTypedArrayBuffer(ctx, view, exception);
+done:
   JSStringRelease(s);
-  if (k < bound && (shrunk = realloc(out, k > 0 ? k : 1)) != NULL)
-    out = shrunk;
-  return JSObjectMakeArrayBufferWithBytesNoCopy(
-      ctx, out, k, free_bytes, NULL, exception);
+  scratch_release();
+  return buffer != NULL ? buffer : JSValueMakeUndefined(ctx);
 }
 
 /* toString(source, encoding, start, end) */
