@@ -403,6 +403,7 @@ function runRejections() {
   while (pendingRejections.length > 0) {
     const { promise, reason, id } = pendingRejections.shift();
     updateRejectionInfo();
+    requireBuiltin('internal/errors/messages').translate(reason);
     if (rejectionMode() === 'strict') {
       // Raised as an uncaught exception first; if a handler survives it,
       // 'unhandledRejection' is still emitted (Node's strict mode).
@@ -452,6 +453,7 @@ function rejectionMode() {
 // --- uncaught exceptions ---------------------------------------------------
 
 function fatal(err, origin = 'uncaughtException') {
+  requireBuiltin('internal/errors/messages').translate(err);
   if (!exiting) process.emit('uncaughtExceptionMonitor', err, origin);
   if (process.listenerCount('uncaughtException') > 0 && !exiting) {
     process.emit('uncaughtException', err, origin);

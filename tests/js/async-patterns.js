@@ -15,7 +15,7 @@ function fetchCart(id) { return delay(1).then(() => ({ items: id })); }
   console.log('parallel', u2.name, o2, c2);
   console.log(Date.now() - t0 >= 6);
   const results = [];
-  await Promise.all([3, 1, 2].map(async (ms) => { await delay(ms * 3); results.push(ms); }));
+  await Promise.all([3, 1, 2].map(async (ms) => { await delay(ms * 25); results.push(ms); }));
   console.log('completion order', results);
   async function* gen() { yield 1; await delay(1); yield 2; }
   for await (const v of gen()) console.log('gen', v);

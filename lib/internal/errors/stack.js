@@ -15,6 +15,8 @@
 // one into the other.  Lines are read from the file on first need and a
 // few files' lines are kept.
 
+const { isEngineError, messageOf } = require('internal/errors/messages');
+
 const wrapperShift = new Map();
 const lineCache = new Map();
 const LINE_CACHE_FILES = 16;
@@ -71,7 +73,10 @@ function v8Column(file, line, col) {
   if (line === 1) col -= shift;
   const lines = linesOf(file);
   const text = lines && lines[line - 1];
-  if (typeof text !== 'string' || text[col - 1] !== '(') return col;
+  if (typeof text !== 'string') return col;
+  // A failed property access: JavaScriptCore gives the dot, V8 the name.
+  if (text[col - 1] === '.' && identStart(text, col) === col) return col + 1;
+  if (text[col - 1] !== '(') return col;
   const name = identStart(text, skipSpaceBack(text, col - 2));
   if (name < 0) return col;
   // Walk a member chain (a.b.c) back to its start to find a `new`.
@@ -106,13 +111,19 @@ function convertFrame(frame) {
   return `    at ${fn} (${where})`;
 }
 
-// "Error: message\n    at ..." from an error object.
+// "Error: message\n    at ..." from an error object; an error the engine
+// made gets V8's message (see internal/errors/messages).
 function v8Stack(err) {
   let header;
   try {
     header = String(err);
   } catch {
     header = 'Error';
+  }
+  if (isEngineError(err)) {
+    const name = err.name === undefined ? 'Error' : String(err.name);
+    const message = String(messageOf(err) ?? '');
+    header = name === '' ? message : message === '' ? name : `${name}: ${message}`;
   }
   const raw = typeof err.stack === 'string' ? err.stack : '';
   if (raw.startsWith(header) || raw.includes('\n    at ') ||
@@ -147,6 +158,8 @@ function formatUncaught(err, version) {
       let col = err.column || 1;
       const thrown = /\bthrow\s*$/.exec(text.slice(0, col - 1));
       if (thrown !== null) col = thrown.index + 1;
+      // A failed property access: JavaScriptCore marks the dot, V8 the name.
+      if (text[col - 1] === '.' && identStart(text, col) === col) col++;
       out += `${err.sourceURL}:${err.line}\n${text}\n` +
         `${' '.repeat(Math.max(0, col - 1))}^\n\n`;
     }
