@@ -272,27 +272,6 @@ static JSValueRef compile_builtin(JSContextRef ctx, JSObjectRef f,
   return fn;
 }
 
-/* binding.builtinSource(name): the embedded source of lib/<name>.js. */
-static JSValueRef builtin_source(JSContextRef ctx, JSObjectRef f,
-                                 JSObjectRef self, size_t argc,
-                                 const JSValueRef argv[],
-                                 JSValueRef *exception) {
-  const nodec_builtin *b;
-  char *name;
-
-  (void)f;
-  (void)self;
-  (void)exception;
-  if (argc < 1)
-    return JSValueMakeUndefined(ctx);
-  name = nodec_utf8(argv[0], NULL);
-  b = name != NULL ? nodec_builtin_find(name) : NULL;
-  free(name);
-  if (b == NULL)
-    return JSValueMakeUndefined(ctx);
-  return nodec_string_n(b->source, b->length);
-}
-
 /*
  * binding.evaluateScript(source, url): the source as a global script (for
  * -e, -p and stdin: top-level var and function land on globalThis), its
@@ -398,7 +377,6 @@ int nodec_engine_init(void) {
   nodec_set_fn(nodec.binding, "compileFunction", compile_function);
   nodec_set_fn(nodec.binding, "compileBuiltin", compile_builtin);
   nodec_set_fn(nodec.binding, "evaluateScript", evaluate_script);
-  nodec_set_fn(nodec.binding, "builtinSource", builtin_source);
   nodec_set_fn(nodec.binding, "builtinNames", builtin_names);
   info = JSObjectMakeTypedArray(nodec.ctx, kJSTypedArrayTypeInt32Array,
                                 NODEC_INFO_SIZE, NULL);
