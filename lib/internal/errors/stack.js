@@ -15,7 +15,12 @@
 // one into the other.  Lines are read from the file on first need and a
 // few files' lines are kept.
 
-const { isEngineError, messageOf } = require('internal/errors/messages');
+// Loaded when an error is first converted, not at start-up.
+let messages;
+function engineMessages() {
+  if (messages === undefined) messages = require('internal/errors/messages');
+  return messages;
+}
 
 const wrapperShift = new Map();
 const lineCache = new Map();
@@ -120,9 +125,9 @@ function v8Stack(err) {
   } catch {
     header = 'Error';
   }
-  if (isEngineError(err)) {
+  if (engineMessages().isEngineError(err)) {
     const name = err.name === undefined ? 'Error' : String(err.name);
-    const message = String(messageOf(err) ?? '');
+    const message = String(engineMessages().messageOf(err) ?? '');
     header = name === '' ? message : message === '' ? name : `${name}: ${message}`;
   }
   const raw = typeof err.stack === 'string' ? err.stack : '';
