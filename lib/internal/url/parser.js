@@ -634,76 +634,293 @@ function cleanInput(input, trim) {
   return input;
 }
 
-// The common case in one regular expression: a special scheme other than
-// file, an ASCII letter-digit-hyphen host, maybe a port, then path, query
-// and fragment without tabs, newlines, backslashes or (checked after)
-// dot segments.  For those the state machine comes down to: lowercase the
-// host (or read it as IPv4), percent-encode each part with its set.
-// Anything else takes the state machine.
-const FAST_URL = /^(https?|wss?|ftp):\/\/([A-Za-z0-9\-.]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(\/[^?#\\\t\n\r]*)?(?:\?([^#\t\n\r]*))?(?:#([^\t\n\r]*))?$/;
+// --- the fast path -------------------------------------------------------
+//
+// Most URLs a program parses are absolute http(s), ws(s) or ftp URLs with
+// a plain host, no credentials, and nothing the state machine would have
+// to repair.  For those the whole parse is one scan: check every code unit
+// against the set of its component, lowercase the host or read it as an IP
+// address, drop a default or empty port, apply dot segments, and
+// percent-encode whatever needs it.  Usually nothing changes, and the
+// serialization is the input string itself: no new string at all.
+//
+// The result is the href plus the offsets of its components, written to
+// fastOffsets (one shared array, so nothing is allocated per parse) and
+// read at once by the caller.  Anything else (another scheme,
+// credentials, backslashes, tabs or newlines, leading or trailing C0
+// controls and spaces, a host outside [A-Za-z0-9.-] or an IPv6 literal,
+// an invalid port) returns null and takes the state machine, which stays
+// the reference: the fast path must give its answer or none.
 
-function fastParse(input) {
+// Indexes into fastOffsets.  The host starts at OFF_SCHEME_END + 3.
+const OFF_SCHEME_END = 0;   // the ':' after the scheme
+const OFF_HOST_END = 1;     // the ':' before the port, or OFF_PATH_START
+const OFF_PATH_START = 2;   // the '/' that starts the path
+const OFF_QUERY_START = 3;  // the '?', or -1
+const OFF_HASH_START = 4;   // the '#', or -1
+const fastOffsets = new Int32Array(5);
+
+// The default port of a special scheme other than file, from the scheme's
+// length and first letter (the only ones the fast path accepts).
+function fastDefaultPort(schemeLen, first) {
+  if (schemeLen === 3 && first === 0x66) return 21;   // ftp
+  if (schemeLen === 5 || schemeLen === 3) return 443; // https, wss
+  return 80;                                          // http, ws
+}
+
+// Does s[start, end), a host of ASCII letters, digits, '-' and '.', end in
+// a number (the last label, one trailing '.' aside, decimal or 0x-hex)?
+// The host parser reads such a host as IPv4.
+function fastEndsInNumber(s, start, end) {
+  if (end > start && s.charCodeAt(end - 1) === 0x2e) end--;
+  let i = end;
+  while (i > start && s.charCodeAt(i - 1) !== 0x2e) i--;
+  if (i === end) return false;
+  const c = s.charCodeAt(i);
+  if (c < 0x30 || c > 0x39) return false;
+  return endsInANumber(s.slice(start, end));
+}
+
+// The scheme: its length if input starts with http, https, ws, wss or ftp
+// (in any case) then '://', else 0.
+function fastScheme(input) {
+  const c0 = input.charCodeAt(0) | 0x20;
+  const c1 = input.charCodeAt(1) | 0x20;
+  let n = 0;
+  if (c0 === 0x68) {                                      // h
+    if (c1 === 0x74 && (input.charCodeAt(2) | 0x20) === 0x74 &&
+        (input.charCodeAt(3) | 0x20) === 0x70) {          // ttp
+      n = (input.charCodeAt(4) | 0x20) === 0x73 ? 5 : 4;  // s?
+    }
+  } else if (c0 === 0x77) {                               // w
+    if (c1 === 0x73) n = (input.charCodeAt(2) | 0x20) === 0x73 ? 3 : 2;
+  } else if (c0 === 0x66) {                               // f
+    if (c1 === 0x74 && (input.charCodeAt(2) | 0x20) === 0x70) n = 3;
+  }
+  if (n === 0 || input.charCodeAt(n) !== 0x3a || input.charCodeAt(n + 1) !== 0x2f ||
+      input.charCodeAt(n + 2) !== 0x2f) {
+    return 0;
+  }
+  return n;
+}
+
+// Where the run of s from start in the code points of a component ends,
+// and whether it needs percent-encoding: ((end << 1) | encode), or -1 if
+// it holds a tab, newline or backslash, which only the state machine
+// handles.  The run stops before `stop1` or `stop2`, which must be in set.
+function fastRun(s, start, set, stop1, stop2) {
+  const len = s.length;
+  let encode = 0;
+  let i = start;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (set[c] === 0) continue;
+      if (c === stop1 || c === stop2) break;
+      if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x5c) return -1;
+    }
+    encode = 1;
+  }
+  return (i << 1) | encode;
+}
+
+// The path set with '\\' added, so that a path run sees a backslash (a
+// separator in special URLs: the state machine's case).
+const FAST_PATH_SET = makeSet(PATH_SET, '\\');
+
+function fastScan(input) {
+  const len = input.length;
   // Trailing C0 controls and spaces are trimmed by the full parser.
-  if (input.charCodeAt(input.length - 1) <= 0x20) return null;
-  const m = FAST_URL.exec(input);
-  if (m === null) return null;
-  let host = m[2];
-  if (host.charCodeAt(0) === 0x5b) {
-    const address = parseIPv6(host.slice(1, -1));
+  if (len === 0 || input.charCodeAt(len - 1) <= 0x20) return null;
+  const schemeLen = fastScheme(input);
+  if (schemeLen === 0) return null;
+  let schemeLower = true;
+  for (let i = 0; i < schemeLen; i++) {
+    if (input.charCodeAt(i) < 0x61) schemeLower = false;
+  }
+  let same = schemeLower;
+
+  // The host.
+  const hostStart = schemeLen + 3;
+  let p = hostStart;
+  let c = 0;
+  let upper = false;
+  let hyphen = false;
+  let host = null;      // the host when it is not the input's
+  let hostEnd;
+  if (input.charCodeAt(p) === 0x5b) {
+    const close = input.indexOf(']', p);
+    if (close === -1) return null;
+    const address = parseIPv6(input.slice(p + 1, close));
     if (address === null) return null;
     host = '[' + serializeIPv6(address) + ']';
+    p = close + 1;
+    hostEnd = p;
+    c = p < len ? input.charCodeAt(p) : -1;
   } else {
-    for (let i = 0; i < host.length; i++) {
-      const c = host.charCodeAt(i);
+    for (; p < len; p++) {
+      c = input.charCodeAt(p);
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e) continue;
       if (c >= 0x41 && c <= 0x5a) {
-        host = host.toLowerCase();
-        break;
+        upper = true;
+        continue;
+      }
+      if (c === 0x2d) {
+        hyphen = true;
+        continue;
+      }
+      break;
+    }
+    hostEnd = p;
+    if (p === len) c = -1;
+    if (hostEnd === hostStart) return null;
+    if (upper || hyphen) {
+      let h = input.slice(hostStart, hostEnd);
+      if (upper) h = h.toLowerCase();
+      if (hyphen && h.indexOf('xn--') !== -1) {
+        h = cachedDomain(h);
+        if (h === null) return null;
+      }
+      host = h;
+      if (fastEndsInNumber(h, 0, h.length)) {
+        host = parseIPv4(h);
+        if (host === null) return null;
+      }
+    } else if (fastEndsInNumber(input, hostStart, hostEnd)) {
+      host = parseIPv4(input.slice(hostStart, hostEnd));
+      if (host === null) return null;
+    }
+    if (host !== null && host.length === hostEnd - hostStart &&
+        input.startsWith(host, hostStart)) {
+      host = null;
+    }
+  }
+  if (host !== null) same = false;
+
+  // The port: digits up to the path, query, fragment or end.
+  let port = -1;
+  if (c === 0x3a) {
+    const digits = ++p;
+    let value = 0;
+    for (; p < len; p++) {
+      c = input.charCodeAt(p);
+      if (c < 0x30 || c > 0x39) break;
+      value = value * 10 + (c - 0x30);
+      if (value > 65535) return null;
+    }
+    if (p === len) c = -1;
+    if (p === digits || value === fastDefaultPort(schemeLen, input.charCodeAt(0) | 0x20)) {
+      same = false;
+    } else {
+      port = value;
+      if (p - digits > 1 && input.charCodeAt(digits) === 0x30) same = false;
+    }
+  }
+  if (c !== -1 && c !== 0x2f && c !== 0x3f && c !== 0x23) return null;
+
+  // The path: '/' when there is none.  Dot segments ('.', '..' and their
+  // %2e spellings) can only start with '.' or '%'.
+  const pathBegin = p;
+  let path = null;      // the path when it is not the input's
+  if (c === 0x2f) {
+    const run = fastRun(input, p, FAST_PATH_SET, 0x3f, 0x23);
+    if (run < 0) return null;
+    p = run >> 1;
+    c = p < len ? input.charCodeAt(p) : -1;
+    // Dot segments ('.', '..' and their %2e spellings) start '/.' or
+    // '/%2'; percent-encoding adds neither.
+    let dot = input.indexOf('/.', pathBegin);
+    if (dot === -1 || dot >= p) dot = input.indexOf('/%2', pathBegin);
+    const dots = dot !== -1 && dot < p;
+    if ((run & 1) || dots) {
+      let text = input.slice(pathBegin, p);
+      if (run & 1) text = percentEncode(text, PATH_SET);
+      if (dots) text = '/' + splitPath(text).join('/');
+      if (text.length !== p - pathBegin || !input.startsWith(text, pathBegin)) {
+        path = text;
+        same = false;
       }
     }
-    if (host.indexOf('xn--') !== -1) {
-      host = cachedDomain(host);
-      if (host === null) return null;
-    }
-    if (endsInANumber(host)) {
-      host = parseIPv4(host);
-      if (host === null) return null;
-    }
-  }
-  const scheme = m[1];
-  let port = null;
-  const portText = m[3];
-  if (portText !== undefined && portText !== '') {
-    port = 0;
-    for (let i = 0; i < portText.length; i++) {
-      port = port * 10 + (portText.charCodeAt(i) - 0x30);
-      if (port > 65535) return null;
-    }
-    if (port === defaultPort(scheme)) port = null;
-  }
-  const pathname = m[4];
-  let path;
-  let pathText;
-  if (pathname === undefined || pathname.length === 1) {
-    path = [''];
-    pathText = '/';
   } else {
-    pathText = percentEncode(pathname, PATH_SET);
-    path = splitPath(pathText);
-    // Dot segments change the path: serialize what is left.
-    if (pathText.indexOf('/.') !== -1 || pathText.indexOf('/%2') !== -1) {
-      pathText = '/' + path.join('/');
+    path = '/';
+    same = false;
+  }
+  const pathEnd = p;
+
+  // The query and the fragment.
+  let query = null;
+  let queryEnd = p;
+  if (c === 0x3f) {
+    const run = fastRun(input, p + 1, SPECIAL_QUERY_SET, 0x23, 0x23);
+    if (run < 0) return null;
+    queryEnd = run >> 1;
+    if (run & 1) {
+      query = percentEncode(input.slice(p + 1, queryEnd), SPECIAL_QUERY_SET);
+      same = false;
+    }
+    p = queryEnd;
+    c = p < len ? input.charCodeAt(p) : -1;
+  }
+  let fragment = null;
+  if (c === 0x23) {
+    const run = fastRun(input, p + 1, FRAGMENT_SET, -1, -1);
+    if (run < 0) return null;
+    if (run & 1) {
+      fragment = percentEncode(input.slice(p + 1), FRAGMENT_SET);
+      same = false;
     }
   }
-  const query = m[5] === undefined ? null : percentEncode(m[5], SPECIAL_QUERY_SET);
-  const fragment = m[6] === undefined ? null : percentEncode(m[6], FRAGMENT_SET);
-  // The serialization comes almost for free here; the URL keeps it.
-  let href = scheme + '://' + host;
-  if (port !== null) href += ':' + port;
-  href += pathText;
-  if (query !== null) href += '?' + query;
-  if (fragment !== null) href += '#' + fragment;
+
+  const out = fastOffsets;
+  out[OFF_SCHEME_END] = schemeLen;
+  if (same) {
+    out[OFF_HOST_END] = hostEnd;
+    out[OFF_PATH_START] = pathBegin;
+    out[OFF_QUERY_START] = pathEnd < len && input.charCodeAt(pathEnd) === 0x3f ? pathEnd : -1;
+    out[OFF_HASH_START] = queryEnd < len ? queryEnd : -1;
+    return input;
+  }
+  // Something changed: build the serialization from its parts.
+  let href = schemeLower ? input.slice(0, schemeLen) :
+    input.slice(0, schemeLen).toLowerCase();
+  href += '://' + (host === null ? input.slice(hostStart, hostEnd) : host);
+  out[OFF_HOST_END] = href.length;
+  if (port !== -1) href += ':' + port;
+  out[OFF_PATH_START] = href.length;
+  href += path === null ? input.slice(pathBegin, pathEnd) : path;
+  if (pathEnd < len && input.charCodeAt(pathEnd) === 0x3f) {
+    out[OFF_QUERY_START] = href.length;
+    href += '?' + (query === null ? input.slice(pathEnd + 1, queryEnd) : query);
+  } else {
+    out[OFF_QUERY_START] = -1;
+  }
+  if (queryEnd < len) {
+    out[OFF_HASH_START] = href.length;
+    href += '#' + (fragment === null ? input.slice(queryEnd + 1) : fragment);
+  } else {
+    out[OFF_HASH_START] = -1;
+  }
+  return href;
+}
+
+// The URL record of a fast-path parse: href and its offsets (as
+// fastScan left them in fastOffsets).  Its path has no dot segments left,
+// so splitting at '/' is the path state's result.
+function fastRecord(href, schemeEnd, hostEnd, pathStart, queryStart, hashStart) {
+  const len = href.length;
+  const pathEnd = queryStart !== -1 ? queryStart : hashStart !== -1 ? hashStart : len;
+  let port = null;
+  if (hostEnd !== pathStart) {
+    port = 0;
+    for (let i = hostEnd + 1; i < pathStart; i++) port = port * 10 + href.charCodeAt(i) - 0x30;
+  }
   return {
-    scheme, username: '', password: '', host, port, path, query, fragment,
+    scheme: href.slice(0, schemeEnd), username: '', password: '',
+    host: href.slice(schemeEnd + 3, hostEnd), port,
+    path: href.slice(pathStart + 1, pathEnd).split('/'),
+    query: queryStart === -1 ? null :
+      href.slice(queryStart + 1, hashStart !== -1 ? hashStart : len),
+    fragment: hashStart === -1 ? null : href.slice(hashStart + 1),
     href,
   };
 }
@@ -751,10 +968,12 @@ function cachedDomain(host) {
 // the result only says whether the parser gave up.
 function parse(input, base, url, stateOverride) {
   if (url === undefined) {
-    // Kept apart from the state machine: JavaScriptCore leaves a function
-    // this large to its baseline JIT, the small fast path gets optimized.
-    const fast = fastParse(input);
-    if (fast !== null) return fast;
+    const href = fastScan(input);
+    if (href !== null) {
+      const o = fastOffsets;
+      return fastRecord(href, o[OFF_SCHEME_END], o[OFF_HOST_END], o[OFF_PATH_START],
+        o[OFF_QUERY_START], o[OFF_HASH_START]);
+    }
   }
   return runStateMachine(input, base, url, stateOverride);
 }
@@ -1249,6 +1468,10 @@ function origin(url) {
 
 module.exports = {
   parse,
+  parseSlow: runStateMachine,
+  fastScan,
+  fastOffsets,
+  fastRecord,
   serialize,
   serializePath,
   origin,
