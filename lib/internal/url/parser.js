@@ -668,19 +668,6 @@ function fastDefaultPort(schemeLen, first) {
   return 80;                                          // http, ws
 }
 
-// Does s[start, end), a host of ASCII letters, digits, '-' and '.', end in
-// a number (the last label, one trailing '.' aside, decimal or 0x-hex)?
-// The host parser reads such a host as IPv4.
-function fastEndsInNumber(s, start, end) {
-  if (end > start && s.charCodeAt(end - 1) === 0x2e) end--;
-  let i = end;
-  while (i > start && s.charCodeAt(i - 1) !== 0x2e) i--;
-  if (i === end) return false;
-  const c = s.charCodeAt(i);
-  if (c < 0x30 || c > 0x39) return false;
-  return endsInANumber(s.slice(start, end));
-}
-
 // The scheme: its length if input starts with http, https, ws, wss or ftp
 // (in any case) then '://', else 0.
 function fastScheme(input) {
@@ -740,62 +727,51 @@ function fastScan(input) {
   }
   let same = schemeLower;
 
-  // The host.
+  // The host.  Lowercase letters, digits, '-' and '.' with a last label
+  // that does not start with a digit are the host as it is; anything else
+  // the host parser has work to do on goes to fastHost().
   const hostStart = schemeLen + 3;
   let p = hostStart;
-  let c = 0;
-  let upper = false;
-  let hyphen = false;
+  let c = -1;
+  let plain = true;
+  let label = hostStart;
+  for (; p < len; p++) {
+    c = input.charCodeAt(p);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (c === 0x2e) {
+      label = p + 1;
+      continue;
+    }
+    if ((c >= 0x41 && c <= 0x5a) || c === 0x2d) {
+      plain = false;
+      continue;
+    }
+    break;
+  }
+  let hostEnd = p;
+  if (p === len) c = -1;
   let host = null;      // the host when it is not the input's
-  let hostEnd;
-  if (input.charCodeAt(p) === 0x5b) {
-    const close = input.indexOf(']', p);
-    if (close === -1) return null;
-    const address = parseIPv6(input.slice(p + 1, close));
-    if (address === null) return null;
-    host = '[' + serializeIPv6(address) + ']';
-    p = close + 1;
-    hostEnd = p;
+  if (c === 0x5b && p === hostStart) {
+    hostEnd = input.indexOf(']', p) + 1;
+    if (hostEnd === 0) return null;
+    p = hostEnd;
     c = p < len ? input.charCodeAt(p) : -1;
-  } else {
-    for (; p < len; p++) {
-      c = input.charCodeAt(p);
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e) continue;
-      if (c >= 0x41 && c <= 0x5a) {
-        upper = true;
-        continue;
-      }
-      if (c === 0x2d) {
-        hyphen = true;
-        continue;
-      }
-      break;
-    }
-    hostEnd = p;
-    if (p === len) c = -1;
-    if (hostEnd === hostStart) return null;
-    if (upper || hyphen) {
-      let h = input.slice(hostStart, hostEnd);
-      if (upper) h = h.toLowerCase();
-      if (hyphen && h.indexOf('xn--') !== -1) {
-        h = cachedDomain(h);
-        if (h === null) return null;
-      }
-      host = h;
-      if (fastEndsInNumber(h, 0, h.length)) {
-        host = parseIPv4(h);
-        if (host === null) return null;
-      }
-    } else if (fastEndsInNumber(input, hostStart, hostEnd)) {
-      host = parseIPv4(input.slice(hostStart, hostEnd));
-      if (host === null) return null;
-    }
-    if (host !== null && host.length === hostEnd - hostStart &&
-        input.startsWith(host, hostStart)) {
+    plain = false;
+  } else if (hostEnd === hostStart) {
+    return null;
+  } else if (label === hostEnd || (input.charCodeAt(label) >= 0x30 &&
+             input.charCodeAt(label) <= 0x39)) {
+    plain = false;
+  }
+  if (!plain) {
+    host = fastHost(input.slice(hostStart, hostEnd));
+    if (host === null) return null;
+    if (host.length === hostEnd - hostStart && input.startsWith(host, hostStart)) {
       host = null;
+    } else {
+      same = false;
     }
   }
-  if (host !== null) same = false;
 
   // The port: digits up to the path, query, fragment or end.
   let port = -1;
@@ -818,8 +794,7 @@ function fastScan(input) {
   }
   if (c !== -1 && c !== 0x2f && c !== 0x3f && c !== 0x23) return null;
 
-  // The path: '/' when there is none.  Dot segments ('.', '..' and their
-  // %2e spellings) can only start with '.' or '%'.
+  // The path: '/' when there is none.
   const pathBegin = p;
   let path = null;      // the path when it is not the input's
   if (c === 0x2f) {
@@ -831,13 +806,11 @@ function fastScan(input) {
     // '/%2'; percent-encoding adds neither.
     let dot = input.indexOf('/.', pathBegin);
     if (dot === -1 || dot >= p) dot = input.indexOf('/%2', pathBegin);
-    const dots = dot !== -1 && dot < p;
-    if ((run & 1) || dots) {
-      let text = input.slice(pathBegin, p);
-      if (run & 1) text = percentEncode(text, PATH_SET);
-      if (dots) text = '/' + splitPath(text).join('/');
-      if (text.length !== p - pathBegin || !input.startsWith(text, pathBegin)) {
-        path = text;
+    if ((run & 1) !== 0 || (dot !== -1 && dot < p)) {
+      path = fastPath(input.slice(pathBegin, p), (run & 1) !== 0, dot !== -1 && dot < p);
+      if (path.length === p - pathBegin && input.startsWith(path, pathBegin)) {
+        path = null;
+      } else {
         same = false;
       }
     }
@@ -854,7 +827,7 @@ function fastScan(input) {
     const run = fastRun(input, p + 1, SPECIAL_QUERY_SET, 0x23, 0x23);
     if (run < 0) return null;
     queryEnd = run >> 1;
-    if (run & 1) {
+    if ((run & 1) !== 0) {
       query = percentEncode(input.slice(p + 1, queryEnd), SPECIAL_QUERY_SET);
       same = false;
     }
@@ -865,7 +838,7 @@ function fastScan(input) {
   if (c === 0x23) {
     const run = fastRun(input, p + 1, FRAGMENT_SET, -1, -1);
     if (run < 0) return null;
-    if (run & 1) {
+    if ((run & 1) !== 0) {
       fragment = percentEncode(input.slice(p + 1), FRAGMENT_SET);
       same = false;
     }
@@ -880,10 +853,19 @@ function fastScan(input) {
     out[OFF_HASH_START] = queryEnd < len ? queryEnd : -1;
     return input;
   }
-  // Something changed: build the serialization from its parts.
-  let href = schemeLower ? input.slice(0, schemeLen) :
-    input.slice(0, schemeLen).toLowerCase();
-  href += '://' + (host === null ? input.slice(hostStart, hostEnd) : host);
+  return fastBuild(input, schemeLen, schemeLower, host, hostEnd, port, pathBegin,
+    path, pathEnd, query, queryEnd, fragment);
+}
+
+// The serialization when some part of it is not the input's: each part is
+// the input's slice or the one given.
+function fastBuild(input, schemeLen, schemeLower, host, hostEnd, port, pathBegin,
+  path, pathEnd, query, queryEnd, fragment) {
+  const out = fastOffsets;
+  const len = input.length;
+  let href = schemeLower ? input.slice(0, schemeLen + 3) :
+    input.slice(0, schemeLen).toLowerCase() + '://';
+  href += host === null ? input.slice(schemeLen + 3, hostEnd) : host;
   out[OFF_HOST_END] = href.length;
   if (port !== -1) href += ':' + port;
   out[OFF_PATH_START] = href.length;
@@ -901,6 +883,42 @@ function fastScan(input) {
     out[OFF_HASH_START] = -1;
   }
   return href;
+}
+
+// A path ('/' and segments) percent-encoded and with its dot segments
+// applied, as the path state leaves it.
+function fastPath(text, encode, dots) {
+  if (encode) text = percentEncode(text, PATH_SET);
+  if (dots) text = '/' + splitPath(text).join('/');
+  return text;
+}
+
+// What the host parser makes of a host of the fast path that it has work
+// on: upper case, an IPv4 address in any form, an IPv6 literal, punycode
+// labels; null if it fails.  The answers for the last few hundred hosts
+// are kept, since a program sees the same hosts again and again.
+const hostCache = new Map();
+
+function fastHost(raw) {
+  let host = hostCache.get(raw);
+  if (host === undefined) {
+    host = parseFastHost(raw);
+    if (hostCache.size >= 512) hostCache.clear();
+    hostCache.set(raw, host);
+  }
+  return host;
+}
+
+function parseFastHost(raw) {
+  if (raw.charCodeAt(0) === 0x5b) {
+    const address = parseIPv6(raw.slice(1, -1));
+    return address === null ? null : '[' + serializeIPv6(address) + ']';
+  }
+  // Letters, digits, '-' and '.' only: the domain to ASCII of the host
+  // parser is lowercasing and, with xn-- labels, punycode validation.
+  const host = domainToASCII(raw);
+  if (host === null) return null;
+  return endsInANumber(host) ? parseIPv4(host) : host;
 }
 
 // The URL record of a fast-path parse: href and its offsets (as
@@ -947,20 +965,6 @@ function splitPath(pathname) {
     if (slash === -1) return path;
     start = slash + 1;
   }
-}
-
-// Domains with xn-- labels take punycode validation; the answers for the
-// last few hundred are kept, since a program sees the same hosts again.
-const domainCache = new Map();
-
-function cachedDomain(host) {
-  let result = domainCache.get(host);
-  if (result === undefined) {
-    result = domainToASCII(host);
-    if (domainCache.size >= 512) domainCache.clear();
-    domainCache.set(host, result);
-  }
-  return result;
 }
 
 // The basic URL parser.  Without url: a new record, or null on failure.
