@@ -794,6 +794,14 @@ function fastScan(input) {
   }
   if (c !== -1 && c !== 0x2f && c !== 0x3f && c !== 0x23) return null;
 
+  return fastTail(input, p, c, same, schemeLen, schemeLower, host, hostEnd, port);
+}
+
+// The path, query and fragment of fastScan(), from p (at c: '/', '?',
+// '#' or the end) on; a function of its own because JavaScriptCore's
+// optimizing compiler takes much longer over one large function.
+function fastTail(input, p, c, same, schemeLen, schemeLower, host, hostEnd, port) {
+  const len = input.length;
   // The path: '/' when there is none.
   const pathBegin = p;
   let path = null;      // the path when it is not the input's
