@@ -897,8 +897,72 @@ function fastBuild(input, schemeLen, schemeLower, host, hostEnd, port, pathBegin
 // applied, as the path state leaves it.
 function fastPath(text, encode, dots) {
   if (encode) text = percentEncode(text, PATH_SET);
-  if (dots) text = '/' + splitPath(text).join('/');
+  if (dots) text = fastDots(text);
   return text;
+}
+
+// 1 if text[start, end) is a '.' segment, 2 if a '..' one (in any of
+// their %2e spellings), else 0.
+function dotSegment(text, start, end) {
+  switch (end - start) {
+    case 1: return text.charCodeAt(start) === 0x2e ? 1 : 0;
+    case 2: return text.charCodeAt(start) === 0x2e && text.charCodeAt(start + 1) === 0x2e ? 2 : 0;
+    case 3: return isPct2e(text, start) ? 1 : 0;
+    case 4:
+      if (text.charCodeAt(start) === 0x2e) return isPct2e(text, start + 1) ? 2 : 0;
+      return isPct2e(text, start) && text.charCodeAt(start + 3) === 0x2e ? 2 : 0;
+    case 6: return isPct2e(text, start) && isPct2e(text, start + 3) ? 2 : 0;
+    default: return 0;
+  }
+}
+
+function isPct2e(text, i) {
+  return text.charCodeAt(i) === 0x25 && text.charCodeAt(i + 1) === 0x32 &&
+    (text.charCodeAt(i + 2) | 0x20) === 0x65;
+}
+
+// The kept segments of fastDots(), as [start, end) pairs of its text.
+const keptSegments = new Int32Array(256);
+
+// An encoded path ('/' and segments) with its dot segments applied, as
+// the path state does: '..' removes the segment before it, '.' goes, and
+// either at the end leaves a trailing '/'.  The segments kept are ranges
+// of text, each with its '/', so the result is a few slices.
+function fastDots(text) {
+  const len = text.length;
+  const kept = keptSegments;
+  let n = 0;
+  let start = 0;
+  for (;;) {
+    if (n + 2 > kept.length) return '/' + splitPath(text).join('/');
+    let end = text.indexOf('/', start + 1);
+    const last = end === -1;
+    if (last) end = len;
+    const dot = dotSegment(text, start + 1, end);
+    if (dot === 0) {
+      kept[n++] = start;
+      kept[n++] = end;
+    } else {
+      if (dot === 2 && n > 0) n -= 2;
+      if (last) {
+        kept[n++] = start;
+        kept[n++] = start + 1;
+      }
+    }
+    if (last) break;
+    start = end;
+  }
+  let out = '';
+  for (let i = 0; i < n; i += 2) {
+    const from = kept[i];
+    let to = kept[i + 1];
+    while (i + 2 < n && kept[i + 2] === to) {
+      to = kept[i + 3];
+      i += 2;
+    }
+    out += text.slice(from, to);
+  }
+  return out;
 }
 
 // What the host parser makes of a host of the fast path that it has work
