@@ -802,6 +802,8 @@ function fastScan(input) {
 // optimizing compiler takes much longer over one large function.
 function fastTail(input, p, c, same, schemeLen, schemeLower, host, hostEnd, port) {
   const len = input.length;
+  // Whether the href up to the path is the input's.
+  const headSame = same;
   // The path: '/' when there is none.
   const pathBegin = p;
   let path = null;      // the path when it is not the input's
@@ -861,23 +863,33 @@ function fastTail(input, p, c, same, schemeLen, schemeLower, host, hostEnd, port
     out[OFF_HASH_START] = queryEnd < len ? queryEnd : -1;
     return input;
   }
-  return fastBuild(input, schemeLen, schemeLower, host, hostEnd, port, pathBegin,
-    path, pathEnd, query, queryEnd, fragment);
+  return fastBuild(input, headSame, schemeLen, schemeLower, host, hostEnd, port,
+    pathBegin, path, pathEnd, query, queryEnd, fragment);
 }
 
 // The serialization when some part of it is not the input's: each part is
 // the input's slice or the one given.
-function fastBuild(input, schemeLen, schemeLower, host, hostEnd, port, pathBegin,
-  path, pathEnd, query, queryEnd, fragment) {
+function fastBuild(input, headSame, schemeLen, schemeLower, host, hostEnd, port,
+  pathBegin, path, pathEnd, query, queryEnd, fragment) {
   const out = fastOffsets;
   const len = input.length;
-  let href = schemeLower ? input.slice(0, schemeLen + 3) :
-    input.slice(0, schemeLen).toLowerCase() + '://';
-  href += host === null ? input.slice(schemeLen + 3, hostEnd) : host;
-  out[OFF_HOST_END] = href.length;
-  if (port !== -1) href += ':' + port;
-  out[OFF_PATH_START] = href.length;
-  href += path === null ? input.slice(pathBegin, pathEnd) : path;
+  let href;
+  if (headSame) {
+    // Often only a later part changed: the head (and maybe the path) is
+    // one slice.
+    href = input.slice(0, path === null ? pathEnd : pathBegin);
+    out[OFF_HOST_END] = hostEnd;
+    out[OFF_PATH_START] = pathBegin;
+  } else {
+    href = schemeLower ? input.slice(0, schemeLen + 3) :
+      input.slice(0, schemeLen).toLowerCase() + '://';
+    href += host === null ? input.slice(schemeLen + 3, hostEnd) : host;
+    out[OFF_HOST_END] = href.length;
+    if (port !== -1) href += ':' + port;
+    out[OFF_PATH_START] = href.length;
+  }
+  if (path !== null) href += path;
+  else if (!headSame) href += input.slice(pathBegin, pathEnd);
   if (pathEnd < len && input.charCodeAt(pathEnd) === 0x3f) {
     out[OFF_QUERY_START] = href.length;
     href += '?' + (query === null ? input.slice(pathEnd + 1, queryEnd) : query);
