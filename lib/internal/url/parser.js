@@ -984,6 +984,9 @@ function fastDots(text) {
 const hostCache = new Map();
 
 function fastHost(raw) {
+  // Longer than any DNS name: not worth keeping (and the cache's memory
+  // stays bounded).
+  if (raw.length > 255) return parseFastHost(raw);
   let host = hostCache.get(raw);
   if (host === undefined) {
     host = parseFastHost(raw);
