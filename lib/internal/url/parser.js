@@ -711,14 +711,41 @@ function fastRun(s, start, set, stop1, stop2) {
   return (i << 1) | encode;
 }
 
-// The path set with '\\' added, so that a path run sees a backslash (a
-// separator in special URLs: the state machine's case).
-const FAST_PATH_SET = makeSet(PATH_SET, '\\');
+// The path set with '\\' (a separator in special URLs: the state
+// machine's case) and '/' added, so that the path run sees both.
+const FAST_PATH_SET = makeSet(PATH_SET, '\\/');
+
+// fastRun() for a path from its first '/': ((end << 2) | (dots << 1) |
+// encode), where dots says a segment may be a dot segment ('.', '..' and
+// their %2e spellings start '/.' or '/%2'; percent-encoding adds
+// neither), or -1.
+function fastPathRun(s, start) {
+  const len = s.length;
+  let flags = 0;
+  let i = start;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (FAST_PATH_SET[c] === 0) continue;
+      if (c === 0x2f) {
+        const d = s.charCodeAt(i + 1);
+        if (d === 0x2e || (d === 0x25 && s.charCodeAt(i + 2) === 0x32)) flags |= 2;
+        continue;
+      }
+      if (c === 0x3f || c === 0x23) break;
+      if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x5c) return -1;
+    }
+    flags |= 1;
+  }
+  return (i << 2) | flags;
+}
 
 function fastScan(input) {
   const len = input.length;
   // Trailing C0 controls and spaces are trimmed by the full parser.
   if (len === 0 || input.charCodeAt(len - 1) <= 0x20) return null;
+  // Offsets are packed with flags in 32-bit integers.
+  if (len > 0x0fffffff) return null;
   const schemeLen = fastScheme(input);
   if (schemeLen === 0) return null;
   let schemeLower = true;
@@ -808,16 +835,12 @@ function fastTail(input, p, c, same, schemeLen, schemeLower, host, hostEnd, port
   const pathBegin = p;
   let path = null;      // the path when it is not the input's
   if (c === 0x2f) {
-    const run = fastRun(input, p, FAST_PATH_SET, 0x3f, 0x23);
+    const run = fastPathRun(input, p);
     if (run < 0) return null;
-    p = run >> 1;
+    p = run >> 2;
     c = p < len ? input.charCodeAt(p) : -1;
-    // Dot segments ('.', '..' and their %2e spellings) start '/.' or
-    // '/%2'; percent-encoding adds neither.
-    let dot = input.indexOf('/.', pathBegin);
-    if (dot === -1 || dot >= p) dot = input.indexOf('/%2', pathBegin);
-    if ((run & 1) !== 0 || (dot !== -1 && dot < p)) {
-      path = fastPath(input.slice(pathBegin, p), (run & 1) !== 0, dot !== -1 && dot < p);
+    if ((run & 3) !== 0) {
+      path = fastPath(input.slice(pathBegin, p), (run & 1) !== 0, (run & 2) !== 0);
       if (path.length === p - pathBegin && input.startsWith(path, pathBegin)) {
         path = null;
       } else {
