@@ -648,8 +648,8 @@ function cleanInput(input, trim) {
 // fastOffsets (one shared array, so nothing is allocated per parse) and
 // read at once by the caller.  Anything else (another scheme,
 // credentials, backslashes, tabs or newlines, leading or trailing C0
-// controls and spaces, a host outside [A-Za-z0-9.-] or an IPv6 literal,
-// an invalid port) returns null and takes the state machine, which stays
+// controls and spaces, a host that is neither [A-Za-z0-9.-]+ nor an
+// IPv6 literal, an invalid port) returns null and takes the state machine, which stays
 // the reference: the fast path must give its answer or none.
 
 // Indexes into fastOffsets.  The host starts at OFF_SCHEME_END + 3.
@@ -740,6 +740,8 @@ function fastPathRun(s, start) {
   return (i << 2) | flags;
 }
 
+// The href of input (a USVString) with its offsets in fastOffsets, the
+// input itself when they are equal; null if the state machine must say.
 function fastScan(input) {
   const len = input.length;
   // Trailing C0 controls and spaces are trimmed by the full parser.
