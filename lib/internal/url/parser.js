@@ -843,7 +843,10 @@ function fastTail(input, p, c, same, schemeLen, schemeLower, host, hostEnd, port
     c = p < len ? input.charCodeAt(p) : -1;
     if ((run & 3) !== 0) {
       path = fastPath(input.slice(pathBegin, p), (run & 1) !== 0, (run & 2) !== 0);
-      if (path.length === p - pathBegin && input.startsWith(path, pathBegin)) {
+      // Percent-encoding always changes the path (and comparing would
+      // flatten the string it built); dot segments may not ('/.a').
+      if ((run & 1) === 0 && path.length === p - pathBegin &&
+          input.startsWith(path, pathBegin)) {
         path = null;
       } else {
         same = false;
