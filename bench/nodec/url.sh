@@ -4,8 +4,10 @@
 # Runs url.js (100 000 varied URLs: the special schemes,
 # upper-case, IPv4, IPv6 and punycode hosts, ports, dot segments,
 # characters to percent-encode; the median of 5 passes of CPU time after a
-# warm-up pass) once under $NODEC (see run.sh) and once under node,
-# and prints
+# warm-up pass) once under $NODEC (see run.sh) and once under node, and
+# prints the following.  CPU time is the whole process's: the threads that
+# compile JavaScript and collect garbage count too, so a parser that is
+# slow to optimize loses in the first passes.
 #   bench=url_parse impl=nodec value=<URLs/s> unit=urls/s
 #   bench=url_parse impl=node value=<URLs/s> unit=urls/s
 #   bench=url_parse impl=nodec/node value=<ratio> unit=ratio

@@ -7,7 +7,7 @@ const parser = require('internal/url/parser');
 const { codes } = require('internal/errors');
 
 const {
-  parse, serialize, serializePath, origin, percentEncode, percentDecode,
+  parse, parseSlow, fastScan, fastOffsets, fastRecord, serialize, serializePath, origin, percentEncode, percentDecode,
   states, sets, isSpecialScheme,
 } = parser;
 
@@ -45,10 +45,21 @@ function stripTrailingSpaces(record) {
   record.path = record.path.replace(/ +$/, '');
 }
 
+// A URL has two forms.  Parsed by the fast path (parser's fastScan), it
+// is its href and the offsets of the components in it, as Node's parser
+// keeps one: #ctx is null, the getters slice #href, and nothing else was
+// allocated.  The first setter (or anything that needs the record) turns
+// it into the other form, a URL record in #ctx that the setters change
+// and #href caches the serialization of.
 class URL {
   #ctx;
   #searchParams;
   #href;
+  #schemeEnd;   // the fast form's offsets: see parser's fastOffsets
+  #hostEnd;
+  #pathStart;
+  #queryStart;
+  #hashStart;
 
   constructor(input, base) {
     if (input === undefined && arguments.length === 0) {
@@ -61,11 +72,51 @@ class URL {
       baseRecord = parse(base, null);
       if (baseRecord === null) throw invalidURL(input, base);
     }
-    const record = parse(input, baseRecord);
-    if (record === null) throw invalidURL(input, base);
-    this.#ctx = record;
-    this.#href = record.href;
     this.#searchParams = undefined;
+    // An absolute URL the fast path takes does not depend on the base.
+    const href = fastScan(input);
+    if (href !== null) {
+      this.#setFast(href);
+    } else {
+      const record = parseSlow(input, baseRecord);
+      if (record === null) throw invalidURL(input, base);
+      this.#ctx = record;
+      this.#href = record.href;
+    }
+  }
+
+  #setFast(href) {
+    const o = fastOffsets;
+    this.#ctx = null;
+    this.#href = href;
+    this.#schemeEnd = o[0];
+    this.#hostEnd = o[1];
+    this.#pathStart = o[2];
+    this.#queryStart = o[3];
+    this.#hashStart = o[4];
+  }
+
+  // The URL record, made from the fast form the first time it is needed.
+  #record() {
+    let ctx = this.#ctx;
+    if (ctx === null) {
+      ctx = this.#ctx = fastRecord(this.#href, this.#schemeEnd, this.#hostEnd,
+        this.#pathStart, this.#queryStart, this.#hashStart);
+    }
+    return ctx;
+  }
+
+  // The fast form's end of the path, and of the query.
+  #pathEnd() {
+    const q = this.#queryStart;
+    if (q !== -1) return q;
+    const h = this.#hashStart;
+    return h !== -1 ? h : this.#href.length;
+  }
+
+  #queryEnd() {
+    const h = this.#hashStart;
+    return h !== -1 ? h : this.#href.length;
   }
 
   static parse(input, base = undefined) {
@@ -109,7 +160,7 @@ class URL {
   }
 
   static record(url) {
-    return url.#ctx;
+    return url.#record();
   }
 
   // A private-field brand check with V8's message for a wrong receiver
@@ -126,7 +177,7 @@ class URL {
 
   #syncParams() {
     if (this.#searchParams !== undefined) {
-      paramsFromQuery(this.#searchParams, this.#ctx.query);
+      paramsFromQuery(this.#searchParams, this.#record().query);
     }
   }
 
@@ -145,37 +196,47 @@ class URL {
   set href(value) {
     URL.#brand(this);
     value = toUSV(value);
-    const record = parse(value, null);
-    if (record === null) throw invalidURL(value);
-    this.#ctx = record;
-    this.#changed();
+    const href = fastScan(value);
+    if (href !== null) {
+      this.#setFast(href);
+    } else {
+      const record = parseSlow(value, null);
+      if (record === null) throw invalidURL(value);
+      this.#ctx = record;
+      this.#changed();
+    }
     this.#syncParams();
   }
 
   get origin() {
     URL.#brand(this);
+    // The fast form has a special scheme other than file and no
+    // credentials: its origin is all before the path.
+    if (this.#ctx === null) return this.#href.slice(0, this.#pathStart);
     return origin(this.#ctx);
   }
 
   get protocol() {
     URL.#brand(this);
+    if (this.#ctx === null) return this.#href.slice(0, this.#schemeEnd + 1);
     return this.#ctx.scheme + ':';
   }
 
   set protocol(value) {
     URL.#brand(this);
-    parse(toUSV(value) + ':', null, this.#ctx, states.SCHEME_START);
+    parse(toUSV(value) + ':', null, this.#record(), states.SCHEME_START);
     this.#changed();
   }
 
   get username() {
     URL.#brand(this);
+    if (this.#ctx === null) return '';
     return this.#ctx.username;
   }
 
   set username(value) {
     URL.#brand(this);
-    const ctx = this.#ctx;
+    const ctx = this.#record();
     if (ctx.host === null || ctx.host === '' || ctx.scheme === 'file') return;
     ctx.username = percentEncode(toUSV(value), sets.USERINFO_SET);
     this.#changed();
@@ -183,12 +244,13 @@ class URL {
 
   get password() {
     URL.#brand(this);
+    if (this.#ctx === null) return '';
     return this.#ctx.password;
   }
 
   set password(value) {
     URL.#brand(this);
-    const ctx = this.#ctx;
+    const ctx = this.#record();
     if (ctx.host === null || ctx.host === '' || ctx.scheme === 'file') return;
     ctx.password = percentEncode(toUSV(value), sets.USERINFO_SET);
     this.#changed();
@@ -196,6 +258,7 @@ class URL {
 
   get host() {
     URL.#brand(this);
+    if (this.#ctx === null) return this.#href.slice(this.#schemeEnd + 3, this.#pathStart);
     const ctx = this.#ctx;
     if (ctx.host === null) return '';
     return ctx.port === null ? ctx.host : ctx.host + ':' + ctx.port;
@@ -203,38 +266,43 @@ class URL {
 
   set host(value) {
     URL.#brand(this);
-    if (typeof this.#ctx.path === 'string') return;
+    if (typeof this.#record().path === 'string') return;
     this.#setHost(toUSV(value), states.HOST);
   }
 
   get hostname() {
     URL.#brand(this);
+    if (this.#ctx === null) return this.#href.slice(this.#schemeEnd + 3, this.#hostEnd);
     const host = this.#ctx.host;
     return host === null ? '' : host;
   }
 
   set hostname(value) {
     URL.#brand(this);
-    if (typeof this.#ctx.path === 'string') return;
+    if (typeof this.#record().path === 'string') return;
     this.#setHost(toUSV(value), states.HOSTNAME);
   }
 
   // As the standard has it, a host setter that fails on the port part
   // keeps the host it has already set.
   #setHost(value, state) {
-    parse(value, null, this.#ctx, state);
+    parse(value, null, this.#record(), state);
     this.#changed();
   }
 
   get port() {
     URL.#brand(this);
+    if (this.#ctx === null) {
+      const end = this.#hostEnd;
+      return end === this.#pathStart ? '' : this.#href.slice(end + 1, this.#pathStart);
+    }
     const port = this.#ctx.port;
     return port === null ? '' : `${port}`;
   }
 
   set port(value) {
     URL.#brand(this);
-    const ctx = this.#ctx;
+    const ctx = this.#record();
     if (ctx.host === null || ctx.host === '' || ctx.scheme === 'file') return;
     value = toUSV(value).replace(/[\t\n\r]/g, '');
     const first = value.charCodeAt(0);
@@ -253,12 +321,13 @@ class URL {
 
   get pathname() {
     URL.#brand(this);
+    if (this.#ctx === null) return this.#href.slice(this.#pathStart, this.#pathEnd());
     return serializePath(this.#ctx);
   }
 
   set pathname(value) {
     URL.#brand(this);
-    const ctx = this.#ctx;
+    const ctx = this.#record();
     if (typeof ctx.path === 'string') return;
     ctx.path = [];
     parse(toUSV(value), null, ctx, states.PATH_START);
@@ -267,13 +336,19 @@ class URL {
 
   get search() {
     URL.#brand(this);
+    if (this.#ctx === null) {
+      const start = this.#queryStart;
+      if (start === -1) return '';
+      const end = this.#queryEnd();
+      return end - start === 1 ? '' : this.#href.slice(start, end);
+    }
     const query = this.#ctx.query;
     return query === null || query === '' ? '' : '?' + query;
   }
 
   set search(value) {
     URL.#brand(this);
-    const ctx = this.#ctx;
+    const ctx = this.#record();
     value = toUSV(value);
     if (value === '') {
       ctx.query = null;
@@ -290,20 +365,32 @@ class URL {
   get searchParams() {
     URL.#brand(this);
     if (this.#searchParams === undefined) {
-      this.#searchParams = newLinkedParams(this, this.#ctx.query);
+      let query;
+      if (this.#ctx !== null) {
+        query = this.#ctx.query;
+      } else {
+        query = this.#queryStart === -1 ? null :
+          this.#href.slice(this.#queryStart + 1, this.#queryEnd());
+      }
+      this.#searchParams = newLinkedParams(this, query);
     }
     return this.#searchParams;
   }
 
   get hash() {
     URL.#brand(this);
+    if (this.#ctx === null) {
+      const start = this.#hashStart;
+      const href = this.#href;
+      return start === -1 || start === href.length - 1 ? '' : href.slice(start);
+    }
     const fragment = this.#ctx.fragment;
     return fragment === null || fragment === '' ? '' : '#' + fragment;
   }
 
   set hash(value) {
     URL.#brand(this);
-    const ctx = this.#ctx;
+    const ctx = this.#record();
     value = toUSV(value);
     if (value === '') {
       ctx.fragment = null;
@@ -323,7 +410,7 @@ class URL {
 
   // URLSearchParams' update steps: the query from the serialized list.
   static setQuery(url, query) {
-    const ctx = url.#ctx;
+    const ctx = url.#record();
     ctx.query = query === '' ? null : query;
     if (query === '') stripTrailingSpaces(ctx);
     url.#changed();

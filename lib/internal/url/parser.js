@@ -634,76 +634,426 @@ function cleanInput(input, trim) {
   return input;
 }
 
-// The common case in one regular expression: a special scheme other than
-// file, an ASCII letter-digit-hyphen host, maybe a port, then path, query
-// and fragment without tabs, newlines, backslashes or (checked after)
-// dot segments.  For those the state machine comes down to: lowercase the
-// host (or read it as IPv4), percent-encode each part with its set.
-// Anything else takes the state machine.
-const FAST_URL = /^(https?|wss?|ftp):\/\/([A-Za-z0-9\-.]+|\[[0-9A-Fa-f:.]+\])(?::([0-9]*))?(\/[^?#\\\t\n\r]*)?(?:\?([^#\t\n\r]*))?(?:#([^\t\n\r]*))?$/;
+// --- the fast path -------------------------------------------------------
+//
+// Most URLs a program parses are absolute http(s), ws(s) or ftp URLs with
+// a plain host, no credentials, and nothing the state machine would have
+// to repair.  For those the whole parse is one scan: check every code unit
+// against the set of its component, lowercase the host or read it as an IP
+// address, drop a default or empty port, apply dot segments, and
+// percent-encode whatever needs it.  Usually nothing changes, and the
+// serialization is the input string itself: no new string at all.
+//
+// The result is the href plus the offsets of its components, written to
+// fastOffsets (one shared array, so nothing is allocated per parse) and
+// read at once by the caller.  Anything else (another scheme,
+// credentials, backslashes, tabs or newlines, leading or trailing C0
+// controls and spaces, a host that is neither [A-Za-z0-9.-]+ nor an
+// IPv6 literal, an invalid port) returns null and takes the state machine, which stays
+// the reference: the fast path must give its answer or none.
 
-function fastParse(input) {
+// Indexes into fastOffsets.  The host starts at OFF_SCHEME_END + 3.
+const OFF_SCHEME_END = 0;   // the ':' after the scheme
+const OFF_HOST_END = 1;     // the ':' before the port, or OFF_PATH_START
+const OFF_PATH_START = 2;   // the '/' that starts the path
+const OFF_QUERY_START = 3;  // the '?', or -1
+const OFF_HASH_START = 4;   // the '#', or -1
+const fastOffsets = new Int32Array(5);
+
+// The default port of a special scheme other than file, from the scheme's
+// length and first letter (the only ones the fast path accepts).
+function fastDefaultPort(schemeLen, first) {
+  if (schemeLen === 3 && first === 0x66) return 21;   // ftp
+  if (schemeLen === 5 || schemeLen === 3) return 443; // https, wss
+  return 80;                                          // http, ws
+}
+
+// The scheme: its length if input starts with http, https, ws, wss or ftp
+// (in any case) then '://', else 0.
+function fastScheme(input) {
+  const c0 = input.charCodeAt(0) | 0x20;
+  const c1 = input.charCodeAt(1) | 0x20;
+  let n = 0;
+  if (c0 === 0x68) {                                      // h
+    if (c1 === 0x74 && (input.charCodeAt(2) | 0x20) === 0x74 &&
+        (input.charCodeAt(3) | 0x20) === 0x70) {          // ttp
+      n = (input.charCodeAt(4) | 0x20) === 0x73 ? 5 : 4;  // s?
+    }
+  } else if (c0 === 0x77) {                               // w
+    if (c1 === 0x73) n = (input.charCodeAt(2) | 0x20) === 0x73 ? 3 : 2;
+  } else if (c0 === 0x66) {                               // f
+    if (c1 === 0x74 && (input.charCodeAt(2) | 0x20) === 0x70) n = 3;
+  }
+  if (n === 0 || input.charCodeAt(n) !== 0x3a || input.charCodeAt(n + 1) !== 0x2f ||
+      input.charCodeAt(n + 2) !== 0x2f) {
+    return 0;
+  }
+  return n;
+}
+
+// Where the run of s from start in the code points of a component ends,
+// and whether it needs percent-encoding: ((end << 1) | encode), or -1 if
+// it holds a tab, newline or backslash, which only the state machine
+// handles.  The run stops before `stop1` or `stop2`, which must be in set.
+function fastRun(s, start, set, stop1, stop2) {
+  const len = s.length;
+  let encode = 0;
+  let i = start;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (set[c] === 0) continue;
+      if (c === stop1 || c === stop2) break;
+      if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x5c) return -1;
+    }
+    encode = 1;
+  }
+  return (i << 1) | encode;
+}
+
+// The path set with '\\' (a separator in special URLs: the state
+// machine's case) and '/' added, so that the path run sees both.
+const FAST_PATH_SET = makeSet(PATH_SET, '\\/');
+
+// fastRun() for a path from its first '/': ((end << 2) | (dots << 1) |
+// encode), where dots says a segment may be a dot segment ('.', '..' and
+// their %2e spellings start '/.' or '/%2'; percent-encoding adds
+// neither), or -1.
+function fastPathRun(s, start) {
+  const len = s.length;
+  let flags = 0;
+  let i = start;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (FAST_PATH_SET[c] === 0) continue;
+      if (c === 0x2f) {
+        const d = s.charCodeAt(i + 1);
+        if (d === 0x2e || (d === 0x25 && s.charCodeAt(i + 2) === 0x32)) flags |= 2;
+        continue;
+      }
+      if (c === 0x3f || c === 0x23) break;
+      if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x5c) return -1;
+    }
+    flags |= 1;
+  }
+  return (i << 2) | flags;
+}
+
+// The href of input (a USVString) with its offsets in fastOffsets, the
+// input itself when they are equal; null if the state machine must say.
+function fastScan(input) {
+  const len = input.length;
   // Trailing C0 controls and spaces are trimmed by the full parser.
-  if (input.charCodeAt(input.length - 1) <= 0x20) return null;
-  const m = FAST_URL.exec(input);
-  if (m === null) return null;
-  let host = m[2];
-  if (host.charCodeAt(0) === 0x5b) {
-    const address = parseIPv6(host.slice(1, -1));
-    if (address === null) return null;
-    host = '[' + serializeIPv6(address) + ']';
-  } else {
-    for (let i = 0; i < host.length; i++) {
-      const c = host.charCodeAt(i);
-      if (c >= 0x41 && c <= 0x5a) {
-        host = host.toLowerCase();
-        break;
+  if (len === 0 || input.charCodeAt(len - 1) <= 0x20) return null;
+  // Offsets are packed with flags in 32-bit integers.
+  if (len > 0x0fffffff) return null;
+  const schemeLen = fastScheme(input);
+  if (schemeLen === 0) return null;
+  let schemeLower = true;
+  for (let i = 0; i < schemeLen; i++) {
+    if (input.charCodeAt(i) < 0x61) schemeLower = false;
+  }
+  let same = schemeLower;
+
+  // The host.  Lowercase letters, digits, '-' and '.' with a last label
+  // that does not start with a digit are the host as it is; anything else
+  // the host parser has work to do on goes to fastHost().
+  const hostStart = schemeLen + 3;
+  let p = hostStart;
+  let c = -1;
+  let plain = true;
+  let label = hostStart;
+  for (; p < len; p++) {
+    c = input.charCodeAt(p);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (c === 0x2e) {
+      label = p + 1;
+      continue;
+    }
+    if ((c >= 0x41 && c <= 0x5a) || c === 0x2d) {
+      plain = false;
+      continue;
+    }
+    break;
+  }
+  let hostEnd = p;
+  if (p === len) c = -1;
+  let host = null;      // the host when it is not the input's
+  if (c === 0x5b && p === hostStart) {
+    hostEnd = input.indexOf(']', p) + 1;
+    if (hostEnd === 0) return null;
+    p = hostEnd;
+    c = p < len ? input.charCodeAt(p) : -1;
+    plain = false;
+  } else if (hostEnd === hostStart) {
+    return null;
+  } else if (label === hostEnd || (input.charCodeAt(label) >= 0x30 &&
+             input.charCodeAt(label) <= 0x39)) {
+    plain = false;
+  }
+  if (!plain) {
+    host = fastHost(input.slice(hostStart, hostEnd));
+    if (host === null) return null;
+    if (host.length === hostEnd - hostStart && input.startsWith(host, hostStart)) {
+      host = null;
+    } else {
+      same = false;
+    }
+  }
+
+  // The port: digits up to the path, query, fragment or end.
+  let port = -1;
+  if (c === 0x3a) {
+    const digits = ++p;
+    let value = 0;
+    for (; p < len; p++) {
+      c = input.charCodeAt(p);
+      if (c < 0x30 || c > 0x39) break;
+      value = value * 10 + (c - 0x30);
+      if (value > 65535) return null;
+    }
+    if (p === len) c = -1;
+    if (p === digits || value === fastDefaultPort(schemeLen, input.charCodeAt(0) | 0x20)) {
+      same = false;
+    } else {
+      port = value;
+      if (p - digits > 1 && input.charCodeAt(digits) === 0x30) same = false;
+    }
+  }
+  if (c !== -1 && c !== 0x2f && c !== 0x3f && c !== 0x23) return null;
+
+  return fastTail(input, p, c, same, schemeLen, schemeLower, host, hostEnd, port);
+}
+
+// The path, query and fragment of fastScan(), from p (at c: '/', '?',
+// '#' or the end) on; a function of its own because JavaScriptCore's
+// optimizing compiler takes much longer over one large function.
+function fastTail(input, p, c, same, schemeLen, schemeLower, host, hostEnd, port) {
+  const len = input.length;
+  // Whether the href up to the path is the input's.
+  const headSame = same;
+  // The path: '/' when there is none.
+  const pathBegin = p;
+  let path = null;      // the path when it is not the input's
+  if (c === 0x2f) {
+    const run = fastPathRun(input, p);
+    if (run < 0) return null;
+    p = run >> 2;
+    c = p < len ? input.charCodeAt(p) : -1;
+    if ((run & 3) !== 0) {
+      path = fastPath(input.slice(pathBegin, p), (run & 1) !== 0, (run & 2) !== 0);
+      // Percent-encoding always changes the path (and comparing would
+      // flatten the string it built); dot segments may not ('/.a').
+      if ((run & 1) === 0 && path.length === p - pathBegin &&
+          input.startsWith(path, pathBegin)) {
+        path = null;
+      } else {
+        same = false;
       }
     }
-    if (host.indexOf('xn--') !== -1) {
-      host = cachedDomain(host);
-      if (host === null) return null;
-    }
-    if (endsInANumber(host)) {
-      host = parseIPv4(host);
-      if (host === null) return null;
-    }
-  }
-  const scheme = m[1];
-  let port = null;
-  const portText = m[3];
-  if (portText !== undefined && portText !== '') {
-    port = 0;
-    for (let i = 0; i < portText.length; i++) {
-      port = port * 10 + (portText.charCodeAt(i) - 0x30);
-      if (port > 65535) return null;
-    }
-    if (port === defaultPort(scheme)) port = null;
-  }
-  const pathname = m[4];
-  let path;
-  let pathText;
-  if (pathname === undefined || pathname.length === 1) {
-    path = [''];
-    pathText = '/';
   } else {
-    pathText = percentEncode(pathname, PATH_SET);
-    path = splitPath(pathText);
-    // Dot segments change the path: serialize what is left.
-    if (pathText.indexOf('/.') !== -1 || pathText.indexOf('/%2') !== -1) {
-      pathText = '/' + path.join('/');
+    path = '/';
+    same = false;
+  }
+  const pathEnd = p;
+
+  // The query and the fragment.
+  let query = null;
+  let queryEnd = p;
+  if (c === 0x3f) {
+    const run = fastRun(input, p + 1, SPECIAL_QUERY_SET, 0x23, 0x23);
+    if (run < 0) return null;
+    queryEnd = run >> 1;
+    if ((run & 1) !== 0) {
+      query = percentEncode(input.slice(p + 1, queryEnd), SPECIAL_QUERY_SET);
+      same = false;
+    }
+    p = queryEnd;
+    c = p < len ? input.charCodeAt(p) : -1;
+  }
+  let fragment = null;
+  if (c === 0x23) {
+    const run = fastRun(input, p + 1, FRAGMENT_SET, -1, -1);
+    if (run < 0) return null;
+    if ((run & 1) !== 0) {
+      fragment = percentEncode(input.slice(p + 1), FRAGMENT_SET);
+      same = false;
     }
   }
-  const query = m[5] === undefined ? null : percentEncode(m[5], SPECIAL_QUERY_SET);
-  const fragment = m[6] === undefined ? null : percentEncode(m[6], FRAGMENT_SET);
-  // The serialization comes almost for free here; the URL keeps it.
-  let href = scheme + '://' + host;
-  if (port !== null) href += ':' + port;
-  href += pathText;
-  if (query !== null) href += '?' + query;
-  if (fragment !== null) href += '#' + fragment;
+
+  const out = fastOffsets;
+  out[OFF_SCHEME_END] = schemeLen;
+  if (same) {
+    out[OFF_HOST_END] = hostEnd;
+    out[OFF_PATH_START] = pathBegin;
+    out[OFF_QUERY_START] = pathEnd < len && input.charCodeAt(pathEnd) === 0x3f ? pathEnd : -1;
+    out[OFF_HASH_START] = queryEnd < len ? queryEnd : -1;
+    return input;
+  }
+  return fastBuild(input, headSame, schemeLen, schemeLower, host, hostEnd, port,
+    pathBegin, path, pathEnd, query, queryEnd, fragment);
+}
+
+// The serialization when some part of it is not the input's: each part is
+// the input's slice or the one given.
+function fastBuild(input, headSame, schemeLen, schemeLower, host, hostEnd, port,
+  pathBegin, path, pathEnd, query, queryEnd, fragment) {
+  const out = fastOffsets;
+  const len = input.length;
+  let href;
+  if (headSame) {
+    // Often only a later part changed: the head (and maybe the path) is
+    // one slice.
+    href = input.slice(0, path === null ? pathEnd : pathBegin);
+    out[OFF_HOST_END] = hostEnd;
+    out[OFF_PATH_START] = pathBegin;
+  } else {
+    href = schemeLower ? input.slice(0, schemeLen + 3) :
+      input.slice(0, schemeLen).toLowerCase() + '://';
+    href += host === null ? input.slice(schemeLen + 3, hostEnd) : host;
+    out[OFF_HOST_END] = href.length;
+    if (port !== -1) href += ':' + port;
+    out[OFF_PATH_START] = href.length;
+  }
+  if (path !== null) href += path;
+  else if (!headSame) href += input.slice(pathBegin, pathEnd);
+  if (pathEnd < len && input.charCodeAt(pathEnd) === 0x3f) {
+    out[OFF_QUERY_START] = href.length;
+    href += '?' + (query === null ? input.slice(pathEnd + 1, queryEnd) : query);
+  } else {
+    out[OFF_QUERY_START] = -1;
+  }
+  if (queryEnd < len) {
+    out[OFF_HASH_START] = href.length;
+    href += '#' + (fragment === null ? input.slice(queryEnd + 1) : fragment);
+  } else {
+    out[OFF_HASH_START] = -1;
+  }
+  return href;
+}
+
+// A path ('/' and segments) percent-encoded and with its dot segments
+// applied, as the path state leaves it.
+function fastPath(text, encode, dots) {
+  if (encode) text = percentEncode(text, PATH_SET);
+  if (dots) text = fastDots(text);
+  return text;
+}
+
+// 1 if text[start, end) is a '.' segment, 2 if a '..' one (in any of
+// their %2e spellings), else 0.
+function dotSegment(text, start, end) {
+  switch (end - start) {
+    case 1: return text.charCodeAt(start) === 0x2e ? 1 : 0;
+    case 2: return text.charCodeAt(start) === 0x2e && text.charCodeAt(start + 1) === 0x2e ? 2 : 0;
+    case 3: return isPct2e(text, start) ? 1 : 0;
+    case 4:
+      if (text.charCodeAt(start) === 0x2e) return isPct2e(text, start + 1) ? 2 : 0;
+      return isPct2e(text, start) && text.charCodeAt(start + 3) === 0x2e ? 2 : 0;
+    case 6: return isPct2e(text, start) && isPct2e(text, start + 3) ? 2 : 0;
+    default: return 0;
+  }
+}
+
+function isPct2e(text, i) {
+  return text.charCodeAt(i) === 0x25 && text.charCodeAt(i + 1) === 0x32 &&
+    (text.charCodeAt(i + 2) | 0x20) === 0x65;
+}
+
+// The kept segments of fastDots(), as [start, end) pairs of its text.
+const keptSegments = new Int32Array(256);
+
+// An encoded path ('/' and segments) with its dot segments applied, as
+// the path state does: '..' removes the segment before it, '.' goes, and
+// either at the end leaves a trailing '/'.  The segments kept are ranges
+// of text, each with its '/', so the result is a few slices.
+function fastDots(text) {
+  const len = text.length;
+  const kept = keptSegments;
+  let n = 0;
+  let start = 0;
+  for (;;) {
+    if (n + 2 > kept.length) return '/' + splitPath(text).join('/');
+    let end = text.indexOf('/', start + 1);
+    const last = end === -1;
+    if (last) end = len;
+    const dot = dotSegment(text, start + 1, end);
+    if (dot === 0) {
+      kept[n++] = start;
+      kept[n++] = end;
+    } else {
+      if (dot === 2 && n > 0) n -= 2;
+      if (last) {
+        kept[n++] = start;
+        kept[n++] = start + 1;
+      }
+    }
+    if (last) break;
+    start = end;
+  }
+  let out = '';
+  for (let i = 0; i < n; i += 2) {
+    const from = kept[i];
+    let to = kept[i + 1];
+    while (i + 2 < n && kept[i + 2] === to) {
+      to = kept[i + 3];
+      i += 2;
+    }
+    out += text.slice(from, to);
+  }
+  return out;
+}
+
+// What the host parser makes of a host of the fast path that it has work
+// on: upper case, an IPv4 address in any form, an IPv6 literal, punycode
+// labels; null if it fails.  The answers for the last few hundred hosts
+// are kept, since a program sees the same hosts again and again.
+const hostCache = new Map();
+
+function fastHost(raw) {
+  // Longer than any DNS name: not worth keeping (and the cache's memory
+  // stays bounded).
+  if (raw.length > 255) return parseFastHost(raw);
+  let host = hostCache.get(raw);
+  if (host === undefined) {
+    host = parseFastHost(raw);
+    if (hostCache.size >= 512) hostCache.clear();
+    hostCache.set(raw, host);
+  }
+  return host;
+}
+
+function parseFastHost(raw) {
+  if (raw.charCodeAt(0) === 0x5b) {
+    const address = parseIPv6(raw.slice(1, -1));
+    return address === null ? null : '[' + serializeIPv6(address) + ']';
+  }
+  // Letters, digits, '-' and '.' only: the domain to ASCII of the host
+  // parser is lowercasing and, with xn-- labels, punycode validation.
+  const host = domainToASCII(raw);
+  if (host === null) return null;
+  return endsInANumber(host) ? parseIPv4(host) : host;
+}
+
+// The URL record of a fast-path parse: href and its offsets (as
+// fastScan left them in fastOffsets).  Its path has no dot segments left,
+// so splitting at '/' is the path state's result.
+function fastRecord(href, schemeEnd, hostEnd, pathStart, queryStart, hashStart) {
+  const len = href.length;
+  const pathEnd = queryStart !== -1 ? queryStart : hashStart !== -1 ? hashStart : len;
+  let port = null;
+  if (hostEnd !== pathStart) {
+    port = 0;
+    for (let i = hostEnd + 1; i < pathStart; i++) port = port * 10 + href.charCodeAt(i) - 0x30;
+  }
   return {
-    scheme, username: '', password: '', host, port, path, query, fragment,
+    scheme: href.slice(0, schemeEnd), username: '', password: '',
+    host: href.slice(schemeEnd + 3, hostEnd), port,
+    path: href.slice(pathStart + 1, pathEnd).split('/'),
+    query: queryStart === -1 ? null :
+      href.slice(queryStart + 1, hashStart !== -1 ? hashStart : len),
+    fragment: hashStart === -1 ? null : href.slice(hashStart + 1),
     href,
   };
 }
@@ -732,29 +1082,17 @@ function splitPath(pathname) {
   }
 }
 
-// Domains with xn-- labels take punycode validation; the answers for the
-// last few hundred are kept, since a program sees the same hosts again.
-const domainCache = new Map();
-
-function cachedDomain(host) {
-  let result = domainCache.get(host);
-  if (result === undefined) {
-    result = domainToASCII(host);
-    if (domainCache.size >= 512) domainCache.clear();
-    domainCache.set(host, result);
-  }
-  return result;
-}
-
 // The basic URL parser.  Without url: a new record, or null on failure.
 // With url and stateOverride (the setters): url is changed in place and
 // the result only says whether the parser gave up.
 function parse(input, base, url, stateOverride) {
   if (url === undefined) {
-    // Kept apart from the state machine: JavaScriptCore leaves a function
-    // this large to its baseline JIT, the small fast path gets optimized.
-    const fast = fastParse(input);
-    if (fast !== null) return fast;
+    const href = fastScan(input);
+    if (href !== null) {
+      const o = fastOffsets;
+      return fastRecord(href, o[OFF_SCHEME_END], o[OFF_HOST_END], o[OFF_PATH_START],
+        o[OFF_QUERY_START], o[OFF_HASH_START]);
+    }
   }
   return runStateMachine(input, base, url, stateOverride);
 }
@@ -1249,6 +1587,10 @@ function origin(url) {
 
 module.exports = {
   parse,
+  parseSlow: runStateMachine,
+  fastScan,
+  fastOffsets,
+  fastRecord,
   serialize,
   serializePath,
   origin,
