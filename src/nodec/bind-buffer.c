@@ -333,9 +333,7 @@ static uint32_t hex_pairs[256]; /* the two UTF-16 digits of each byte */
  */
 static uint8_t b64_class[32], b64_bad[32], b64_shift[32];
 static int b64_avx2;
-#endif
 
-#ifdef HAVE_B64_AVX2
 /*
  * Classes of high nibbles by which low nibbles are digits of the standard
  * alphabet: 0x2_ ('+' and '/'), 0x3_ ('0'-'9'), 0x4_ and 0x6_ (letters
@@ -371,8 +369,9 @@ static void b64_tables_init(void) {
 
 /*
  * Clean groups of 32 UTF-16 units (24 bytes) at a time, from the start
- * of the text: the units are narrowed to their low bytes, checked against the alphabet by
- * two nibble lookups, turned into their 6-bit values, and packed.  Stops
+ * of the text: the units are narrowed to their low bytes, checked against
+ * the alphabet by two nibble lookups, turned into their 6-bit values, and
+ * packed.  Stops
  * before the first group with anything else in it ('=', whitespace, the
  * URL alphabet) and returns the units consumed; *k gets the bytes
  * written.  It needs 32 bytes of room for a 24-byte store.
@@ -533,7 +532,8 @@ static size_t hex_decode(uint8_t *out, size_t cap, const JSChar *s, size_t n) {
 
   for (; k < cap && 2 * k + 1 < n; k++) {
     /* Node reads only a unit's low byte: U+0141 is an 'A' here. */
-    uint8_t hi = hex_value[(uint8_t)s[2 * k]], lo = hex_value[(uint8_t)s[2 * k + 1]];
+    uint8_t hi = hex_value[(uint8_t)s[2 * k]];
+    uint8_t lo = hex_value[(uint8_t)s[2 * k + 1]];
     if ((hi | lo) & 16)
       break;
     out[k] = (uint8_t)(hi << 4 | lo);
@@ -784,9 +784,10 @@ NATIVE(from_string) {
   if (s == NULL)
     return JSValueMakeUndefined(ctx);
   cap = encoded_bound(enc, n);
-  if (sized && size_arg(ctx, argc, argv, 2, 0) < cap)
-    cap = size_arg(ctx, argc, argv, 2, 0);
   if (sized) {
+    size_t length = size_arg(ctx, argc, argv, 2, 0);
+    if (length < cap)
+      cap = length;
     if ((view = new_bytes(ctx, cap, &out, exception)) == NULL)
       goto done;
   } else if ((out = (uint8_t *)scratch_get((cap + 1) / 2)) == NULL) {

@@ -20,6 +20,18 @@
 
 const IDENT = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
+// JavaScriptCore's texts.  It quotes only the target of a compound
+// assignment or an update (o.a.c for o.a.c += 1), which V8 reports as a
+// read too; a plain assignment is quoted whole (o.a.e = 2).
+const NOT_AN_OBJECT =
+  /^(undefined|null) is not an object \(evaluating '(.*)'\)$/su;
+const ASSIGNMENT = /^([^=]*?)\s*=(?![=>])/su;
+const NOT_CALLABLE =
+  /^(.*) is not a (function|constructor)\. \(In '.*', '.*' is .*\)$/su;
+const NOT_NEWABLE =
+  /^\S+ is not a constructor \(evaluating 'new ([\p{ID_Continue}$.]+)\(.*\)'\)$/su;
+const NO_VARIABLE = /^Can't find variable: (.*)$/su;
+
 // The property of a member expression `base.name`, `base?.name`,
 // `base['name']` or `base[0]`, or undefined.
 function memberName(expr) {
@@ -37,12 +49,10 @@ function v8Message(name, message) {
   if (typeof message !== 'string') return undefined;
   let m;
   if (name === 'TypeError') {
-    m = /^(undefined|null) is not an object \(evaluating '(.*)'\)$/su
-      .exec(message);
+    m = NOT_AN_OBJECT.exec(message);
     if (m !== null) {
-      const set = /^(.*?)\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?!=)\s*(.*)$/su
-        .exec(m[2]);
-      if (set !== null && !/[=!<>]$/.test(set[1])) {
+      const set = ASSIGNMENT.exec(m[2]);
+      if (set !== null && !/[!<>]$/.test(set[1])) {
         const prop = memberName(set[1]);
         return prop === undefined ? undefined :
           `Cannot set properties of ${m[1]} (setting '${prop}')`;
@@ -51,16 +61,14 @@ function v8Message(name, message) {
       return prop === undefined ? undefined :
         `Cannot read properties of ${m[1]} (reading '${prop}')`;
     }
-    m = /^(.*) is not a (function|constructor)\. \(In '.*', '.*' is .*\)$/su
-      .exec(message);
+    m = NOT_CALLABLE.exec(message);
     if (m !== null) return `${m[1]} is not a ${m[2]}`;
-    m = /^\S+ is not a constructor \(evaluating 'new ([\p{ID_Continue}$.]+)\(.*\)'\)$/su
-      .exec(message);
+    m = NOT_NEWABLE.exec(message);
     if (m !== null) return `${m[1]} is not a constructor`;
     return undefined;
   }
   if (name === 'ReferenceError') {
-    m = /^Can't find variable: (.*)$/su.exec(message);
+    m = NO_VARIABLE.exec(message);
     if (m !== null) return `${m[1]} is not defined`;
   }
   return undefined;
